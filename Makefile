@@ -1,0 +1,44 @@
+# Kommunaler Digitalisierungskatalog – alles Nötige richtet sich selbst ein.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BROWSER_STAMP := $(VENV)/.browser
+
+.PHONY: site serve test validate bench clean setup browser
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+# Debian-Chromium für Browser-Tests (Playwright lädt hier keinen eigenen Browser).
+browser: $(BROWSER_STAMP)
+
+$(BROWSER_STAMP): | $(STAMP)
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; fi; \
+	fi
+	touch $(BROWSER_STAMP)
+
+validate: $(STAMP)
+	$(BIN)/katalog validate
+
+site: $(STAMP)
+	$(BIN)/katalog build
+
+serve: $(STAMP)
+	$(BIN)/katalog serve
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf site .pytest_cache docs/projekte docs/foerderprogramme docs/kommunen docs/themen docs/laender docs/api

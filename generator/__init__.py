@@ -1,0 +1,1 @@
+"""Kommunaler Digitalisierungskatalog: load -> validate -> enrich -> render -> export."""

@@ -1,0 +1,126 @@
+"""Load and validate a whole catalogue: the gate every later stage goes through.
+
+`validate_catalogue` finds every file, loads it safely, checks it against its
+schema and against the other records, and returns the records plus all findings.
+Nothing in the record folders is skipped silently: a file that is not a record
+is reported.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import paths
+from generator.checks import Context, run_checks
+from generator.findings import ERROR, Finding, format_path
+from generator.loader import LoadResult, load_file
+from generator.records import RecordFile
+from generator.reference import Reference, default_reference
+from generator.validation import schema_findings
+
+FOLDER_KIND = {folder: kind for kind, (folder, _schema) in paths.RECORD_KINDS.items()}
+
+
+@dataclass
+class ValidationRun:
+    records: list[RecordFile]
+    findings: list[Finding]
+    files_checked: int
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Catalogue:
+    """The validated catalogue as plain data, for enrich, render and export."""
+
+    projects: dict  # id -> record dict, sorted by id
+    funding: dict
+    files: dict  # id -> path shown to users (for "Bearbeiten" links)
+    reference: Reference
+    build_date: dt.date
+    warnings: list = field(default_factory=list)
+
+
+def _stray(path: Path, root: Path, message: str) -> Finding:
+    return Finding(paths.display_path(path), 1, 1, ERROR, "", message, "files.stray")
+
+
+def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Finding]]:
+    """Record files under root/projects and root/funding, plus findings for anything else there."""
+    found, findings = [], []
+    for folder, kind in FOLDER_KIND.items():
+        directory = root / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.rglob("*")):
+            name = path.name
+            if path.is_dir() and not path.is_symlink():
+                continue
+            if path.parent != directory:
+                findings.append(_stray(path, root, f"Einträge liegen direkt in {folder}/, nicht in Unterordnern. Bitte die Datei nach {folder}/{name} verschieben."))
+            elif name.startswith("."):
+                if name not in (".gitkeep",):
+                    findings.append(_stray(path, root, "Versteckte Dateien (Name beginnt mit „.“) werden nicht gelesen. Bitte umbenennen oder löschen."))
+            elif name.endswith(".yaml"):
+                found.append((kind, path))
+            elif name.lower().endswith((".yml", ".yaml")):
+                findings.append(_stray(path, root, f"Die Dateiendung muss „.yaml“ heißen (klein geschrieben). Bitte umbenennen in „{path.stem.lower()}.yaml“."))
+            else:
+                findings.append(_stray(path, root, "Diese Datei ist kein Eintrag. In diesem Ordner sind nur .yaml-Dateien erlaubt."))
+    return found, findings
+
+
+def validate_files(files: list[tuple[str, Path]], *, reference: Reference | None = None,
+                   today: dt.date | None = None) -> ValidationRun:
+    records, findings = [], []
+    for kind, path in files:
+        loaded = load_file(path)
+        shown = paths.display_path(path)
+        record = RecordFile(kind, path, shown, loaded)
+        for problem in loaded.problems:
+            findings.append(Finding(shown, problem.line, problem.column, ERROR, format_path(problem.path), problem.message, problem.code))
+        if loaded.data is None:
+            continue
+        if not isinstance(loaded.data, dict):
+            findings.append(Finding(shown, 1, 1, ERROR, "", "Ein Eintrag besteht aus Feldern der Form „feld: wert“; die Datei enthält keine solchen Felder.", "load.not-mapping"))
+            continue
+        findings.extend(schema_findings(kind, loaded, shown))
+        records.append(record)
+    ctx = Context(reference or default_reference(), today or dt.date.today())
+    findings.extend(run_checks(records, ctx))
+    return ValidationRun(records, sorted(set(findings)), len(files))
+
+
+def validate_catalogue(root: Path = paths.CATALOGUE_DIR, *, reference: Reference | None = None,
+                       today: dt.date | None = None) -> ValidationRun:
+    files, stray = discover(root)
+    run = validate_files(files, reference=reference, today=today)
+    run.findings = sorted(set(run.findings + stray))
+    return run
+
+
+def to_catalogue(run: ValidationRun, *, reference: Reference | None = None, build_date: dt.date | None = None) -> Catalogue:
+    """Only a catalogue without errors becomes a Catalogue; the build refuses otherwise."""
+    if not run.ok:
+        raise ValueError("Der Katalog enthält Fehler.")
+    projects = {r.id: r.data for r in sorted(run.records, key=lambda r: r.id) if r.kind == "project"}
+    funding = {r.id: r.data for r in sorted(run.records, key=lambda r: r.id) if r.kind == "funding"}
+    files = {r.id: r.file for r in run.records}
+    return Catalogue(projects, funding, files, reference or default_reference(), build_date or dt.date.today(), run.warnings)
+
+
+def load_catalogue(root: Path = paths.CATALOGUE_DIR, *, build_date: dt.date | None = None) -> tuple[Catalogue | None, ValidationRun]:
+    run = validate_catalogue(root, today=build_date)
+    return (to_catalogue(run, build_date=build_date) if run.ok else None), run

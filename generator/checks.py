@@ -1,0 +1,234 @@
+"""Checks that need more than one field or more than one record.
+
+Each check is a pure function (records, context) -> findings; `run_checks`
+runs them all so a contributor sees every problem in one run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from generator.dates import earliest, latest, parse_range
+from generator.findings import ERROR, WARNING, Finding, format_path
+from generator.records import RecordFile
+from generator.reference import Reference
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# names that collide with generated pages or that Windows cannot check out
+RESERVED_IDS = {"index", "readme", "tags", "suche", "explorer", "karte", "con", "prn", "aux", "nul",
+                *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+REVIEW_MAX_DAYS = 548  # 18 months
+PERSONAL_MAILBOX = re.compile(r"^[a-zäöüß]+[.\-_][a-zäöüß]+@", re.IGNORECASE)
+ROLE_WORDS = ("info", "digital", "poststelle", "presse", "kontakt", "service", "buergerbuero", "smart", "it",
+              "office", "team", "projekt", "amt", "stelle", "foerder", "verwaltung", "rathaus", "stadt", "gemeinde")
+
+
+@dataclass(frozen=True)
+class Context:
+    reference: Reference
+    today: dt.date
+
+
+def _finding(record: RecordFile, path: tuple, severity: str, message: str, code: str) -> Finding:
+    line, column = record.at(*path)
+    return Finding(record.file, line, column, severity, format_path(path), message, code)
+
+
+def check_id(record: RecordFile, ctx: Context) -> list[Finding]:
+    record_id = record.data.get("id")
+    stem = record.path.stem
+    out = []
+    if isinstance(record_id, str) and record_id != stem:
+        out.append(_finding(record, ("id",), ERROR, f"Die Kennung „{record_id}“ muss dem Dateinamen entsprechen: „{stem}“ (oder die Datei in „{record_id}.yaml“ umbenennen).", "check.id-filename"))
+    if isinstance(record_id, str) and record_id in RESERVED_IDS:
+        out.append(_finding(record, ("id",), ERROR, f"Die Kennung „{record_id}“ ist reserviert. Bitte eine sprechendere Kennung wählen, z. B. mit dem Namen der Kommune.", "check.id-reserved"))
+    return out
+
+
+def _date_fields(record: RecordFile):
+    data = record.data
+    for key in ("start", "end", "last_reviewed"):
+        if isinstance(data.get(key), str):
+            yield (key,), data[key]
+    for i, source in enumerate(data.get("sources") or []):
+        if isinstance(source, dict) and isinstance(source.get("as_of"), str):
+            yield ("sources", i, "as_of"), source["as_of"]
+    application = data.get("application")
+    if isinstance(application, dict):
+        for i, deadline in enumerate(application.get("deadlines") or []):
+            if isinstance(deadline, str):
+                yield ("application", "deadlines", i), deadline
+            elif isinstance(deadline, dict):
+                for key in ("opens", "closes"):
+                    if isinstance(deadline.get(key), str):
+                        yield ("application", "deadlines", i, key), deadline[key]
+
+
+def check_dates(record: RecordFile, ctx: Context) -> list[Finding]:
+    out = []
+    for path, value in _date_fields(record):
+        if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value) and parse_range(value) is None:
+            out.append(_finding(record, path, ERROR, f"„{value}“ ist kein gültiges Kalenderdatum.", "check.date-invalid"))
+    data = record.data
+    start, end = data.get("start"), data.get("end")
+    if isinstance(start, str) and isinstance(end, str) and earliest(start) and latest(end) and latest(end) < earliest(start):
+        out.append(_finding(record, ("end",), ERROR, f"Das Ende ({end}) liegt vor dem Beginn ({start}).", "check.end-before-start"))
+    reviewed = data.get("last_reviewed")
+    if isinstance(reviewed, str) and earliest(reviewed):
+        day = earliest(reviewed)
+        if day > ctx.today:
+            out.append(_finding(record, ("last_reviewed",), ERROR, f"„Zuletzt geprüft“ ({reviewed}) liegt in der Zukunft.", "check.review-future"))
+        elif (ctx.today - day).days > REVIEW_MAX_DAYS:
+            out.append(_finding(record, ("last_reviewed",), WARNING, f"Die Angaben wurden seit {reviewed} nicht geprüft (mehr als 18 Monate). Bitte Quellen prüfen und das Datum aktualisieren.", "check.review-stale"))
+    application = data.get("application")
+    if isinstance(application, dict):
+        deadlines = application.get("deadlines") or []
+        closes_all = []
+        for i, deadline in enumerate(deadlines):
+            if isinstance(deadline, dict):
+                opens, closes = deadline.get("opens"), deadline.get("closes")
+                if isinstance(opens, str) and isinstance(closes, str) and earliest(opens) and latest(closes) and latest(closes) < earliest(opens):
+                    out.append(_finding(record, ("application", "deadlines", i, "closes"), ERROR, f"Das Fristende ({closes}) liegt vor dem Beginn ({opens}).", "check.closes-before-opens"))
+                closes = closes if isinstance(closes, str) else None
+            else:
+                closes = deadline if isinstance(deadline, str) else None
+            if closes and latest(closes):
+                closes_all.append(latest(closes))
+        if application.get("status") == "offen" and closes_all and max(closes_all) < ctx.today:
+            out.append(_finding(record, ("application", "status"), WARNING, f"Status „offen“, aber alle Fristen sind abgelaufen (letzte: {max(closes_all).isoformat()}). Die Website zeigt das Programm als geschlossen; bitte Status oder Fristen aktualisieren.", "check.open-but-past"))
+    return out
+
+
+def check_amounts(record: RecordFile, ctx: Context) -> list[Finding]:
+    data = record.data
+    out = []
+    budget = data.get("budget")
+    if isinstance(budget, dict):
+        total, own = budget.get("total_eur"), budget.get("own_share_eur")
+        if isinstance(total, int) and isinstance(own, int) and own > total:
+            out.append(_finding(record, ("budget", "own_share_eur"), ERROR, f"Der Eigenanteil ({own} €) ist größer als die Gesamtkosten ({total} €).", "check.own-share"))
+    amount = data.get("amount")
+    if isinstance(amount, dict):
+        low, high = amount.get("min_eur"), amount.get("max_eur")
+        if isinstance(low, int) and isinstance(high, int) and low > high:
+            out.append(_finding(record, ("amount", "min_eur"), ERROR, f"Der Mindestbetrag ({low} €) ist größer als der Höchstbetrag ({high} €).", "check.amount-range"))
+    return out
+
+
+def check_contact(record: RecordFile, ctx: Context) -> list[Finding]:
+    contact = record.data.get("contact")
+    if not isinstance(contact, dict) or not isinstance(contact.get("email"), str):
+        return []
+    email = contact["email"]
+    local = email.split("@")[0].lower()
+    if PERSONAL_MAILBOX.match(email) and not any(word in local for word in ROLE_WORDS):
+        return [_finding(record, ("contact", "email"), WARNING, f"„{email}“ sieht nach einer persönlichen Adresse aus. Bitte ein Funktionspostfach angeben oder die Einwilligung der Person sicherstellen.", "check.personal-email")]
+    return []
+
+
+def check_land_programme(record: RecordFile, ctx: Context) -> list[Finding]:
+    data = record.data
+    if record.kind == "funding" and data.get("level") == "land" and data.get("lands") == []:
+        return [_finding(record, ("lands",), ERROR, "Ein Landesprogramm braucht mindestens ein Land in „lands“, z. B. [DE-NW].", "check.land-without-land")]
+    return []
+
+
+def check_municipalities(record: RecordFile, ctx: Context) -> list[Finding]:
+    out = []
+    for i, entry in enumerate(record.data.get("municipalities") or []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("ags"), str):
+            continue
+        key = entry["ags"]
+        if re.fullmatch(r"[0-9]{2}|[0-9]{5}|[0-9]{8}|[0-9]{9}", key) and key not in ctx.reference:
+            kind = {2: "Land", 5: "Kreis", 8: "Gemeinde", 9: "Gemeindeverband"}[len(key)]
+            out.append(_finding(record, ("municipalities", i, "ags"), ERROR, f"Den Schlüssel „{key}“ ({kind}) gibt es im Gemeindeverzeichnis (Stand 31.12.2024) nicht. Den Schlüssel im Gemeindeverzeichnis nachschlagen: 8 Ziffern für eine Gemeinde, 5 für einen Kreis.", "check.ags-unknown"))
+    leads = [e for e in record.data.get("municipalities") or [] if isinstance(e, dict) and e.get("role") == "lead"]
+    if record.data.get("municipalities") and not leads:
+        out.append(_finding(record, ("municipalities",), WARNING, "Keine Kommune hat die Rolle „lead“. Bitte die federführende Kommune kennzeichnen.", "check.no-lead"))
+    return out
+
+
+def check_partner_wish(record: RecordFile, ctx: Context) -> list[Finding]:
+    data = record.data
+    if isinstance(data.get("seeking"), str) and data.get("seeking_partners") is not True:
+        return [_finding(record, ("seeking",), WARNING, "„seeking“ beschreibt gesuchte Partner, aber „seeking_partners“ ist nicht true. Ohne true erscheint das Projekt nicht unter „Partner gesucht“.", "check.seeking-without-flag")]
+    return []
+
+
+PER_RECORD = [check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish]
+
+
+def check_unique_ids(records: list[RecordFile]) -> list[Finding]:
+    by_id = defaultdict(list)
+    for record in records:
+        if record.id:
+            by_id[record.id].append(record)
+    out = []
+    for record_id, group in by_id.items():
+        if len(group) > 1:
+            for record in group:
+                others = ", ".join(r.file for r in group if r is not record)
+                out.append(_finding(record, ("id",), ERROR, f"Die Kennung „{record_id}“ ist schon vergeben ({others}). Kennungen müssen im ganzen Katalog eindeutig sein.", "check.id-duplicate"))
+    return out
+
+
+def check_programme_refs(records: list[RecordFile]) -> list[Finding]:
+    programmes = sorted(r.id for r in records if r.kind == "funding" and r.id)
+    known = set(programmes)
+    out = []
+    for record in records:
+        if record.kind != "project":
+            continue
+        for i, entry in enumerate(record.data.get("funding") or []):
+            ref = entry.get("programme") if isinstance(entry, dict) else None
+            if isinstance(ref, str) and ref not in known:
+                close = difflib.get_close_matches(ref, programmes, n=1, cutoff=0.6)
+                hint = f" Meinten Sie „{close[0]}“?" if close else " Fehlt das Programm, bitte zuerst eine Datei in catalogue/funding/ anlegen."
+                out.append(_finding(record, ("funding", i, "programme"), ERROR, f"Das Förderprogramm „{ref}“ gibt es im Katalog nicht.{hint}", "check.programme-unknown"))
+    return out
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[^a-z0-9äöüß ]", "", title.lower()).strip()
+
+
+def check_duplicates(records: list[RecordFile]) -> list[Finding]:
+    """Probable duplicates: same lead municipality and nearly the same title."""
+    groups = defaultdict(list)
+    for record in records:
+        if record.kind != "project" or not isinstance(record.data.get("title"), str):
+            continue
+        for entry in record.data.get("municipalities") or []:
+            if isinstance(entry, dict) and isinstance(entry.get("ags"), str):
+                groups[entry["ags"]].append(record)
+    out = []
+    reported = set()
+    for group in groups.values():
+        if len(group) < 2 or len(group) > 400:
+            continue
+        keys = [(_title_key(r.data["title"]), r) for r in group]
+        for i, (key_a, rec_a) in enumerate(keys):
+            for key_b, rec_b in keys[i + 1:]:
+                if rec_a is rec_b or (rec_a.file, rec_b.file) in reported:
+                    continue
+                if difflib.SequenceMatcher(None, key_a, key_b).ratio() >= 0.85:
+                    reported.add((rec_a.file, rec_b.file))
+                    for mine, other in ((rec_a, rec_b), (rec_b, rec_a)):
+                        out.append(_finding(mine, ("title",), WARNING, f"Wahrscheinlich doppelt: „{other.id}“ ({other.file}) hat dieselbe Kommune und einen fast gleichen Titel. Bitte prüfen und Einträge zusammenführen.", "check.probable-duplicate"))
+    return out
+
+
+CATALOGUE_WIDE = [check_unique_ids, check_programme_refs, check_duplicates]
+
+
+def run_checks(records: list[RecordFile], ctx: Context) -> list[Finding]:
+    findings = []
+    for record in records:
+        for check in PER_RECORD:
+            findings.extend(check(record, ctx))
+    for check in CATALOGUE_WIDE:
+        findings.extend(check(records))
+    return findings

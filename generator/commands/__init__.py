@@ -1,0 +1,1 @@
+"""One module per `katalog` subcommand; each defines register(subparsers)."""

@@ -1,0 +1,328 @@
+"""Safe YAML for files from strangers: JSON-like values, every value with its line.
+
+We build values from the parser's event stream ourselves instead of using a
+PyYAML constructor, because the constructors implement YAML 1.1 typing (``no``
+becomes False, ``01067`` becomes 567, ``2026-03-31`` a date) and accept anchors,
+aliases, tags and duplicate keys. Here a plain scalar is only null, a boolean,
+a JSON number or else the exact text written; everything else is refused with a
+German message that names the line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is bundled with PyYAML wheels; fall back to pure Python otherwise
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Parser
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+MAX_NODES = 50_000
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUES = {"true", "True", "TRUE"}
+_FALSES = {"false", "False", "FALSE"}
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)\Z")
+# C0/C1 controls except TAB/LF/CR, line/paragraph separators, zero-width and bidi controls.
+FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u0085\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+Path_ = tuple  # a path into the document: ("funding", 0, "programme")
+
+
+@dataclass
+class LoadProblem:
+    line: int
+    column: int
+    message: str
+    code: str
+    path: tuple = ()
+
+
+@dataclass
+class LoadResult:
+    """What the loader knows about one file: the data (or None) and its problems."""
+
+    data: Any = None
+    positions: dict = field(default_factory=dict)  # path -> (line, column) of the value
+    key_positions: dict = field(default_factory=dict)  # path -> (line, column) of the key
+    problems: list = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def position(self, path: tuple) -> tuple[int, int]:
+        """Closest known position for a path: the value, else its key, else its parent."""
+        path = tuple(path)
+        while True:
+            if path in self.positions:
+                return self.positions[path]
+            if path in self.key_positions:
+                return self.key_positions[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: LoadProblem):
+        self.problem = problem
+
+
+def _char_name(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def _describe_char(ch: str) -> str:
+    if ch in "\u2028\u2029\u0085":
+        return f"einen unsichtbaren Zeilenumbruch ({_char_name(ch)})"
+    if "\u200b" <= ch <= "\u200f" or "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069" or "\u2060" <= ch <= "\u2064" or ch == "\ufeff":
+        return f"ein unsichtbares Steuerzeichen ({_char_name(ch)})"
+    return f"ein Steuerzeichen ({_char_name(ch)})"
+
+
+def _position_in_text(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def decode(raw: bytes) -> str:
+    """Strict UTF-8 (an optional BOM is dropped); raises _Fatal with a German message."""
+    if len(raw) > MAX_BYTES:
+        raise _Fatal(LoadProblem(1, 1, f"Die Datei ist zu groß ({len(raw) // 1024} KiB). Erlaubt sind höchstens {MAX_BYTES // 1024} KiB je Eintrag.", "load.size"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Fatal(LoadProblem(1, 1, "Die Datei ist in UTF-16 gespeichert. Bitte als UTF-8 speichern.", "load.encoding"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _Fatal(LoadProblem(line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte im Editor als UTF-8 speichern.", "load.encoding"))
+    match = FORBIDDEN_CHARS.search(text)
+    if match:
+        line, column = _position_in_text(text, match.start())
+        raise _Fatal(LoadProblem(line, column, f"Die Datei enthält {_describe_char(match.group())}. Bitte entfernen; oft stammt es aus kopiertem Text.", "load.control-char"))
+    if not text.strip():
+        raise _Fatal(LoadProblem(1, 1, "Die Datei ist leer.", "load.empty"))
+    return text
+
+
+_SYNTAX_HINTS = [
+    ("mapping values are not allowed", "Doppelpunkt an unerwarteter Stelle. Enthält ein Wert „: “? Dann den ganzen Wert in Anführungszeichen setzen."),
+    ("cannot start any token", "Ungültiges Zeichen am Anfang eines Werts (z. B. Tabulator, „@“ oder „`“). Einrückung nur mit Leerzeichen; Werte mit Sonderzeichen in Anführungszeichen setzen."),
+    ("could not find expected ':'", "Hier fehlt ein Doppelpunkt nach dem Feldnamen, oder ein mehrzeiliger Wert ist nicht eingerückt."),
+    ("did not find expected key", "Die Einrückung stimmt nicht: Felder derselben Ebene müssen genau gleich weit eingerückt sein."),
+    ("did not find expected '-'", "Die Einrückung einer Liste stimmt nicht: Jeder Listeneintrag beginnt mit „- “ auf derselben Einrückung."),
+    ("expected <block end>", "Die Einrückung stimmt nicht: Dieser Eintrag ist weiter oder weniger weit eingerückt als die Einträge davor."),
+    ("found unexpected end of stream", "Die Datei endet mitten in einem Wert: Ist ein Anführungszeichen oder eine Klammer nicht geschlossen?"),
+    ("found unknown escape character", "Unbekannte Escape-Folge mit „\\“ in doppelten Anführungszeichen. Einfache Anführungszeichen verwenden oder „\\\\“ schreiben."),
+    ("found undefined tag handle", "Typangaben mit „!“ sind nicht erlaubt. Beginnt ein Wert mit „!“, ihn in Anführungszeichen setzen."),
+    ("found unexpected ':'", "Doppelpunkt an unerwarteter Stelle. Den Wert in Anführungszeichen setzen."),
+    ("expected alphabetic or numeric character", "Ein Wert beginnt mit „&“ oder „*“ (in YAML Anker und Verweise). Den Wert in Anführungszeichen setzen."),
+    ("found a tab character", "Tabulatoren sind in der Einrückung nicht erlaubt. Bitte Leerzeichen verwenden."),
+    ("expected ',' or ']'", "Eine Liste in eckigen Klammern ist nicht richtig geschlossen oder getrennt."),
+    ("expected ',' or '}'", "Ein Objekt in geschweiften Klammern ist nicht richtig geschlossen oder getrennt."),
+    ("expected a comment or a line break", "Nach diesem Wert folgt unerwarteter Text. Enthält der Wert Anführungszeichen? Dann den ganzen Wert in Anführungszeichen setzen."),
+    ("expected a single document", "Die Datei enthält mehrere Dokumente (getrennt durch „---“). Je Datei ist nur ein Eintrag erlaubt."),
+    ("expected '<document start>'", "Nach dem Ende des Eintrags folgt weiterer Text. Je Datei ist nur ein Eintrag erlaubt."),
+]
+
+
+def _syntax_problem(exc: yaml.YAMLError) -> LoadProblem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (getattr(exc, "problem", None) or str(exc) or "").strip()
+    context = (getattr(exc, "context", None) or "").strip()
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem or needle in context:
+            return LoadProblem(line, column, f"YAML-Syntaxfehler: {hint}", "load.syntax")
+    return LoadProblem(line, column, f"YAML-Syntaxfehler: Die Datei lässt sich nicht lesen ({problem or 'unbekannter Fehler'}). Einrückung, Doppelpunkte und Anführungszeichen prüfen.", "load.syntax")
+
+
+def plain_scalar(value: str) -> Any:
+    """JSON-like typing for unquoted values; anything else stays exactly as written."""
+    if value in _NULLS:
+        return None
+    if value in _TRUES:
+        return True
+    if value in _FALSES:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _mark(event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _build(text: str, result: LoadResult) -> Any:
+    """Turn the event stream into plain data, recording positions and problems."""
+    stack: list = []  # frames: [container, path, pending_key, seen_keys]
+    root = None
+    documents = 0
+    nodes = 0
+    problems = result.problems
+
+    def place(value, event_pos, path_for_value):
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            container.append(value)
+        else:
+            key = frame[2]
+            frame[2] = None
+            if key is not _DUPLICATE:
+                container[key] = value
+
+    parser = yaml.parse(text, Loader=_Parser)
+    for event in parser:
+        kind = type(event)
+        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+            continue
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                line, column = _mark(event)
+                raise _Fatal(LoadProblem(line, column, "Die Datei enthält mehrere Dokumente (getrennt durch „---“). Je Datei ist genau ein Eintrag erlaubt.", "load.multi-document"))
+            continue
+        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            stack.pop()
+            continue
+        nodes += 1
+        if nodes > MAX_NODES:
+            line, column = _mark(event)
+            raise _Fatal(LoadProblem(line, column, "Die Datei enthält zu viele Werte.", "load.too-many-nodes"))
+        line, column = _mark(event)
+        if kind is yaml.AliasEvent:
+            raise _Fatal(LoadProblem(line, column, f"Verweise („*{event.anchor}“) sind nicht erlaubt. Bitte den Wert ausschreiben.", "load.alias"))
+        if getattr(event, "anchor", None):
+            problems.append(LoadProblem(line, column, f"Anker („&{event.anchor}“) sind nicht erlaubt. Bitte den Wert ohne „&“ schreiben.", "load.anchor"))
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(LoadProblem(line, column, f"Typangaben wie „{shown}“ sind nicht erlaubt. Bitte den Wert ohne Typangabe schreiben (Text in Anführungszeichen).", "load.tag"))
+
+        # Are we expecting a mapping key?
+        frame = stack[-1] if stack else None
+        expecting_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
+
+        if expecting_key:
+            if kind is not yaml.ScalarEvent:
+                raise _Fatal(LoadProblem(line, column, "Feldnamen müssen einfacher Text sein.", "load.complex-key"))
+            key = event.value
+            if key == "<<" and not event.style:
+                problems.append(LoadProblem(line, column, "Zusammenführungen („<<“) sind nicht erlaubt. Bitte die Felder ausschreiben.", "load.merge-key"))
+            key_path = frame[1] + (key,)
+            if key in frame[3]:
+                first_line = frame[3][key]
+                problems.append(LoadProblem(line, column, f"Das Feld „{key}“ steht doppelt (zuerst in Zeile {first_line}). Jedes Feld darf nur einmal vorkommen.", "load.duplicate-key", key_path))
+                frame[2] = _DUPLICATE
+            else:
+                frame[3][key] = line
+                frame[2] = key
+                result.key_positions[key_path] = (line, column)
+            continue
+
+        # A value: where does it go?
+        if frame is None:
+            path = ()
+        elif isinstance(frame[0], list):
+            path = frame[1] + (len(frame[0]),)
+        else:
+            path = frame[1] + ((frame[2],) if frame[2] is not _DUPLICATE else ("<doppelt>",))
+
+        if kind is yaml.ScalarEvent:
+            value = plain_scalar(event.value) if (not event.style and tag is None) else event.value
+            if isinstance(value, str):
+                bad = FORBIDDEN_CHARS.search(value)
+                if bad:
+                    problems.append(LoadProblem(line, column, f"Der Wert enthält {_describe_char(bad.group())}. Bitte entfernen.", "load.control-char", path))
+            if isinstance(value, float) and value != value:  # NaN cannot appear, but be explicit
+                value = event.value
+            if frame is not None and not (isinstance(frame[0], dict) and frame[2] is _DUPLICATE):
+                result.positions[path] = (line, column)
+            elif frame is None:
+                result.positions[path] = (line, column)
+            place(value, (line, column), path)
+        elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise _Fatal(LoadProblem(line, column, f"Die Daten sind zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).", "load.depth"))
+            container = {} if kind is yaml.MappingStartEvent else []
+            duplicate_slot = frame is not None and isinstance(frame[0], dict) and frame[2] is _DUPLICATE
+            if not duplicate_slot:
+                result.positions[path] = (line, column)
+            place(container, (line, column), path)
+            stack.append([container, path, None, {}])
+    return root
+
+
+class _DuplicateMarker:
+    def __repr__(self):
+        return "<duplicate>"
+
+
+_DUPLICATE = _DuplicateMarker()
+
+
+def load_text(text: str) -> LoadResult:
+    result = LoadResult()
+    try:
+        result.data = _build(text, result)
+    except _Fatal as fatal:
+        result.problems.append(fatal.problem)
+        result.data = None
+    except yaml.YAMLError as exc:
+        result.problems.append(_syntax_problem(exc))
+        result.data = None
+    except RecursionError:
+        result.problems.append(LoadProblem(1, 1, "Die Daten sind zu tief verschachtelt.", "load.depth"))
+        result.data = None
+    except MemoryError:
+        result.problems.append(LoadProblem(1, 1, "Die Datei ist zu groß, um sie zu lesen.", "load.size"))
+        result.data = None
+    except Exception as exc:  # the loader never shows a traceback, whatever the input
+        result.problems.append(LoadProblem(1, 1, f"Die Datei lässt sich nicht lesen ({type(exc).__name__}).", "load.unreadable"))
+        result.data = None
+    return result
+
+
+def load_bytes(raw: bytes) -> LoadResult:
+    try:
+        text = decode(raw)
+    except _Fatal as fatal:
+        return LoadResult(problems=[fatal.problem])
+    return load_text(text)
+
+
+def load_file(path: Path) -> LoadResult:
+    """Read one record file; symlinks and oversized files are refused before reading."""
+    path = Path(path)
+    try:
+        if path.is_symlink():
+            return LoadResult(problems=[LoadProblem(1, 1, "Die Datei ist ein symbolischer Link. Einträge müssen echte Dateien sein.", "load.symlink")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return LoadResult(problems=[LoadProblem(1, 1, f"Die Datei ist zu groß ({size // 1024} KiB). Erlaubt sind höchstens {MAX_BYTES // 1024} KiB je Eintrag.", "load.size")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        return LoadResult(problems=[LoadProblem(1, 1, f"Die Datei lässt sich nicht öffnen ({exc.strerror or type(exc).__name__}).", "load.io")])
+    return load_bytes(raw)
