@@ -8,6 +8,9 @@ is reported.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,22 +85,47 @@ def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Finding]]:
     return found, findings
 
 
+def check_file(kind: str, path: Path) -> tuple[RecordFile | None, list[Finding]]:
+    """Load one file and check it against its schema (the per-file half of validation)."""
+    loaded = load_file(path)
+    shown = paths.display_path(path)
+    findings = [Finding(shown, p.line, p.column, ERROR, format_path(p.path), p.message, p.code) for p in loaded.problems]
+    if loaded.data is None:
+        return None, findings
+    if not isinstance(loaded.data, dict):
+        findings.append(Finding(shown, 1, 1, ERROR, "", "Ein Eintrag besteht aus Feldern der Form „feld: wert“; die Datei enthält keine solchen Felder.", "load.not-mapping"))
+        return None, findings
+    findings.extend(schema_findings(kind, loaded, shown))
+    return RecordFile(kind, path, shown, loaded), findings
+
+
+def _check_chunk(chunk: list[tuple[str, Path]]):
+    return [check_file(kind, path) for kind, path in chunk]
+
+
+PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+
+
+def _check_all(files: list[tuple[str, Path]]):
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return _check_chunk(files)
+    size = max(50, len(files) // (workers * 4))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for part in pool.map(_check_chunk, chunks) for result in part]
+    except (OSError, ValueError, RuntimeError):  # no fork or no processes here: same work, one core
+        return _check_chunk(files)
+
+
 def validate_files(files: list[tuple[str, Path]], *, reference: Reference | None = None,
                    today: dt.date | None = None) -> ValidationRun:
     records, findings = [], []
-    for kind, path in files:
-        loaded = load_file(path)
-        shown = paths.display_path(path)
-        record = RecordFile(kind, path, shown, loaded)
-        for problem in loaded.problems:
-            findings.append(Finding(shown, problem.line, problem.column, ERROR, format_path(problem.path), problem.message, problem.code))
-        if loaded.data is None:
-            continue
-        if not isinstance(loaded.data, dict):
-            findings.append(Finding(shown, 1, 1, ERROR, "", "Ein Eintrag besteht aus Feldern der Form „feld: wert“; die Datei enthält keine solchen Felder.", "load.not-mapping"))
-            continue
-        findings.extend(schema_findings(kind, loaded, shown))
-        records.append(record)
+    for record, file_findings in _check_all(files):
+        findings.extend(file_findings)
+        if record is not None:
+            records.append(record)
     ctx = Context(reference or default_reference(), today or dt.date.today())
     findings.extend(run_checks(records, ctx))
     return ValidationRun(records, sorted(set(findings)), len(files))

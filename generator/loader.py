@@ -170,108 +170,114 @@ def _mark(event) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
+_ScalarEvent = yaml.ScalarEvent
+_MappingStart = yaml.MappingStartEvent
+_SequenceStart = yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_SKIP = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+
+
 def _build(text: str, result: LoadResult) -> Any:
-    """Turn the event stream into plain data, recording positions and problems."""
-    stack: list = []  # frames: [container, path, pending_key, seen_keys]
+    """Turn the event stream into plain data, recording positions and problems.
+
+    A frame on the stack is [container, path, pending_key, first_lines]; for a
+    list pending_key is unused. Written as one flat loop because it runs for
+    every value of every file (it is the hot path of `katalog validate`).
+    """
+    stack: list = []
     root = None
     documents = 0
     nodes = 0
     problems = result.problems
+    positions = result.positions
+    key_positions = result.key_positions
 
-    def place(value, event_pos, path_for_value):
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
-        container, path = frame[0], frame[1]
-        if isinstance(container, list):
-            container.append(value)
-        else:
-            key = frame[2]
-            frame[2] = None
-            if key is not _DUPLICATE:
-                container[key] = value
-
-    parser = yaml.parse(text, Loader=_Parser)
-    for event in parser:
+    for event in yaml.parse(text, Loader=_Parser):
         kind = type(event)
-        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+        if kind in _ENDS:
+            stack.pop()
             continue
+        if kind in _SKIP:
+            continue
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
         if kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                line, column = _mark(event)
                 raise _Fatal(LoadProblem(line, column, "Die Datei enthält mehrere Dokumente (getrennt durch „---“). Je Datei ist genau ein Eintrag erlaubt.", "load.multi-document"))
-            continue
-        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-            stack.pop()
             continue
         nodes += 1
         if nodes > MAX_NODES:
-            line, column = _mark(event)
             raise _Fatal(LoadProblem(line, column, "Die Datei enthält zu viele Werte.", "load.too-many-nodes"))
-        line, column = _mark(event)
         if kind is yaml.AliasEvent:
             raise _Fatal(LoadProblem(line, column, f"Verweise („*{event.anchor}“) sind nicht erlaubt. Bitte den Wert ausschreiben.", "load.alias"))
-        if getattr(event, "anchor", None):
+        if event.anchor:
             problems.append(LoadProblem(line, column, f"Anker („&{event.anchor}“) sind nicht erlaubt. Bitte den Wert ohne „&“ schreiben.", "load.anchor"))
-        tag = getattr(event, "tag", None)
+        tag = event.tag
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             problems.append(LoadProblem(line, column, f"Typangaben wie „{shown}“ sind nicht erlaubt. Bitte den Wert ohne Typangabe schreiben (Text in Anführungszeichen).", "load.tag"))
 
-        # Are we expecting a mapping key?
-        frame = stack[-1] if stack else None
-        expecting_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
-
-        if expecting_key:
-            if kind is not yaml.ScalarEvent:
-                raise _Fatal(LoadProblem(line, column, "Feldnamen müssen einfacher Text sein.", "load.complex-key"))
-            key = event.value
-            if key == "<<" and not event.style:
-                problems.append(LoadProblem(line, column, "Zusammenführungen („<<“) sind nicht erlaubt. Bitte die Felder ausschreiben.", "load.merge-key"))
-            key_path = frame[1] + (key,)
-            if key in frame[3]:
-                first_line = frame[3][key]
-                problems.append(LoadProblem(line, column, f"Das Feld „{key}“ steht doppelt (zuerst in Zeile {first_line}). Jedes Feld darf nur einmal vorkommen.", "load.duplicate-key", key_path))
-                frame[2] = _DUPLICATE
+        if stack:
+            frame = stack[-1]
+            container = frame[0]
+            if container.__class__ is dict:
+                key = frame[2]
+                if key is None:  # this event is a mapping key
+                    if kind is not _ScalarEvent:
+                        raise _Fatal(LoadProblem(line, column, "Feldnamen müssen einfacher Text sein.", "load.complex-key"))
+                    key = event.value
+                    if key == "<<" and not event.style:
+                        problems.append(LoadProblem(line, column, "Zusammenführungen („<<“) sind nicht erlaubt. Bitte die Felder ausschreiben.", "load.merge-key"))
+                    first = frame[3]
+                    if key in first:
+                        problems.append(LoadProblem(line, column, f"Das Feld „{key}“ steht doppelt (zuerst in Zeile {first[key]}). Jedes Feld darf nur einmal vorkommen.", "load.duplicate-key", frame[1] + (key,)))
+                        frame[2] = _DUPLICATE
+                    else:
+                        first[key] = line
+                        frame[2] = key
+                        key_positions[frame[1] + (key,)] = (line, column)
+                    continue
+                frame[2] = None
+                if key is _DUPLICATE:
+                    path = frame[1] + ("<doppelt>",)
+                    store = False
+                else:
+                    path = frame[1] + (key,)
+                    store = True
             else:
-                frame[3][key] = line
-                frame[2] = key
-                result.key_positions[key_path] = (line, column)
-            continue
-
-        # A value: where does it go?
-        if frame is None:
-            path = ()
-        elif isinstance(frame[0], list):
-            path = frame[1] + (len(frame[0]),)
+                path = frame[1] + (len(container),)
+                store = True
         else:
-            path = frame[1] + ((frame[2],) if frame[2] is not _DUPLICATE else ("<doppelt>",))
+            container = None
+            path = ()
+            store = True
 
-        if kind is yaml.ScalarEvent:
-            value = plain_scalar(event.value) if (not event.style and tag is None) else event.value
-            if isinstance(value, str):
+        if kind is _ScalarEvent:
+            if not event.style and tag is None:
+                value = plain_scalar(event.value)
+            else:
+                value = event.value
                 bad = FORBIDDEN_CHARS.search(value)
                 if bad:
                     problems.append(LoadProblem(line, column, f"Der Wert enthält {_describe_char(bad.group())}. Bitte entfernen.", "load.control-char", path))
-            if isinstance(value, float) and value != value:  # NaN cannot appear, but be explicit
-                value = event.value
-            if frame is not None and not (isinstance(frame[0], dict) and frame[2] is _DUPLICATE):
-                result.positions[path] = (line, column)
-            elif frame is None:
-                result.positions[path] = (line, column)
-            place(value, (line, column), path)
-        elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+        elif kind is _MappingStart or kind is _SequenceStart:
             if len(stack) >= MAX_DEPTH:
                 raise _Fatal(LoadProblem(line, column, f"Die Daten sind zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).", "load.depth"))
-            container = {} if kind is yaml.MappingStartEvent else []
-            duplicate_slot = frame is not None and isinstance(frame[0], dict) and frame[2] is _DUPLICATE
-            if not duplicate_slot:
-                result.positions[path] = (line, column)
-            place(container, (line, column), path)
-            stack.append([container, path, None, {}])
+            value = {} if kind is _MappingStart else []
+            stack.append([value, path, None, {}])
+        else:  # pragma: no cover - no other event kinds exist
+            continue
+
+        if container is None:
+            root = value
+            positions[path] = (line, column)
+        elif store:
+            positions[path] = (line, column)
+            if container.__class__ is dict:
+                container[path[-1]] = value
+            else:
+                container.append(value)
     return root
 
 

@@ -1,4 +1,5 @@
 """Where things live in a clone; every other module asks here instead of guessing."""
+import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -18,11 +19,9 @@ RECORD_KINDS = {
 
 
 def display_path(path: Path) -> str:
-    """Paths in messages are relative to the repository when possible, as contributors see them."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        try:
-            return Path(path).resolve().relative_to(REPO_ROOT).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+    """Paths in messages are relative to the working directory when inside it, as contributors see them."""
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    if absolute == cwd or absolute.startswith(cwd + os.sep):
+        return Path(os.path.relpath(absolute, cwd)).as_posix()
+    return Path(absolute).as_posix()

@@ -73,21 +73,37 @@ def registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def dereference(schema, base: str):
+    """Inline every $ref (our schemas are not recursive): validation then never
+    resolves references, which made up half of the validation time, and error
+    messages find titles and x-message right on the failing subschema."""
+    if isinstance(schema, list):
+        return [dereference(item, base) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    ref = schema.get("$ref")
+    if ref is None:
+        return {key: (value if key in ("enum", "examples", "const") else dereference(value, base)) for key, value in schema.items()}
+    target = (base + ref) if ref.startswith("#") else ref
+    target_base = target.split("#")[0]
+    resolved = dereference(registry().resolver().lookup(target).contents, target_base)
+    merged = dict(resolved)
+    merged.update({k: dereference(v, base) for k, v in schema.items() if k != "$ref"})
+    return merged
+
+
+@lru_cache(maxsize=None)
+def bundled_schema(kind: str) -> dict:
+    """The record schema with all references inlined (what the validator runs)."""
+    _folder, schema_file = paths.RECORD_KINDS[kind]
+    return dereference(read_schema(schema_file), schema_file)
+
+
 @lru_cache(maxsize=None)
 def validator_for(kind: str):
-    _folder, schema_file = paths.RECORD_KINDS[kind]
-    return StrictValidator(read_schema(schema_file), registry=registry())
+    return StrictValidator(bundled_schema(kind))
 
 
 def resolve(schema: dict, kind: str) -> dict:
-    """Follow a $ref (one level) so messages can read titles and x-message of the target."""
-    ref = schema.get("$ref")
-    if not ref:
-        return schema
-    base = paths.RECORD_KINDS[kind][1]
-    if ref.startswith("#"):
-        ref = base + ref
-    resolved = registry().resolver().lookup(ref).contents
-    merged = dict(resolved)
-    merged.update({k: v for k, v in schema.items() if k != "$ref"})
-    return merged
+    """Subschemas are already dereferenced; kept as the one place messages read schemas through."""
+    return schema

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 
+from generator.fastcheck import surely_valid
 from generator.findings import ERROR, Finding, format_path
 from generator.loader import LoadResult
 from generator.schemas import resolve, validator_for
@@ -118,6 +119,8 @@ def _message(error, kind: str) -> tuple[str, str]:
 
 def schema_findings(kind: str, loaded: LoadResult, file: str) -> list[Finding]:
     """All schema problems of one record, one per field, each with line and column."""
+    if surely_valid(kind, loaded.data):
+        return []
     best: dict = {}
     for error in validator_for(kind).iter_errors(loaded.data):
         path = tuple(error.absolute_path)
