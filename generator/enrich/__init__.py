@@ -61,3 +61,54 @@ class Enriched:
     deadlines: list = field(default_factory=list)  # [Deadline] sorted by closes, programme
     added: dict = field(default_factory=dict)  # record id -> ISO date first added to the catalogue
     new_records: list = field(default_factory=list)  # [(kind, id, iso date)] for "Neu im Katalog", newest first
+
+
+def projects_by_programme(projects: dict, funding: dict) -> dict:
+    """programme id -> ids of the projects naming it in `funding`, for every programme (sorted)."""
+    out = {pid: [] for pid in sorted(funding)}
+    for project_id in sorted(projects):
+        named = {f.get("programme") for f in projects[project_id].get("funding") or [] if isinstance(f, dict)}
+        for programme in sorted(p for p in named if isinstance(p, str)):
+            out.setdefault(programme, []).append(project_id)
+    return out
+
+
+def projects_by_municipality(projects: dict) -> dict:
+    """official key -> ids of the projects listing it (lead or partner), keys sorted."""
+    out: dict = {}
+    for project_id in sorted(projects):
+        keys = {str(m["ags"]) for m in projects[project_id].get("municipalities") or []
+                if isinstance(m, dict) and m.get("ags")}
+        for key in keys:
+            out.setdefault(key, []).append(project_id)
+    return {key: out[key] for key in sorted(out)}
+
+
+def enrich(catalogue, *, added: dict | None = None) -> Enriched:
+    """All derived facts for one catalogue at its build date.
+
+    `added` maps record id -> ISO date first added; None reads it from git
+    (records git does not know fall back to `last_reviewed`).
+    """
+    from generator.enrich import deadlines, history, matching, similarity
+
+    today = catalogue.build_date
+    statuses = deadlines.all_statuses(catalogue.funding, today)
+    if added is None:
+        root = history.catalogue_root(catalogue)
+        added = history.git_added_dates(root) if root else {}
+    all_records = {**catalogue.funding, **catalogue.projects}
+    added_dates = history.added_dates(all_records, added)
+    kinds = {"project": catalogue.projects, "funding": catalogue.funding}
+    return Enriched(
+        build_date=today,
+        similar_projects=similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference),
+        similar_programmes=similarity.similar_programmes(catalogue.funding),
+        funding_matches=matching.funding_matches(catalogue.projects, catalogue.funding, statuses, catalogue.reference),
+        programme_status=statuses,
+        projects_by_programme=projects_by_programme(catalogue.projects, catalogue.funding),
+        projects_by_municipality=projects_by_municipality(catalogue.projects),
+        deadlines=deadlines.all_deadlines(catalogue.funding, today),
+        added=added_dates,
+        new_records=history.new_records(kinds, added_dates, today),
+    )

@@ -1,0 +1,139 @@
+"""Funding programmes a project could apply to, with the reasons in German.
+
+A programme matches a project when all three hold:
+1. topics: they share at least one Handlungsfeld;
+2. region: the programme has no `lands` (bundesweit, or EU-weit for level `eu`),
+   or the Land of the project's lead municipality is in `lands`;
+3. applicant: the lead municipality's applicant type is in `eligible`.
+
+The lead municipality is the first entry with role `lead` (else the first
+entry). With an official key its Land and applicant type come from the
+Destatis reference data (a kreisfreie Stadt is `kreisfreie-stadt`, a
+kreisangehörige Stadt `stadt`, a Landkreis `landkreis`, ...); a body without
+key (`{name, type, land}`) brings its own `type` and `land`.
+
+Applicant types match exactly, as the vocabulary defines them: `stadt` means
+a kreisangehörige Stadt, so a kreisfreie Stadt only matches programmes that
+list `kreisfreie-stadt`. We do not widen types on our own (a programme "für
+Städte" might well exclude kreisfreie Städte); a record that means all
+Städte lists both.
+
+Order: open ones first (offen, laufend, angekuendigt, geschlossen by the
+status computed at the build date), then more shared Handlungsfelder, then id.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.enrich import DeadlineStatus, FundingMatch
+from generator.vocabularies import default_vocabularies
+
+STATUS_ORDER = {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3}
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """Who would apply for a project: Land code and applicant type of its lead municipality."""
+
+    land: str  # ISO 3166-2, "" if unknown
+    applicant_type: str  # applicant-types vocabulary id, "" if unknown
+    land_name: str
+
+
+def lead_entry(project: dict) -> dict | None:
+    entries = [m for m in project.get("municipalities") or [] if isinstance(m, dict)]
+    for entry in entries:
+        if entry.get("role") == "lead":
+            return entry
+    return entries[0] if entries else None
+
+
+def applicant(project: dict, reference) -> Applicant | None:
+    entry = lead_entry(project)
+    if entry is None:
+        return None
+    lands = default_vocabularies()["laender"].labels()
+    if entry.get("ags"):
+        municipality = reference.get(str(entry["ags"]))
+        if municipality is None:
+            return None
+        return Applicant(municipality.land_code, municipality.applicant_type, municipality.land_name)
+    land = str(entry.get("land") or "")
+    return Applicant(land, str(entry.get("type") or ""), lands.get(land, land))
+
+
+def _label(vocabulary: str, term: str) -> str:
+    return default_vocabularies()[vocabulary].label(term)
+
+
+def _listing(singular: str, plural: str, labels: list[str]) -> str:
+    return f"{singular if len(labels) == 1 else plural}: {', '.join(labels)}"
+
+
+def region_reason(programme: dict, who: Applicant) -> str | None:
+    """The German reason why the programme covers the applicant's Land, or None if it does not."""
+    lands = programme.get("lands") or []
+    if not lands:
+        return "gilt EU-weit" if programme.get("level") == "eu" else "gilt bundesweit"
+    if who.land and who.land in lands:
+        return f"gilt in {who.land_name or who.land}"
+    return None
+
+
+def status_reason(status: DeadlineStatus) -> str:
+    label = status.label
+    return label[:1].lower() + label[1:] if label else status.status
+
+
+class Matcher:
+    """Matches projects to programmes; results are cached per (Land, applicant type, topics),
+    because thousands of projects share the same few hundred combinations."""
+
+    def __init__(self, funding: dict, statuses: dict):
+        self.funding = funding
+        self.statuses = statuses
+        self.topic_labels = default_vocabularies()["topics"].labels()
+        self.by_topic: dict[str, list[str]] = {}
+        for pid, record in sorted(funding.items()):
+            for topic in record.get("topics") or []:
+                self.by_topic.setdefault(topic, []).append(pid)
+        self._cache: dict[tuple, tuple] = {}
+
+    def matches(self, project: dict, reference) -> list[FundingMatch]:
+        who = applicant(project, reference)
+        if who is None or not who.applicant_type:
+            return []
+        topics = tuple(sorted(set(project.get("topics") or [])))
+        cache_key = (who, topics)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self._compute(who, topics)
+        return list(self._cache[cache_key])
+
+    def _compute(self, who: Applicant, topics: tuple) -> tuple:
+        candidates = sorted({pid for topic in topics for pid in self.by_topic.get(topic, ())})
+        applicant_label = _label("applicant-types", who.applicant_type)
+        ranked = []
+        for pid in candidates:
+            programme = self.funding[pid]
+            if who.applicant_type not in (programme.get("eligible") or []):
+                continue
+            region = region_reason(programme, who)
+            if region is None:
+                continue
+            shared = [t for t in programme.get("topics") or [] if t in topics]
+            status = self.statuses[pid]
+            reasons = (
+                _listing("Handlungsfeld", "Handlungsfelder", [self.topic_labels.get(t, t) for t in shared]),
+                region,
+                f"antragsberechtigt: {applicant_label}",
+                status_reason(status),
+            )
+            ranked.append(((STATUS_ORDER.get(status.status, 9), -len(shared), pid),
+                           FundingMatch(pid, status.status, reasons)))
+        return tuple(match for _key, match in sorted(ranked, key=lambda kv: kv[0]))
+
+
+def funding_matches(projects: dict, funding: dict, statuses: dict, reference) -> dict:
+    """project id -> [FundingMatch], for every project (empty list when nothing fits)."""
+    matcher = Matcher(funding, statuses)
+    return {pid: matcher.matches(record, reference) for pid, record in sorted(projects.items())}

@@ -1,0 +1,88 @@
+"""German text analysis shared by similarity, search and the Ideen-Check.
+
+One pipeline so that every feature agrees on what a "word" is:
+normalise (NFC, lowercase, umlauts kept) -> tokenise -> drop stop words and
+numbers -> stem with the Snowball German stemmer. Snowball folds umlauts and ß
+itself (ä->a, ß->ss), so "Parkplätzen", "Parkplätze" and "Parkplatz" all give
+the stem "parkplatz". Stems are cached: a catalogue repeats the same few
+thousand words over and over.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Letters and digits; hyphens and all punctuation split words ("LoRaWAN-Netz" -> LoRaWAN, Netz).
+_WORD = re.compile(r"[^\W_]+")
+
+MIN_LENGTH = 2  # single letters ("E" of "E-Akte") carry no meaning
+
+# German stop words: the Snowball German list plus common contractions and
+# filler words of administrative prose. Compared against normalised tokens.
+STOP_WORDS = frozenset("""
+aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern anderr anders
+auch auf aus bei beim bin bis bist da damit dann das dass daß dasselbe dazu dein deine deinem deinen deiner deines dem
+demselben den denn denselben der derer derselbe derselben des desselben dessen dich die dies diese dieselbe dieselben
+diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines einig einige einigem einigen einiger
+einiges einmal er es etwas euch euer eure eurem euren eurer eures für gegen gewesen hab habe haben hat hatte hatten hier
+hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im in indem ins ist jede jedem jeden jeder jedes jene jenem
+jenen jener jenes jetzt kann kein keine keinem keinen keiner keines können könnte machen man manche manchem manchen
+mancher manches mein meine meinem meinen meiner meines mich mir mit muss musste nach nicht nichts noch nun nur ob oder
+ohne sehr sein seine seinem seinen seiner seines selbst sich sie sind so solche solchem solchen solcher solches soll
+sollte sondern sonst über um und uns unsere unserem unseren unserer unseres unter viel vom von vor während war waren
+warst was weg weil weiter welche welchem welchen welcher welches wenn werde werden wie wieder will wir wird wirst wo
+wollen wollte würde würden zu zum zur zwar zwischen
+ab bzw ca dabei daher darauf darin darüber davon dazu dafür dadurch deren desto ebenfalls eher eigene eigenen eigener
+etwa ggf insbesondere je jeweils mehr mehrere mittels neben rund sowie sowohl teils usw vgl via wurde wurden zudem
+z b d h u a s o beispielsweise bereits besonders derzeit ebenso erst gibt gut neue neuen neuer neues seit sollen
+""".split())
+
+
+def normalise(text: str) -> str:
+    """NFC and lowercase; umlauts and ß stay as they are (the stemmer folds them)."""
+    return unicodedata.normalize("NFC", str(text)).lower()
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as written (NFC, original case), without numbers, single letters or stop words."""
+    out = []
+    for match in _WORD.finditer(unicodedata.normalize("NFC", str(text))):
+        word = match.group()
+        if len(word) < MIN_LENGTH or word.isdigit():
+            continue
+        if word.lower() in STOP_WORDS:
+            continue
+        out.append(word)
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised words of a text, stop words and numbers removed."""
+    return [w.lower() for w in words(text)]
+
+
+_STEMMER = snowballstemmer.stemmer("german")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball German stem of one word (any case); cached because words repeat a lot."""
+    return _STEMMER.stemWord(word.lower())
+
+
+def stems(text: str) -> list[str]:
+    """Stems of the words of a text, in order: what search and similarity compare."""
+    return [stem(w) for w in words(text)]
+
+
+def stems_with_words(text: str) -> list[tuple[str, str]]:
+    """(stem, word as written) pairs, so a stem can be shown to readers in a spelling they recognise."""
+    return [(stem(w), w) for w in words(text)]
+
+
+def key(phrase: str) -> str:
+    """A comparison key for short phrases such as tags: "Sensoren" and "sensor" give the same key."""
+    return " ".join(stems(phrase)) or normalise(phrase).strip()
