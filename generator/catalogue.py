@@ -128,7 +128,14 @@ def validate_files(files: list[tuple[str, Path]], *, reference: Reference | None
             records.append(record)
     ctx = Context(reference or default_reference(), today or dt.date.today())
     findings.extend(run_checks(records, ctx))
-    return ValidationRun(records, sorted(set(findings)), len(files))
+    return ValidationRun(records, _without_redundant(findings), len(files))
+
+
+def _without_redundant(findings: list[Finding]) -> list[Finding]:
+    """A placeholder that also breaks the schema needs one message, not two."""
+    schema_fields = {(f.file, f.field) for f in findings if f.code.startswith("schema.")}
+    kept = [f for f in findings if not (f.code == "check.placeholder" and (f.file, f.field) in schema_fields)]
+    return sorted(set(kept))
 
 
 def validate_catalogue(root: Path = paths.CATALOGUE_DIR, *, reference: Reference | None = None,

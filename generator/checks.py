@@ -158,7 +158,24 @@ def check_partner_wish(record: RecordFile, ctx: Context) -> list[Finding]:
     return []
 
 
-PER_RECORD = [check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish]
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def check_placeholders(record: RecordFile, ctx: Context) -> list[Finding]:
+    """Templates from `katalog new` mark what is still to fill in."""
+    return [_finding(record, path, ERROR, "Hier steht noch der Platzhalter aus der Vorlage. Bitte den echten Wert eintragen.", "check.placeholder")
+            for path, text in _strings(record.data) if "AUSFÜLLEN" in text]
+
+
+PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish]
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:

@@ -1,7 +1,7 @@
 """The one result model every check produces and every reporter reads."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass, field as dc_field  # noqa: F401
 
 ERROR = "error"
 WARNING = "warning"
@@ -14,10 +14,10 @@ class Finding:
     file: str
     line: int
     column: int
-    severity: str = dc_field(compare=False)
-    field: str = dc_field(compare=False)  # dotted path such as "funding[0].programme", "" for the file
-    message: str = dc_field(compare=False)
-    code: str = dc_field(compare=False, default="")  # stable machine id, e.g. "schema.enum"
+    severity: str
+    field: str  # dotted path such as "funding[0].programme", "" for the file
+    message: str
+    code: str = dc_field(default="")  # stable machine id, e.g. "schema.enum"
 
     @property
     def is_error(self) -> bool:

@@ -17,13 +17,17 @@ def _line(f: Finding) -> str:
     return f"{f.file}:{f.line}:{f.column}: {marker}{prefix}{f.message}"
 
 
+def _files(n: int) -> str:
+    return f"{n} Datei" if n == 1 else f"{n} Dateien"
+
+
 def _summary(findings: list[Finding], files_checked: int) -> str:
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     files_with_errors = len({f.file for f in findings if f.is_error})
     if not findings:
-        return f"Alles in Ordnung: {files_checked} Dateien geprüft, keine Fehler, keine Warnungen."
-    return (f"{files_checked} Dateien geprüft: {errors} {'Fehler' if errors != 1 else 'Fehler'} in {files_with_errors} "
+        return f"Alles in Ordnung: {_files(files_checked)} geprüft, keine Fehler, keine Warnungen."
+    return (f"{_files(files_checked)} geprüft: {errors} Fehler in {files_with_errors} "
             f"{'Dateien' if files_with_errors != 1 else 'Datei'}, {warnings} {'Warnungen' if warnings != 1 else 'Warnung'}.")
 
 
