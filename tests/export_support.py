@@ -1,0 +1,39 @@
+"""Shared inputs for export tests: the fixture catalogue and a hand-made Enriched bundle.
+
+The exporters are pure functions of (catalogue, enriched); fixing enriched here
+keeps these tests about the formats, not about the enrich stage.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.catalogue import load_catalogue
+from generator.enrich import Deadline, DeadlineStatus, Enriched, FundingMatch, SimilarLink
+
+BUILD_DATE = dt.date(2026, 11, 27)
+
+
+def fixture_catalogue_loaded(root):
+    catalogue, run = load_catalogue(root, build_date=BUILD_DATE)
+    assert catalogue is not None, [f.message for f in run.errors]
+    return catalogue
+
+
+def sample_enriched() -> Enriched:
+    return Enriched(
+        build_date=BUILD_DATE,
+        similar_projects={"koeln-smart-parking": [SimilarLink("dresden-parkleitsystem", 0.8, ("gleiches Handlungsfeld: Mobilität & Verkehr",))]},
+        funding_matches={"dresden-parkleitsystem": [FundingMatch("digital-sachsen", "laufend", ("gilt in Sachsen",))]},
+        programme_status={
+            "smart-city-bund": DeadlineStatus("offen", "Offen bis 31.03.2027", "2027-03-31"),
+            "digital-sachsen": DeadlineStatus("laufend", "Laufend, ohne Stichtag", None),
+        },
+        projects_by_programme={"smart-city-bund": ["koeln-smart-parking"]},
+        deadlines=[
+            Deadline("smart-city-bund", "Aufruf 2026", "2026-01-15", "2027-03-31", "laufend"),
+            Deadline("smart-city-bund", "Stichtag", None, "2027-09", "kommend"),
+        ],
+        added={"koeln-smart-parking": "2026-11-01", "zweckverband-glasfaser": "2026-11-20", "smart-city-bund": "2026-10-01"},
+        new_records=[("project", "zweckverband-glasfaser", "2026-11-20"), ("project", "koeln-smart-parking", "2026-11-01"),
+                     ("funding", "smart-city-bund", "2026-10-01")],
+    )
