@@ -110,13 +110,16 @@ def decode(raw: bytes) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _Fatal(LoadProblem(line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte im Editor als UTF-8 speichern.", "load.encoding"))
+    return text
+
+
+def _check_text(text: str) -> None:
     match = FORBIDDEN_CHARS.search(text)
     if match:
         line, column = _position_in_text(text, match.start())
         raise _Fatal(LoadProblem(line, column, f"Die Datei enthält {_describe_char(match.group())}. Bitte entfernen; oft stammt es aus kopiertem Text.", "load.control-char"))
     if not text.strip():
         raise _Fatal(LoadProblem(1, 1, "Die Datei ist leer.", "load.empty"))
-    return text
 
 
 _SYNTAX_HINTS = [
@@ -292,6 +295,7 @@ _DUPLICATE = _DuplicateMarker()
 def load_text(text: str) -> LoadResult:
     result = LoadResult()
     try:
+        _check_text(text)
         result.data = _build(text, result)
     except _Fatal as fatal:
         result.problems.append(fatal.problem)

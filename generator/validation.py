@@ -91,7 +91,9 @@ def _message(error, kind: str) -> tuple[str, str]:
         return f"Erwartet wird {want}, gefunden: {_actual_type(value)}.{hint}", "schema.type"
     if keyword == "pattern":
         description = schema.get("description") or ""
-        return f"„{_short(value)}“ hat nicht die erwartete Form. {description}".strip(), "schema.pattern"
+        title = schema.get("title")
+        form = f" zum Format „{title}“" if title else ""
+        return f"„{_short(value)}“ passt nicht{form}. {description}".strip(), "schema.pattern"
     if keyword == "minLength":
         return f"Der Text ist zu kurz ({len(value)} Zeichen, mindestens {error.validator_value}).", "schema.min-length"
     if keyword == "maxLength":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,11 @@ def register(sub) -> None:
     p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="Ausgabeformat (Standard: text)")
     p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Datum für Fristen und Prüf-Alter (Standard: heute)")
     p.set_defaults(handler=run)
+
+
+def _abs(path: Path) -> Path:
+    """Absolute without following links: a symlinked record is reported under its own name."""
+    return Path(os.path.abspath(path))
 
 
 def _root_of(path: Path) -> Path | None:
@@ -43,30 +49,30 @@ def collect(targets: list[str]) -> tuple[list, set | None, list]:
             roots.append(root)
             found, stray_here = discover(root)
             if root != path:  # a single record folder: report only that folder
-                found_here = [f for f in found if f[1].parent.resolve() == path.resolve()]
-                report_only.update(p.resolve() for _k, p in found_here)
+                found_here = [f for f in found if _abs(f[1].parent) == _abs(path)]
+                report_only.update(_abs(p) for _k, p in found_here)
             else:
-                report_only.update(p.resolve() for _k, p in found)
+                report_only.update(_abs(p) for _k, p in found)
             stray += stray_here
         elif path.is_file() or path.is_symlink():
             root = _root_of(path)
             if root is None:
                 raise FileNotFoundError(target)
             roots.append(root)
-            report_only.add(path.resolve())
+            report_only.add(_abs(path))
         else:
             raise FileNotFoundError(target)
     seen = set()
     for root in roots:
         for kind, file in discover(root)[0]:
-            if file.resolve() not in seen:
-                seen.add(file.resolve())
+            if _abs(file) not in seen:
+                seen.add(_abs(file))
                 files.append((kind, file))
     for target in targets:  # a named file outside the usual pattern is still checked
         path = Path(target)
-        if path.is_file() and path.resolve() not in seen and _root_of(path):
+        if path.is_file() and _abs(path) not in seen and _root_of(path):
             files.append((FOLDER_KIND[path.parent.name], path))
-            seen.add(path.resolve())
+            seen.add(_abs(path))
     return files, report_only, stray
 
 
@@ -86,12 +92,13 @@ def run(args) -> int:
               file=sys.stderr)
         return 2
     run_ = validate_files(files, today=today)
-    findings = sorted(set(run_.findings + stray))
+    findings = run_.findings
     files_checked = len(files)
     if report_only is not None:
         shown = {paths.display_path(p) for p in report_only}
         findings = [f for f in findings if f.file in shown]
         files_checked = len(report_only)
+    findings = sorted(set(findings + stray))
     sys.stdout.write(REPORTERS[args.format](findings, files_checked))
     if args.format == "github":
         write_step_summary(findings, files_checked)
