@@ -1,0 +1,121 @@
+"""The site build: validate -> enrich -> render -> output steps -> MkDocs.
+
+An invalid catalogue is refused with the validator's report; nothing is written.
+Generated Markdown goes into git-ignored folders under docs/ (emptied first), so
+the same catalogue and build date always give byte-identical files. MkDocs runs
+as a subprocess: the generator imports nothing from it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import paths
+from generator.catalogue import load_catalogue
+from generator.enrich import enrich
+from generator.render import base, render_site
+from generator.reporters import REPORTERS
+
+CONFIG_FILE = paths.REPO_ROOT / "mkdocs.yml"
+SITE_DIR = paths.REPO_ROOT / "site"
+
+
+class BuildRefused(Exception):
+    """The catalogue has errors; the message is the validator's text report."""
+
+
+@dataclass
+class Generated:
+    """What the generator produced, handed to every output step."""
+
+    catalogue: object
+    enriched: object
+    pages: dict  # docs-relative path -> Markdown text
+    timings: dict = field(default_factory=dict)  # stage -> seconds
+
+
+def generated_paths(docs_dir: Path) -> list[Path]:
+    return [docs_dir / d for d in base.GENERATED_DIRS] + [docs_dir / f for f in base.GENERATED_FILES]
+
+
+def clean(docs_dir: Path) -> None:
+    """Remove everything a previous build generated (and nothing hand-written)."""
+    for target in generated_paths(docs_dir):
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+
+
+def write_pages(generated: Generated, docs_dir: Path) -> None:
+    """Write the rendered Markdown; every path must stay inside a generated location."""
+    root = docs_dir.resolve()
+    allowed = [p.resolve() for p in generated_paths(docs_dir)]
+    clean(docs_dir)
+    for rel, text in generated.pages.items():
+        target = (docs_dir / rel).resolve()
+        if not target.is_relative_to(root) or not any(target == a or target.is_relative_to(a) for a in allowed):
+            raise ValueError(f"Seite außerhalb der erzeugten Ordner: {rel}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+
+# Everything written into docs/ after rendering; exporters append their step here.
+OUTPUT_STEPS = [write_pages]
+
+
+def parse_date(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    return dt.date.fromisoformat(text)
+
+
+def generate(catalogue_root: Path, build_date: dt.date) -> Generated:
+    """validate -> enrich -> render, timed; raises BuildRefused on validation errors."""
+    timings = {}
+    start = time.perf_counter()
+    catalogue, run = load_catalogue(catalogue_root, build_date=build_date)
+    timings["validate"] = time.perf_counter() - start
+    if catalogue is None:
+        raise BuildRefused(REPORTERS["text"](run.findings, run.files_checked))
+    start = time.perf_counter()
+    enriched = enrich(catalogue)
+    timings["enrich"] = time.perf_counter() - start
+    start = time.perf_counter()
+    pages = render_site(catalogue, enriched)
+    timings["render"] = time.perf_counter() - start
+    return Generated(catalogue, enriched, pages, timings)
+
+
+def write(generated: Generated, docs_dir: Path) -> None:
+    start = time.perf_counter()
+    for step in OUTPUT_STEPS:
+        step(generated, docs_dir)
+    generated.timings["write"] = time.perf_counter() - start
+
+
+def mkdocs_command(action: str, config: Path, extra: list[str] | None = None) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", action, "-f", str(config), *(extra or [])]
+
+
+def mkdocs_env() -> dict:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, once is enough
+    return env
+
+
+def run_mkdocs(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(mkdocs_command("build", config, ["--strict", "--clean", "-d", str(site_dir)]),
+                          capture_output=True, text=True, env=mkdocs_env(), check=False)
+
+
+def docs_dir_of(config: Path) -> Path:
+    """Our mkdocs.yml keeps docs_dir: docs next to itself."""
+    return config.resolve().parent / "docs"

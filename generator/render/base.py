@@ -1,0 +1,296 @@
+"""Shared machinery of the page renderers: where pages live, links between them,
+labels, number and date formats, and how a page becomes Markdown text.
+
+Record text reaches a page in exactly two ways: as a variable of an autoescaping
+Jinja template inside a raw HTML block, or as the sanitiser's output. Front matter
+is written with yaml.safe_dump. Nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from generator import dates, sanitize
+from generator.reference import SIZE_CLASS_LABELS, Municipality
+from generator.vocabularies import default_vocabularies
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+# Generated folders under docs/ (all git-ignored); `katalog build` empties them first.
+GENERATED_DIRS = ("projekte", "foerderprogramme", "kommunen", "themen", "laender", "uebersichten")
+GENERATED_FILES = ("index.md",)
+
+# Links inside raw HTML blocks are not rewritten by MkDocs, so they point at the built
+# file directly. The offline build forces use_directory_urls: false, so page.md -> page.html.
+PAGE_SUFFIX = ".html"
+
+# ---------------------------------------------------------------- page paths (docs-relative)
+
+HOME = "index.md"
+PROJECTS_INDEX = "projekte/index.md"
+PROGRAMMES_INDEX = "foerderprogramme/index.md"
+MUNICIPALITIES_INDEX = "kommunen/index.md"
+TOPICS_INDEX = "themen/index.md"
+LAENDER_INDEX = "laender/index.md"
+PARTNERS = "uebersichten/partner-gesucht.md"
+CALENDAR = "uebersichten/foerderkalender.md"
+NEW = "uebersichten/neu-im-katalog.md"
+ABOUT = "uebersichten/ueber-den-katalog.md"
+METHOD = "methodik.md"
+
+
+def project_page(pid: str) -> str:
+    return f"projekte/{pid}.md"
+
+
+def programme_page(fid: str) -> str:
+    return f"foerderprogramme/{fid}.md"
+
+
+def municipality_page(m: Municipality) -> str:
+    return f"kommunen/{slug(m.name)}-{m.key}.md"
+
+
+def topic_page(topic_id: str) -> str:
+    return f"themen/{topic_id}.md"
+
+
+def land_page(code: str) -> str:
+    return f"laender/{slug(labels().land(code))}.md"
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+def slug(text: str) -> str:
+    """ASCII file-name part from a German name: "Köln" -> "koeln"."""
+    text = unicodedata.normalize("NFKD", str(text).translate(_UMLAUTS)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def relative_url(here: str, target: str) -> str:
+    """Link from page `here` to page `target` (both docs-relative .md paths), as built."""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    if target.endswith(".md"):
+        target = target[:-3] + PAGE_SUFFIX
+    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return rel + anchor
+
+
+# ---------------------------------------------------------------- labels and formats
+
+@dataclass(frozen=True)
+class Labels:
+    """German labels for vocabulary ids (the vocabularies are the one source)."""
+
+    vocabularies: dict
+
+    def _label(self, vocabulary: str, term: str) -> str:
+        return self.vocabularies[vocabulary].label(term)
+
+    def topic(self, term: str) -> str:
+        return self._label("topics", term)
+
+    def status(self, term: str) -> str:
+        return self._label("project-statuses", term)
+
+    def applicant(self, term: str) -> str:
+        return self._label("applicant-types", term)
+
+    def land(self, code: str) -> str:
+        return self._label("laender", code)
+
+    def level(self, term: str) -> str:
+        return self._label("funding-levels", term)
+
+    def funding_type(self, term: str) -> str:
+        return self._label("funding-types", term)
+
+    def application_status(self, term: str) -> str:
+        return self._label("application-statuses", term)
+
+    def topic_ids(self) -> list[str]:
+        return self.vocabularies["topics"].ids
+
+    def land_codes(self) -> list[str]:
+        return self.vocabularies["laender"].ids
+
+
+@lru_cache(maxsize=None)
+def labels() -> Labels:
+    return Labels(default_vocabularies())
+
+
+def number(value) -> str:
+    """German thousands separator: 1085664 -> 1.085.664."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def euro(value) -> str:
+    return "" if value is None else f"{number(value)} €"
+
+
+def german_date(value) -> str:
+    return "" if not value else dates.german(str(value))
+
+
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember")
+
+
+def month_name(value) -> str:
+    """2027-03 -> März 2027."""
+    year, _, month = str(value).partition("-")
+    return f"{MONTHS[int(month[:2]) - 1]} {year}" if month else year
+
+
+def percent(value) -> str:
+    return f"{number(value)} %"
+
+
+WOULD_DO_AGAIN = {"ja": "Ja", "nein": "Nein", "teilweise": "Teilweise"}
+CONTINUED = {"ja": "Ja", "nein": "Nein", "offen": "Offen"}
+DEADLINE_STATES = {"kommend": "Kommend", "laufend": "Läuft", "abgelaufen": "Abgelaufen"}
+
+
+# ---------------------------------------------------------------- municipalities of a project
+
+@dataclass(frozen=True)
+class Body:
+    """A municipality named by a project: from reference data, or a body without an official key."""
+
+    name: str
+    role: str  # lead | partner
+    land_code: str
+    type_label: str
+    municipality: Municipality | None = None  # None for bodies without an official key
+
+    @property
+    def page(self) -> str | None:
+        """Keyed municipalities (not Länder) have a page of their own."""
+        if self.municipality is None or self.municipality.level == "land":
+            return None
+        return municipality_page(self.municipality)
+
+
+def bodies(project: dict, reference) -> list[Body]:
+    out = []
+    for entry in project.get("municipalities", []):
+        role = entry.get("role", "partner")
+        key = entry.get("ags")
+        if key:
+            m = reference.get(key)
+            if m is None:  # the validator refuses unknown keys; stay robust anyway
+                out.append(Body(key, role, "", "", None))
+            else:
+                out.append(Body(m.name, role, m.land_code, m.type_label, m))
+        else:
+            out.append(Body(entry.get("name", ""), role, entry.get("land", ""), labels().applicant(entry.get("type", "")), None))
+    return out
+
+
+def lead_body(project: dict, reference) -> Body | None:
+    found = bodies(project, reference)
+    leads = [b for b in found if b.role == "lead"]
+    return (leads or found or [None])[0]
+
+
+def project_lands(project: dict, reference) -> list[str]:
+    return sorted({b.land_code for b in bodies(project, reference) if b.land_code})
+
+
+def size_label(m: Municipality) -> str:
+    return SIZE_CLASS_LABELS.get(m.size_class, m.size_class)
+
+
+# ---------------------------------------------------------------- page assembly
+
+def meta_text(text: str) -> str:
+    """Record text for front matter. MkDocs themes print `page.title` and
+    `page.meta.description` without escaping (and `striptags` unescapes entities),
+    so characters that could open markup or an entity are replaced by look-alikes."""
+    text = " ".join(str(text).split())
+    text = text.replace("<", "‹").replace(">", "›").replace('"', "”")
+    return re.sub(r"&(?=[#A-Za-z0-9])", "&\u200b", text)
+
+
+def front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000,
+                                    default_flow_style=False) + "---\n"
+
+
+@jinja2.pass_context
+def _link(context, target: str) -> str:
+    return relative_url(context["here"], target)
+
+
+def _free_text(text) -> Markup:
+    """Record Markdown as sanitised HTML; the only place a template gets unescaped markup."""
+    return Markup(sanitize.render_markdown(text))
+
+
+@lru_cache(maxsize=None)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        link=_link, labels=labels(), free_text=_free_text,
+        project_page=project_page, programme_page=programme_page, municipality_page=municipality_page,
+        topic_page=topic_page, land_page=land_page,
+        HOME=HOME, PROGRAMMES_INDEX=PROGRAMMES_INDEX, MUNICIPALITIES_INDEX=MUNICIPALITIES_INDEX,
+        TOPICS_INDEX=TOPICS_INDEX, LAENDER_INDEX=LAENDER_INDEX, PARTNERS=PARTNERS, CALENDAR=CALENDAR,
+        NEW=NEW, ABOUT=ABOUT, METHOD=METHOD,
+        WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES,
+    )
+    env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, size_label=size_label)
+    return env
+
+
+def page(template: str, here: str, *, title: str, description: str | None = None,
+         hide: tuple = (), **context) -> str:
+    """One Markdown page: safe front matter, then the template's body."""
+    meta = {"title": meta_text(title)}
+    if description:
+        meta["description"] = meta_text(description)
+    if hide:
+        meta["hide"] = list(hide)
+    body = environment().get_template(template).render(here=here, title=title, **context)
+    body = re.sub(r"\n{3,}", "\n\n", body.strip())
+    return front_matter(meta) + "\n" + body + "\n"
+
+
+def edit_url(repository: str | None, file: str | None) -> str | None:
+    """Where a contributor edits a record's YAML file (None without a known repository)."""
+    if not repository or not file:
+        return None
+    return f"{repository.rstrip('/')}/edit/main/{file}"
+
+
+def repository_url() -> str | None:
+    """The repository on GitHub: `KATALOG_REPO_URL`, or what GitHub Actions reports."""
+    explicit = os.environ.get("KATALOG_REPO_URL")
+    if explicit:
+        return explicit
+    server, repo = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    return f"{server}/{repo}" if server and repo else None

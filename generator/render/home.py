@@ -1,0 +1,56 @@
+"""The start page: the three questions as entry points, and live figures."""
+from __future__ import annotations
+
+from generator.render import base
+from generator.render.topics import projects_by_topic
+from generator.render.views import open_programmes, programme_card, project_card
+
+NEW_ON_HOME = 5
+
+
+def figures(catalogue, enriched) -> dict:
+    """Projects, municipalities (keyed or named bodies), Länder and programmes open at the build date."""
+    bodies, lands = set(), set()
+    for p in catalogue.projects.values():
+        for b in base.bodies(p, catalogue.reference):
+            if b.municipality is not None:
+                bodies.add(b.municipality.key)
+            else:
+                bodies.add((b.name, b.land_code))
+            if b.land_code:
+                lands.add(b.land_code)
+    return {
+        "projects": len(catalogue.projects),
+        "municipalities": len(bodies),
+        "lands": len(lands),
+        "programmes": len(catalogue.funding),
+        "open_programmes": len(open_programmes(catalogue, enriched)),
+    }
+
+
+def render(catalogue, enriched) -> dict[str, str]:
+    labels = base.labels()
+    by_topic = projects_by_topic(catalogue)
+    topics = [(t, labels.topic(t), len(by_topic.get(t, []))) for t in labels.topic_ids()]
+    lands: dict[str, int] = {}
+    for p in catalogue.projects.values():
+        for code in base.project_lands(p, catalogue.reference):
+            lands[code] = lands.get(code, 0) + 1
+    upcoming = [d for d in enriched.deadlines if d.state in ("laufend", "kommend") and d.programme in catalogue.funding][:3]
+    new = []
+    for kind, rid, date in enriched.new_records[:NEW_ON_HOME]:
+        if kind == "project" and rid in catalogue.projects:
+            new.append((kind, project_card(catalogue, rid), date))
+        elif kind == "funding" and rid in catalogue.funding:
+            new.append((kind, programme_card(catalogue, enriched, rid), date))
+    return {base.HOME: base.page(
+        "home.md.j2", base.HOME, title="Kommunaler Digitalisierungskatalog",
+        description="Digitalisierungsprojekte deutscher Kommunen und passende Förderprogramme: Gleiche Idee? Förderung? Partner?",
+        hide=("toc",),
+        figures=figures(catalogue, enriched), topics=topics,
+        lands=[(code, labels.land(code), lands.get(code, 0)) for code in labels.land_codes()],
+        upcoming=[(d, catalogue.funding[d.programme]) for d in upcoming],
+        seeking=sum(1 for p in catalogue.projects.values() if p.get("seeking_partners")),
+        exchange=sum(1 for p in catalogue.projects.values() if p.get("open_to_exchange")),
+        new=new, build_date=enriched.build_date.isoformat(),
+    )}

@@ -1,0 +1,39 @@
+"""One page per municipality that has records, and the index of them grouped by Land."""
+from __future__ import annotations
+
+from generator.render import base
+from generator.render.views import project_cards
+
+
+def keyed_municipalities(catalogue, enriched) -> list:
+    """(Municipality, [project ids]) for every keyed body except Länder, sorted by name."""
+    out = []
+    for key, ids in enriched.projects_by_municipality.items():
+        m = catalogue.reference.get(key)
+        if m is None or m.level == "land" or not ids:
+            continue
+        out.append((m, ids))
+    return sorted(out, key=lambda item: (item[0].name.casefold(), item[0].key))
+
+
+def render(catalogue, enriched) -> dict[str, str]:
+    pages = {}
+    entries = keyed_municipalities(catalogue, enriched)
+    for m, ids in entries:
+        here = base.municipality_page(m)
+        kreis = catalogue.reference.kreis_of(m) if m.level in ("gemeinde", "verband") else None
+        pages[here] = base.page(
+            "municipality.md.j2", here, title=m.official_name,
+            description=f"Digitalisierungsprojekte: {m.official_name} ({base.labels().land(m.land_code)})",
+            mun=m, kreis=kreis, size=base.size_label(m), projects=project_cards(catalogue, ids),
+        )
+    by_land: dict[str, list] = {}
+    for m, ids in entries:
+        by_land.setdefault(m.land_code, []).append((m, len(ids)))
+    groups = [(code, by_land[code]) for code in base.labels().land_codes() if code in by_land]
+    pages[base.MUNICIPALITIES_INDEX] = base.page(
+        "municipalities_index.md.j2", base.MUNICIPALITIES_INDEX, title="Kommunen",
+        description="Alle Kommunen mit Projekten im Katalog, nach Land.",
+        groups=groups, total=len(entries),
+    )
+    return pages

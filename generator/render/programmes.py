@@ -1,0 +1,48 @@
+"""One page per funding programme, plus the list of all programmes."""
+from __future__ import annotations
+
+from generator.render import base
+from generator.render.views import programme_card, programme_cards, programme_status, project_cards
+
+
+def render(catalogue, enriched) -> dict[str, str]:
+    repository = base.repository_url()
+    by_programme: dict[str, list] = {}
+    for d in enriched.deadlines:
+        by_programme.setdefault(d.programme, []).append(d)
+    pages = {}
+    for fid, programme in catalogue.funding.items():
+        here = base.programme_page(fid)
+        pages[here] = base.page(
+            "programme.md.j2", here, title=programme["title"], description=programme.get("summary"),
+            f=programme,
+            status=programme_status(enriched, fid),
+            build_date=enriched.build_date.isoformat(),
+            deadlines=by_programme.get(fid, []),
+            funded=project_cards(catalogue, enriched.projects_by_programme.get(fid, [])),
+            similar=[(programme_card(catalogue, enriched, link.id), link.reasons)
+                     for link in enriched.similar_programmes.get(fid, []) if link.id in catalogue.funding],
+            file=catalogue.files.get(fid),
+            edit=base.edit_url(repository, catalogue.files.get(fid)),
+        )
+    pages[base.PROGRAMMES_INDEX] = base.page(
+        "programmes_index.md.j2", base.PROGRAMMES_INDEX, title="Förderprogramme",
+        description="Alle Förderprogramme im Katalog, nach Antragsstatus und Ebene.",
+        groups=_groups(catalogue, enriched), total=len(catalogue.funding),
+        build_date=enriched.build_date.isoformat(),
+    )
+    return pages
+
+
+GROUPS = (("offen", "Jetzt offen"), ("laufend", "Fortlaufend antragsfähig"), ("angekuendigt", "Angekündigt"),
+          ("geschlossen", "Derzeit geschlossen"), ("", "Status unbekannt"))
+
+
+def _groups(catalogue, enriched) -> list:
+    cards = programme_cards(catalogue, enriched, catalogue.funding)
+    out = []
+    for status, heading in GROUPS:
+        members = [c for c in cards if (c.status.status if c.status else "") == status]
+        if members:
+            out.append((heading, members))
+    return out

@@ -1,0 +1,45 @@
+"""One page per project: facts, description, experience, similar projects, funding matches."""
+from __future__ import annotations
+
+from generator.render import base
+from generator.render.views import programme_status, project_card
+
+
+def render(catalogue, enriched) -> dict[str, str]:
+    repository = base.repository_url()
+    pages = {}
+    for pid, project in catalogue.projects.items():
+        here = base.project_page(pid)
+        pages[here] = base.page(
+            "project.md.j2", here, title=project["title"], description=project.get("summary"),
+            p=project,
+            bodies=base.bodies(project, catalogue.reference),
+            kreise=_kreise(project, catalogue.reference),
+            funding_used=_funding_used(project, catalogue),
+            similar=[(project_card(catalogue, link.id), link.reasons)
+                     for link in enriched.similar_projects.get(pid, []) if link.id in catalogue.projects],
+            matches=[(catalogue.funding[m.programme], programme_status(enriched, m.programme), m.reasons)
+                     for m in enriched.funding_matches.get(pid, []) if m.programme in catalogue.funding],
+            file=catalogue.files.get(pid),
+            edit=base.edit_url(repository, catalogue.files.get(pid)),
+        )
+    return pages
+
+
+def _kreise(project, reference) -> dict:
+    """Kreis of each keyed Gemeinde, for the facts box."""
+    out = {}
+    for body in base.bodies(project, reference):
+        m = body.municipality
+        if m is not None and m.level in ("gemeinde", "verband"):
+            kreis = reference.kreis_of(m)
+            if kreis is not None:
+                out[m.key] = kreis
+    return out
+
+
+def _funding_used(project, catalogue) -> list:
+    out = []
+    for entry in project.get("funding", []):
+        out.append({"entry": entry, "programme": catalogue.funding.get(entry.get("programme"))})
+    return out

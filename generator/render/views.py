@@ -1,0 +1,80 @@
+"""Small view models shared by several page families (cards in lists, computed status)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.enrich import DeadlineStatus
+from generator.render import base
+
+
+@dataclass(frozen=True)
+class ProjectCard:
+    """What a list entry shows about a project."""
+
+    id: str
+    title: str
+    summary: str
+    status: str
+    page: str
+    lead: base.Body | None
+    lands: tuple
+    topics: tuple
+    seeking_partners: bool
+    open_to_exchange: bool
+    open_source: bool
+
+
+def project_card(catalogue, pid: str) -> ProjectCard:
+    p = catalogue.projects[pid]
+    return ProjectCard(
+        id=pid, title=p["title"], summary=p.get("summary", ""), status=p.get("status", ""),
+        page=base.project_page(pid), lead=base.lead_body(p, catalogue.reference),
+        lands=tuple(base.project_lands(p, catalogue.reference)), topics=tuple(p.get("topics", [])),
+        seeking_partners=bool(p.get("seeking_partners")), open_to_exchange=bool(p.get("open_to_exchange")),
+        open_source=bool((p.get("reuse") or {}).get("open_source")),
+    )
+
+
+def project_cards(catalogue, ids) -> list[ProjectCard]:
+    """Cards sorted by title (then id), the order every project list uses."""
+    cards = [project_card(catalogue, pid) for pid in ids if pid in catalogue.projects]
+    return sorted(cards, key=lambda c: (c.title.casefold(), c.id))
+
+
+def programme_status(enriched, fid: str) -> DeadlineStatus | None:
+    """The status computed at the build date (None if enrich computed none)."""
+    return enriched.programme_status.get(fid)
+
+
+OPEN_STATES = ("offen", "laufend")
+
+
+def open_programmes(catalogue, enriched) -> list[str]:
+    """Programmes one can apply to at the build date."""
+    return [fid for fid in catalogue.funding
+            if (s := programme_status(enriched, fid)) is not None and s.status in OPEN_STATES]
+
+
+@dataclass(frozen=True)
+class ProgrammeCard:
+    id: str
+    title: str
+    summary: str
+    page: str
+    funder: str
+    level: str
+    lands: tuple
+    status: DeadlineStatus | None
+
+
+def programme_card(catalogue, enriched, fid: str) -> ProgrammeCard:
+    f = catalogue.funding[fid]
+    return ProgrammeCard(fid, f["title"], f.get("summary", ""), base.programme_page(fid), f.get("funder", ""),
+                         f.get("level", ""), tuple(f.get("lands", [])), programme_status(enriched, fid))
+
+
+def programme_cards(catalogue, enriched, ids) -> list[ProgrammeCard]:
+    """Open ones first, then by title."""
+    cards = [programme_card(catalogue, enriched, fid) for fid in ids if fid in catalogue.funding]
+    rank = {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3}
+    return sorted(cards, key=lambda c: (rank.get(c.status.status if c.status else "", 4), c.title.casefold(), c.id))
