@@ -1,0 +1,101 @@
+"""katalog from-issue [DATEI]: turn an issue-form body into a record file and judge it."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator import paths
+from generator.catalogue import discover, validate_files
+from generator.from_issue import ConversionError, convert, dump_record, target_path, write_new
+from generator.reference import default_reference
+from generator.reporters import markdown_summary, text_report
+
+KINDS = {"projekt": "project", "foerderprogramm": "funding"}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("from-issue", help="Issue aus einem Formular in eine Eintragsdatei umwandeln",
+                       description="Liest den Text eines Issues aus „Projekt melden“ oder „Förderprogramm melden“ "
+                                   "(Datei oder Standardeingabe), schreibt catalogue/projects/<id>.yaml bzw. "
+                                   "catalogue/funding/<id>.yaml und prüft die neue Datei. Bestehende Dateien werden "
+                                   "nie überschrieben. Exit-Code: 0 = in Ordnung, 1 = Fehler, 2 = falscher Aufruf.")
+    p.add_argument("datei", nargs="?", default="-", metavar="DATEI", help="Issue-Text als Markdown (Standard: - = Standardeingabe)")
+    p.add_argument("--art", choices=sorted(KINDS), help="Art des Eintrags (Standard: aus den Überschriften erkannt)")
+    p.add_argument("--katalog", metavar="ORDNER", default=str(paths.CATALOGUE_DIR), help="Katalog-Ordner (Standard: catalogue/)")
+    p.add_argument("--kennung", metavar="ID", help="Kennung vorgeben statt sie aus Kommune und Titel zu bilden")
+    p.add_argument("--issue", type=int, metavar="NR", help="Nummer des Issues (für den Kommentar in der Datei)")
+    p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Datum für „Zuletzt geprüft“ und die Prüfung (Standard: heute)")
+    p.add_argument("--bericht", metavar="DATEI", help="Ergebnis zusätzlich als Markdown schreiben (für den Kommentar im Issue)")
+    p.set_defaults(handler=run)
+
+
+def _read(source: str) -> str:
+    if source == "-":
+        return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    return Path(source).read_bytes().decode("utf-8", errors="replace")
+
+
+def _report(target: str | None, text: str) -> None:
+    if target:
+        Path(target).write_text(text, encoding="utf-8")
+
+
+def run(args) -> int:
+    today = dt.date.today()
+    if args.stichtag:
+        try:
+            today = dt.date.fromisoformat(args.stichtag)
+        except ValueError:
+            print(f"katalog from-issue: Fehler: „{args.stichtag}“ ist kein Datum (JJJJ-MM-TT).", file=sys.stderr)
+            return 2
+    try:
+        body = _read(args.datei)
+    except OSError as exc:
+        print(f"katalog from-issue: Fehler: „{args.datei}“ lässt sich nicht lesen ({exc.strerror}).", file=sys.stderr)
+        return 2
+    catalogue_dir = Path(args.katalog)
+    kind = KINDS.get(args.art) if args.art else None
+    try:
+        kind, record_id, record, notes = convert(body, kind=kind, today=today, reference=default_reference(),
+                                                 record_id=args.kennung)
+        target = target_path(catalogue_dir, kind, record_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_new(target, dump_record(kind, record, issue=args.issue))
+    except ConversionError as refusal:
+        print(f"katalog from-issue: {refusal}", file=sys.stderr)
+        _report(args.bericht, "## Übernahme nicht möglich\n\n" + _escape(str(refusal)) + "\n")
+        return 1
+
+    shown = paths.display_path(target)
+    files, _stray = discover(catalogue_dir)
+    result = validate_files(files, today=today)
+    findings = [f for f in result.findings if f.file == shown]
+    print(f"{shown} geschrieben.")
+    for note in notes:
+        print(f"Hinweis: {note}")
+    sys.stdout.write(text_report(findings, 1))
+    failed = any(f.is_error for f in findings)
+    _report(args.bericht, verdict_markdown(shown, findings, notes, failed))
+    return 1 if failed else 0
+
+
+def _escape(text: str) -> str:
+    """User text quoted in a comment stays text: no HTML, no mentions."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@\u2060")
+
+
+def verdict_markdown(shown: str, findings: list, notes: list[str], failed: bool) -> str:
+    lines = ["## Ergebnis der Übernahme", "", f"Datei: `{shown}`", ""]
+    if failed:
+        lines.append("Das Prüfprogramm meldet Fehler. Die Redaktion korrigiert sie im Pull Request – oder Sie "
+                     "bearbeiten Ihr Issue, und die Redaktion startet die Übernahme erneut.")
+    else:
+        lines.append("Das Prüfprogramm meldet keine Fehler. Die Redaktion prüft die Angaben und übernimmt den Eintrag.")
+    lines.append("")
+    lines += [f"- Hinweis: {_escape(note)}" for note in notes]
+    if notes:
+        lines.append("")
+    summary = markdown_summary(findings, 1).replace("## Prüfung des Katalogs", "### Prüfung", 1)
+    lines.append(summary.replace("@", "@\u2060"))
+    return "\n".join(lines)
