@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import paths
-from generator.checks import Context, run_checks
+from generator.checks import Context, run_catalogue_checks, run_record_checks
 from generator.findings import ERROR, Finding, format_path
 from generator.loader import LoadResult, load_file
 from generator.records import RecordFile
@@ -85,8 +85,16 @@ def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Finding]]:
     return found, findings
 
 
-def check_file(kind: str, path: Path) -> tuple[RecordFile | None, list[Finding]]:
-    """Load one file and check it against its schema (the per-file half of validation)."""
+def _slim(loaded: LoadResult) -> LoadResult:
+    """Keep only the positions the catalogue-wide checks cite, so results travel cheaply between processes."""
+    def wanted(path):
+        return len(path) <= 1 or (len(path) == 3 and path[0] == "funding" and path[2] == "programme")
+    return LoadResult(loaded.data, {p: v for p, v in loaded.positions.items() if wanted(p)},
+                      {p: v for p, v in loaded.key_positions.items() if wanted(p)}, loaded.problems)
+
+
+def check_file(kind: str, path: Path, ctx: Context | None = None) -> tuple[RecordFile | None, list[Finding]]:
+    """Load one file, check it against its schema and the per-record rules (the per-file half of validation)."""
     loaded = load_file(path)
     shown = paths.display_path(path)
     findings = [Finding(shown, p.line, p.column, ERROR, format_path(p.path), p.message, p.code) for p in loaded.problems]
@@ -96,11 +104,18 @@ def check_file(kind: str, path: Path) -> tuple[RecordFile | None, list[Finding]]
         findings.append(Finding(shown, 1, 1, ERROR, "", "Ein Eintrag besteht aus Feldern der Form „feld: wert“; die Datei enthält keine solchen Felder.", "load.not-mapping"))
         return None, findings
     findings.extend(schema_findings(kind, loaded, shown))
-    return RecordFile(kind, path, shown, loaded), findings
+    record = RecordFile(kind, path, shown, loaded)
+    if ctx is not None:
+        findings.extend(run_record_checks(record, ctx))
+        record.loaded = _slim(loaded)
+    return record, findings
+
+
+_CONTEXT: Context | None = None  # set before forking, so workers inherit it
 
 
 def _check_chunk(chunk: list[tuple[str, Path]]):
-    return [check_file(kind, path) for kind, path in chunk]
+    return [check_file(kind, path, _CONTEXT) for kind, path in chunk]
 
 
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
@@ -121,13 +136,18 @@ def _check_all(files: list[tuple[str, Path]]):
 
 def validate_files(files: list[tuple[str, Path]], *, reference: Reference | None = None,
                    today: dt.date | None = None) -> ValidationRun:
+    global _CONTEXT
     records, findings = [], []
-    for record, file_findings in _check_all(files):
+    _CONTEXT = Context(reference or default_reference(), today or dt.date.today())
+    try:
+        results = _check_all(files)
+    finally:
+        _CONTEXT = None
+    for record, file_findings in results:
         findings.extend(file_findings)
         if record is not None:
             records.append(record)
-    ctx = Context(reference or default_reference(), today or dt.date.today())
-    findings.extend(run_checks(records, ctx))
+    findings.extend(run_catalogue_checks(records))
     return ValidationRun(records, _without_redundant(findings), len(files))
 
 

@@ -241,11 +241,16 @@ def check_duplicates(records: list[RecordFile]) -> list[Finding]:
 CATALOGUE_WIDE = [check_unique_ids, check_programme_refs, check_duplicates]
 
 
+def run_record_checks(record: RecordFile, ctx: Context) -> list[Finding]:
+    return [finding for check in PER_RECORD for finding in check(record, ctx)]
+
+
+def run_catalogue_checks(records: list[RecordFile]) -> list[Finding]:
+    return [finding for check in CATALOGUE_WIDE for finding in check(records)]
+
+
 def run_checks(records: list[RecordFile], ctx: Context) -> list[Finding]:
     findings = []
     for record in records:
-        for check in PER_RECORD:
-            findings.extend(check(record, ctx))
-    for check in CATALOGUE_WIDE:
-        findings.extend(check(records))
-    return findings
+        findings.extend(run_record_checks(record, ctx))
+    return findings + run_catalogue_checks(records)
