@@ -1,0 +1,151 @@
+"""The real catalogue (catalogue/projects, catalogue/funding): valid, sourced, linked, resolvable."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import BUILD_DATE, REPO_ROOT
+from generator.catalogue import load_catalogue, validate_catalogue
+from generator.enrich.deadlines import programme_status
+from generator.reference import default_reference
+
+CATALOGUE = REPO_ROOT / "catalogue"
+
+
+@pytest.fixture(scope="module")
+def run():
+    return validate_catalogue(CATALOGUE, today=BUILD_DATE)
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    loaded, _run = load_catalogue(CATALOGUE, build_date=BUILD_DATE)
+    assert loaded is not None, "the real catalogue must load without errors"
+    return loaded
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_real_catalogue_validates_without_errors(run):
+    assert [f"{f.file}:{f.line} {f.message}" for f in run.errors] == []
+
+
+def test_real_catalogue_has_no_warnings(run):
+    assert [f"{f.file}:{f.line} {f.message}" for f in run.warnings] == []
+
+
+def test_real_catalogue_has_at_least_35_programmes_and_45_projects(catalogue):
+    assert len(catalogue.funding) >= 35
+    assert len(catalogue.projects) >= 45
+
+
+def test_every_record_has_at_least_one_source_with_an_address(catalogue):
+    for record in [*catalogue.projects.values(), *catalogue.funding.values()]:
+        sources = record.get("sources") or []
+        assert sources, record["id"]
+        assert all(re.match(r"https?://", s["url"]) for s in sources), record["id"]
+
+
+def test_no_project_names_a_programme_that_does_not_exist(catalogue):
+    for project in catalogue.projects.values():
+        for entry in project.get("funding") or []:
+            assert entry["programme"] in catalogue.funding, (project["id"], entry["programme"])
+
+
+def test_every_programme_named_by_a_project_is_named_at_least_once(catalogue):
+    named = {e["programme"] for p in catalogue.projects.values() for e in p.get("funding") or []}
+    # the Smart-Cities programme funds most projects in the seed; it must be linked
+    assert "modellprojekte-smart-cities" in named
+    assert len(named) >= 8
+
+
+def test_every_official_key_resolves_in_the_reference_data(catalogue):
+    reference = default_reference()
+    for project in catalogue.projects.values():
+        for entry in project["municipalities"]:
+            if "ags" in entry:
+                assert reference.get(entry["ags"]) is not None, (project["id"], entry["ags"])
+
+
+def test_bodies_without_key_name_their_land_and_type(catalogue):
+    for project in catalogue.projects.values():
+        for entry in project["municipalities"]:
+            if "ags" not in entry:
+                assert re.fullmatch(r"DE-[A-Z]{2}", entry["land"]) and entry["type"], project["id"]
+
+
+def test_contact_points_to_one_of_the_records_own_sources_or_links(catalogue):
+    for project in catalogue.projects.values():
+        known = {s["url"] for s in project["sources"]} | {link["url"] for link in project.get("links") or []}
+        assert "email" not in project["contact"], project["id"]
+        assert project["contact"]["url"] in known, project["id"]
+
+
+def test_summaries_stay_within_400_characters(catalogue):
+    for record in [*catalogue.projects.values(), *catalogue.funding.values()]:
+        assert 20 <= len(record["summary"]) <= 400, record["id"]
+
+
+def test_records_were_reviewed_on_the_transcription_date(catalogue):
+    for record in [*catalogue.projects.values(), *catalogue.funding.values()]:
+        assert record["last_reviewed"] == "2026-11-27", record["id"]
+
+
+def test_programmes_declared_closed_show_as_closed(catalogue):
+    closed = [f for f in catalogue.funding.values() if f["application"]["status"] == "geschlossen"]
+    assert len(closed) >= 10  # history stays in the catalogue
+    for programme in closed:
+        assert programme_status(programme, BUILD_DATE).status == "geschlossen", programme["id"]
+
+
+def test_closed_programmes_with_calls_keep_their_real_deadlines(catalogue):
+    smart_cities = catalogue.funding["modellprojekte-smart-cities"]
+    closes = [d["closes"] for d in smart_cities["application"]["deadlines"]]
+    assert closes == ["2019-05-17", "2020-04-20", "2021-03-14"]
+
+
+def test_land_programmes_name_their_land_and_nationwide_ones_none(catalogue):
+    for programme in catalogue.funding.values():
+        if programme["level"] == "land":
+            assert programme["lands"], programme["id"]
+        else:
+            assert programme["lands"] == [], programme["id"]
+
+
+def test_negative_experiences_are_kept(catalogue):
+    saarland = catalogue.projects["digitale-modellkommunen-saarland"]
+    assert saarland["status"] == "eingestellt"
+    assert "Landesregierung" in saarland["experience"]["outcome"]
+    wuppertal = catalogue.projects["online-city-wuppertal"]["experience"]["outcome"]
+    assert "Monatsumsatz" in wuppertal
+    offensive = catalogue.funding["digitalisierungsoffensive-kommunen-saarland"]
+    assert "5,8" in offensive["description"] and "nicht abgerufen" in offensive["application"]["note"]
+
+
+def test_contradictions_between_sources_are_stated(catalogue):
+    mpsc = catalogue.funding["modellprojekte-smart-cities"]["description"]
+    assert "28" in mpsc and "32" in mpsc and "Widerspruch" in mpsc
+    gigabit = catalogue.funding["gigabit-richtlinie-bund-2-0"]["amount"]["note"]
+    assert "100 Mio" in gigabit and "40 Mio" in gigabit
+
+
+def test_no_record_text_contains_markup(catalogue):
+    for record in [*catalogue.projects.values(), *catalogue.funding.values()]:
+        for text in _strings(record):
+            assert not re.search(r"<\s*[a-zA-Z/!]", text), (record["id"], text[:80])
+
+
+def test_no_record_contains_an_email_address(catalogue):
+    for record in [*catalogue.projects.values(), *catalogue.funding.values()]:
+        for text in _strings(record):
+            assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), (record["id"], text[:80])
