@@ -73,14 +73,39 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word.lower())
 
 
+_ANALYSED: dict = {}  # word as written -> stem, or "" for words that are dropped
+_ANALYSED_MAX = 500_000
+
+
+def _analyse(word: str) -> str:
+    result = _ANALYSED.get(word)
+    if result is None:
+        drop = len(word) < MIN_LENGTH or word.isdigit() or word.lower() in STOP_WORDS
+        result = "" if drop else stem(word)
+        if len(_ANALYSED) >= _ANALYSED_MAX:
+            _ANALYSED.clear()
+        _ANALYSED[word] = result
+    return result
+
+
 def stems(text: str) -> list[str]:
     """Stems of the words of a text, in order: what search and similarity compare."""
-    return [stem(w) for w in words(text)]
+    out = []
+    for word in _WORD.findall(unicodedata.normalize("NFC", str(text))):
+        result = _ANALYSED.get(word) or _analyse(word)
+        if result:
+            out.append(result)
+    return out
 
 
 def stems_with_words(text: str) -> list[tuple[str, str]]:
     """(stem, word as written) pairs, so a stem can be shown to readers in a spelling they recognise."""
-    return [(stem(w), w) for w in words(text)]
+    out = []
+    for word in _WORD.findall(unicodedata.normalize("NFC", str(text))):
+        result = _ANALYSED.get(word) or _analyse(word)
+        if result:
+            out.append((result, word))
+    return out
 
 
 def key(phrase: str) -> str:

@@ -86,51 +86,67 @@ def status_reason(status: DeadlineStatus) -> str:
 
 
 class Matcher:
-    """Matches projects to programmes; results are cached per (Land, applicant type, topics),
-    because thousands of projects share the same few hundred combinations."""
+    """Matches projects to programmes. Work is cached by (Land, applicant type, topics): thousands of
+    projects share a few hundred such combinations, and the FundingMatch objects are shared too."""
 
     def __init__(self, funding: dict, statuses: dict):
         self.funding = funding
         self.statuses = statuses
-        self.topic_labels = default_vocabularies()["topics"].labels()
+        topics = default_vocabularies()["topics"]
+        self.topic_labels = topics.labels()
+        self.topic_order = {t: i for i, t in enumerate(topics.ids)}
         self.by_topic: dict[str, list[str]] = {}
         for pid, record in sorted(funding.items()):
-            for topic in record.get("topics") or []:
+            for topic in dict.fromkeys(record.get("topics") or []):
                 self.by_topic.setdefault(topic, []).append(pid)
-        self._cache: dict[tuple, tuple] = {}
+        self.rank = {pid: STATUS_ORDER.get(statuses[pid].status, 9) for pid in funding}
+        self._eligible: dict[tuple, list] = {}
+        self._results: dict[tuple, tuple] = {}
+        self._matches: dict[tuple, FundingMatch] = {}
 
     def matches(self, project: dict, reference) -> list[FundingMatch]:
         who = applicant(project, reference)
         if who is None or not who.applicant_type:
             return []
-        topics = tuple(sorted(set(project.get("topics") or [])))
-        cache_key = (who, topics)
-        if cache_key not in self._cache:
-            self._cache[cache_key] = self._compute(who, topics)
-        return list(self._cache[cache_key])
+        topics = tuple(sorted({t for t in project.get("topics") or [] if isinstance(t, str)},
+                              key=lambda t: (self.topic_order.get(t, len(self.topic_order)), t)))
+        result = self._results.get((who, topics))
+        if result is None:
+            result = self._results[(who, topics)] = self._compute(who, topics)
+        return list(result)
+
+    def eligible(self, who: Applicant, topic: str) -> list:
+        """Programmes with this topic that cover the applicant's Land and accept its applicant type."""
+        cached = self._eligible.get((who, topic))
+        if cached is None:
+            cached = [pid for pid in self.by_topic.get(topic, ())
+                      if who.applicant_type in (self.funding[pid].get("eligible") or [])
+                      and region_reason(self.funding[pid], who) is not None]
+            self._eligible[(who, topic)] = cached
+        return cached
 
     def _compute(self, who: Applicant, topics: tuple) -> tuple:
-        candidates = sorted({pid for topic in topics for pid in self.by_topic.get(topic, ())})
-        applicant_label = _label("applicant-types", who.applicant_type)
-        ranked = []
-        for pid in candidates:
-            programme = self.funding[pid]
-            if who.applicant_type not in (programme.get("eligible") or []):
-                continue
-            region = region_reason(programme, who)
-            if region is None:
-                continue
-            shared = [t for t in programme.get("topics") or [] if t in topics]
+        shared: dict[str, list] = {}
+        for topic in topics:
+            for pid in self.eligible(who, topic):
+                shared.setdefault(pid, []).append(topic)
+        rank = self.rank
+        ordered = sorted(shared, key=lambda pid: (rank[pid], -len(shared[pid]), pid))
+        return tuple(self._match(pid, who, tuple(shared[pid])) for pid in ordered)
+
+    def _match(self, pid: str, who: Applicant, shared: tuple) -> FundingMatch:
+        key = (pid, who, shared)
+        match = self._matches.get(key)
+        if match is None:
             status = self.statuses[pid]
             reasons = (
                 _listing("Handlungsfeld", "Handlungsfelder", [self.topic_labels.get(t, t) for t in shared]),
-                region,
-                f"antragsberechtigt: {applicant_label}",
+                region_reason(self.funding[pid], who),
+                f"antragsberechtigt: {_label('applicant-types', who.applicant_type)}",
                 status_reason(status),
             )
-            ranked.append(((STATUS_ORDER.get(status.status, 9), -len(shared), pid),
-                           FundingMatch(pid, status.status, reasons)))
-        return tuple(match for _key, match in sorted(ranked, key=lambda kv: kv[0]))
+            match = self._matches[key] = FundingMatch(pid, status.status, reasons)
+        return match
 
 
 def funding_matches(projects: dict, funding: dict, statuses: dict, reference) -> dict:

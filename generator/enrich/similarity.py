@@ -35,9 +35,12 @@ a shared tag, text similarity of at least TEXT_REASON_MIN, the same programme
 """
 from __future__ import annotations
 
+import heapq
 import math
+import zlib
 from collections import Counter
 from dataclasses import dataclass
+from operator import mul
 
 from generator.enrich import SimilarLink
 from generator.enrich.matching import lead_entry
@@ -54,8 +57,9 @@ TEXT_REASON_MIN = 0.10  # cosine from which "ähnliche Beschreibung" is a reason
 TEXT_REASON_WORDS = 3  # shared words named in that reason
 MAX_DF_SHARE = 0.05
 MIN_DF_CAP = 50
-CANDIDATE_TERMS = 12
-MAX_CANDIDATES = 30
+CANDIDATE_TERMS = 10
+MAX_CANDIDATES = 20
+CHAMPIONS = 100  # per word, only the records where it weighs most are candidates
 
 
 @dataclass
@@ -68,6 +72,14 @@ class Doc:
     topics: tuple  # topic ids in record order
     tags: dict  # tag key -> tag as written, record order
     groups: dict  # feature name -> frozenset of values (programmes, funder, region, size, land)
+    topic_set: frozenset = frozenset()
+    tag_set: frozenset = frozenset()
+    features: frozenset = frozenset()  # (feature name, value) pairs of all groups, for one set intersection
+
+    def __post_init__(self):
+        self.topic_set = frozenset(self.topics)
+        self.tag_set = frozenset(self.tags)
+        self.features = frozenset((name, value) for name, values in self.groups.items() for value in values)
 
 
 def _record_text(record: dict, field: str) -> str:
@@ -124,15 +136,21 @@ def candidates(docs: list[Doc], group_keys: tuple = ()) -> list[list[int]]:
     max_df = max(MIN_DF_CAP, math.ceil(MAX_DF_SHARE * n))
     postings: dict = {}
     for i, doc in enumerate(docs):
-        for term in doc.vector:
-            postings.setdefault(term, []).append(i)
+        for term, weight in doc.vector.items():
+            postings.setdefault(term, []).append((weight, i))
         for name in group_keys:
             for value in doc.groups.get(name, ()):
-                postings.setdefault((name, value), []).append(i)
-    usable = {term: ids for term, ids in postings.items() if 2 <= len(ids) <= max_df}
+                postings.setdefault((name, value), []).append((1.0, i))
+    usable = {}
+    for term, entries in postings.items():
+        if 2 <= len(entries) <= max_df:
+            if len(entries) > CHAMPIONS:  # keep the docs where the term weighs most; equal weights by a stable hash
+                entries = sorted(entries, key=lambda e: (-e[0], _spread(docs[e[1]].id)))[:CHAMPIONS]
+            usable[term] = [i for _weight, i in entries]
     out = []
     for i, doc in enumerate(docs):
-        terms = sorted((t for t in doc.vector if t in usable), key=lambda t: (-doc.vector[t], t))[:CANDIDATE_TERMS]
+        vector = doc.vector
+        terms = sorted((t for t in vector if t in usable), key=lambda t: (-vector[t], t))[:CANDIDATE_TERMS]
         counts: Counter = Counter()
         for term in terms:
             counts.update(usable[term])
@@ -142,32 +160,57 @@ def candidates(docs: list[Doc], group_keys: tuple = ()) -> list[list[int]]:
                 if ids:
                     counts.update(ids)
         counts.pop(i, None)
-        out.append([j for j, _count in counts.most_common(MAX_CANDIDATES)])
+        out.append(_most_shared(counts))
     return out
+
+
+def _spread(record_id: str) -> int:
+    """A stable pseudo-random order, so ties in champion lists do not always favour the same ids."""
+    return zlib.crc32(record_id.encode("utf-8"))
+
+
+def _most_shared(counts: Counter) -> list[int]:
+    """The MAX_CANDIDATES docs with the highest counts, ties by lower index (= id order); cheaper than a heap
+    because counts are small integers: find the cut-off count first, then sort only what passes it."""
+    if len(counts) <= MAX_CANDIDATES:
+        return sorted(counts, key=lambda j: (-counts[j], j))
+    histogram = Counter(counts.values())
+    passing, cutoff = 0, 0
+    for value in sorted(histogram, reverse=True):
+        passing += histogram[value]
+        cutoff = value
+        if passing >= MAX_CANDIDATES:
+            break
+    chosen = heapq.nsmallest(MAX_CANDIDATES, [(-c, j) for j, c in counts.items() if c >= cutoff])
+    return [j for _c, j in chosen]
 
 
 def text_similarity(a: Doc, b: Doc) -> float:
     va, vb = a.vector, b.vector
-    return sum(va[t] * vb[t] for t in va.keys() & vb.keys())
+    common = va.keys() & vb.keys()
+    return sum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common))) if common else 0.0
 
 
-def _jaccard(a, b) -> float:
-    union = len(set(a) | set(b))
-    return len(set(a) & set(b)) / union if union else 0.0
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) if shared else 0.0
 
 
-def _shares(a: Doc, b: Doc, name: str) -> bool:
-    return bool(a.groups.get(name, frozenset()) & b.groups.get(name, frozenset()))
-
-
-def score(a: Doc, b: Doc, weights: dict) -> float:
-    total = weights["text"] * text_similarity(a, b)
-    total += weights["topics"] * _jaccard(a.topics, b.topics)
-    total += weights["tags"] * _jaccard(a.tags, b.tags)
-    for name in weights:
-        if name not in ("text", "topics", "tags") and _shares(a, b, name):
-            total += weights[name]
-    return round(total, 6)
+def score(a: Doc, b: Doc, weights: dict) -> tuple[float, float]:
+    """(score, text similarity): the documented score (module docstring), rounded to 6 places so equal
+    scores compare equal, and its text part, which the reasons need too."""
+    va, vb = a.vector, b.vector
+    common = va.keys() & vb.keys()
+    text = sum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common))) if common else 0.0
+    total = weights["text"] * text
+    if a.topic_set and b.topic_set:
+        total += weights["topics"] * _jaccard(a.topic_set, b.topic_set)
+    if a.tag_set and b.tag_set:
+        total += weights["tags"] * _jaccard(a.tag_set, b.tag_set)
+    shared = a.features & b.features
+    if shared:
+        total += sum(weights[name] for name in {name for name, _value in shared})
+    return round(total, 6), text
 
 
 def _listing(singular: str, plural: str, items: list[str]) -> str:
@@ -176,25 +219,24 @@ def _listing(singular: str, plural: str, items: list[str]) -> str:
 
 def shared_words(a: Doc, b: Doc, exclude: set) -> list[str]:
     """The words contributing most to the text similarity, spelled as in either record (the shorter form)."""
-    shared = sorted((t for t in a.vector.keys() & b.vector.keys() if t not in exclude),
-                    key=lambda t: (-(a.vector[t] * b.vector[t]), t))
+    va, vb = a.vector, b.vector
+    top = sorted([(-(va[t] * vb[t]), t) for t in va.keys() & vb.keys() if t not in exclude])[:TEXT_REASON_WORDS]
     words = []
-    for term in shared[:TEXT_REASON_WORDS]:
+    for _product, term in top:
         mine, theirs = a.surface[term], b.surface[term]
         words.append(theirs if len(theirs) < len(mine) else mine)
     return words
 
 
-def common_reasons(a: Doc, b: Doc, topic_labels: dict) -> tuple[list[str], bool]:
+def common_reasons(a: Doc, b: Doc, text: float, topic_labels: dict) -> tuple[list[str], bool]:
     """Reasons from Handlungsfelder, Schlagworte and text; and whether any of them is substantive."""
     reasons = []
-    topics = [t for t in a.topics if t in b.topics]
+    topics = [t for t in a.topics if t in b.topic_set]
     if topics:
         reasons.append(_listing("gleiches Handlungsfeld", "gleiche Handlungsfelder", [topic_labels.get(t, t) for t in topics]))
-    tags = [k for k in a.tags if k in b.tags]
+    tags = [k for k in a.tags if k in b.tag_set]
     if tags:
         reasons.append(_listing("gemeinsames Schlagwort", "gemeinsame Schlagworte", [a.tags[k] for k in tags]))
-    text = text_similarity(a, b)
     if text >= TEXT_REASON_MIN:
         tag_stems = {part for k in tags for part in k.split()}
         words = shared_words(a, b, tag_stems)
@@ -205,14 +247,23 @@ def common_reasons(a: Doc, b: Doc, topic_labels: dict) -> tuple[list[str], bool]
 def rank(docs: list[Doc], weights: dict, group_keys: tuple, reasons_for) -> dict:
     """id -> [SimilarLink] (at most TOP_N), best first, ties by id."""
     pools = candidates(docs, group_keys)
+    n = len(docs)
+    memo: dict = {}  # the score is symmetric: each pair is scored once
     out = {}
     for i, doc in enumerate(docs):
-        scored = sorted(((score(doc, docs[j], weights), docs[j].id, j) for j in pools[i]), key=lambda s: (-s[0], s[1]))
+        scored = []
+        for j in pools[i]:
+            pair = i * n + j if i < j else j * n + i
+            result = memo.get(pair)
+            if result is None:
+                result = memo[pair] = score(doc, docs[j], weights)
+            scored.append((-result[0], docs[j].id, j, result[1]))
+        scored.sort()
         links = []
-        for value, _id, j in scored:
-            reasons, substantive = reasons_for(doc, docs[j])
+        for negative, _id, j, text in scored:
+            reasons, substantive = reasons_for(doc, docs[j], text)
             if substantive:
-                links.append(SimilarLink(docs[j].id, value, tuple(reasons)))
+                links.append(SimilarLink(docs[j].id, -negative, tuple(reasons)))
                 if len(links) == TOP_N:
                     break
         out[doc.id] = links
@@ -252,8 +303,8 @@ def similar_projects(projects: dict, funding: dict, reference) -> dict:
     land_labels = vocabularies["laender"].labels()
     docs = build_docs(projects, _project_groups(reference))
 
-    def reasons_for(a: Doc, b: Doc):
-        reasons, substantive = common_reasons(a, b, topic_labels)
+    def reasons_for(a: Doc, b: Doc, text: float):
+        reasons, substantive = common_reasons(a, b, text, topic_labels)
         programmes = sorted(a.groups["programme"] & b.groups["programme"])
         if programmes:
             titles = [str((funding.get(p) or {}).get("title") or p) for p in programmes]
@@ -287,8 +338,8 @@ def similar_programmes(funding: dict) -> dict:
     land_labels = vocabularies["laender"].labels()
     docs = build_docs(funding, _programme_groups)
 
-    def reasons_for(a: Doc, b: Doc):
-        reasons, substantive = common_reasons(a, b, topic_labels)
+    def reasons_for(a: Doc, b: Doc, text: float):
+        reasons, substantive = common_reasons(a, b, text, topic_labels)
         if a.groups["funder"] & b.groups["funder"]:
             reasons.append(f"gleicher Fördergeber: {str(funding[a.id].get('funder')).strip()}")
             substantive = True
