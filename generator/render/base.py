@@ -36,7 +36,6 @@ PAGE_SUFFIX = ".html"
 # ---------------------------------------------------------------- page paths (docs-relative)
 
 HOME = "index.md"
-PROJECTS_INDEX = "projekte/index.md"
 PROGRAMMES_INDEX = "foerderprogramme/index.md"
 MUNICIPALITIES_INDEX = "kommunen/index.md"
 TOPICS_INDEX = "themen/index.md"
@@ -160,6 +159,11 @@ def month_name(value) -> str:
     return f"{MONTHS[int(month[:2]) - 1]} {year}" if month else year
 
 
+def plural(count, singular: str, plural_form: str) -> str:
+    """1 Projekt, 2 Projekte (with German thousands separator)."""
+    return f"{number(count)} {singular if count == 1 else plural_form}"
+
+
 def percent(value) -> str:
     return f"{number(value)} %"
 
@@ -263,7 +267,7 @@ def environment() -> jinja2.Environment:
         NEW=NEW, ABOUT=ABOUT, METHOD=METHOD,
         WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES,
     )
-    env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, size_label=size_label)
+    env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, size_label=size_label)
     return env
 
 

@@ -22,6 +22,8 @@ def render(catalogue, enriched) -> dict[str, str]:
     for m, ids in entries:
         here = base.municipality_page(m)
         kreis = catalogue.reference.kreis_of(m) if m.level in ("gemeinde", "verband") else None
+        if kreis is not None and kreis.applicant_type == "kreisfreie-stadt":
+            kreis = None  # a kreisfreie Stadt is its own Kreis
         pages[here] = base.page(
             "municipality.md.j2", here, title=m.official_name,
             description=f"Digitalisierungsprojekte: {m.official_name} ({base.labels().land(m.land_code)})",

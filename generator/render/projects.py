@@ -33,7 +33,7 @@ def _kreise(project, reference) -> dict:
         m = body.municipality
         if m is not None and m.level in ("gemeinde", "verband"):
             kreis = reference.kreis_of(m)
-            if kreis is not None:
+            if kreis is not None and kreis.applicant_type != "kreisfreie-stadt":
                 out[m.key] = kreis
     return out
 

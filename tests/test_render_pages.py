@@ -1,0 +1,290 @@
+"""Render stage on its own: (catalogue, enriched) -> Markdown pages, no MkDocs involved."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import build
+from generator.catalogue import load_catalogue
+from generator.enrich import enrich
+from generator.render import base, render_site
+
+BUILD_DATE = dt.date(2026, 11, 27)
+
+
+def rendered(root: Path, build_date: dt.date = BUILD_DATE):
+    catalogue, run = load_catalogue(root, build_date=build_date)
+    assert catalogue is not None, [f.message for f in run.errors]
+    enriched = enrich(catalogue, added={})
+    return catalogue, enriched, render_site(catalogue, enriched)
+
+
+def section(markdown: str, heading: str) -> str:
+    """The Markdown between `## heading` and the next `## `."""
+    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", markdown, re.S | re.M)
+    assert match, heading
+    return match.group(1)
+
+
+def front(markdown: str) -> dict:
+    assert markdown.startswith("---\n")
+    return yaml.safe_load(markdown.split("---\n", 2)[1])
+
+
+@pytest.fixture(scope="module")
+def fixture_pages():
+    return rendered(Path(__file__).resolve().parent / "fixtures" / "catalogue")
+
+
+def add_project(root: Path, record_id: str, text: str) -> None:
+    (root / "projects" / f"{record_id}.yaml").write_text(text, encoding="utf-8")
+
+
+# A near-twin of the Köln project in München (similar text, same topics and tags, same size class).
+MUENCHEN_PARKEN = """\
+id: muenchen-smart-parking
+title: Smart Parking in der Altstadt
+summary: Sensoren melden freie Parkplätze in der Altstadt; eine App zeigt Besuchern den Weg zum nächsten freien Platz.
+description: |
+  Die Stadt hat 150 Sensoren über ein LoRaWAN-Netz angebunden.
+municipalities:
+  - ags: "09162000"
+    role: lead
+topics: [mobilitaet, stadtentwicklung]
+tags: [LoRaWAN, Parken, Sensoren]
+status: betrieb
+start: "2024-01"
+contact:
+  organisation: Landeshauptstadt München, IT-Referat
+  email: digital@muenchen.example
+sources:
+  - url: https://www.example.org/muenchen-parken
+last_reviewed: "2026-10-01"
+"""
+
+
+def mobility_project(record_id: str, ags: str, town: str) -> str:
+    """A Stadt's parking project: topic, applicant type and status fit digital-sachsen; only the Land decides."""
+    return MUENCHEN_PARKEN.replace("muenchen-smart-parking", record_id).replace('"09162000"', f'"{ags}"') \
+        .replace("Landeshauptstadt München", f"Stadt {town}").replace("in der Altstadt", f"in {town}")
+
+
+def test_each_record_gets_exactly_one_page(fixture_pages):
+    catalogue, _enriched, pages = fixture_pages
+    for pid in catalogue.projects:
+        assert [p for p in pages if p.startswith("projekte/") and Path(p).stem == pid] == [base.project_page(pid)]
+    for fid in catalogue.funding:
+        assert [p for p in pages if p.startswith("foerderprogramme/") and Path(p).stem == fid] == [base.programme_page(fid)]
+    assert set(p for p in pages if p.startswith("projekte/")) == {base.project_page(pid) for pid in catalogue.projects}
+
+
+def test_same_catalogue_and_date_give_identical_markdown(fixture_pages):
+    fixture = Path(__file__).resolve().parent / "fixtures" / "catalogue"
+    assert rendered(fixture)[2] == fixture_pages[2]
+
+
+def test_written_files_are_byte_identical_across_builds(tmp_path):
+    fixture = Path(__file__).resolve().parent / "fixtures" / "catalogue"
+    snapshots = []
+    for run in range(2):
+        docs = tmp_path / f"docs{run}"
+        (docs / "projekte").mkdir(parents=True)
+        (docs / "projekte" / "veraltet.md").write_text("alt", encoding="utf-8")  # a leftover of an earlier build
+        (docs / "handgeschrieben.md").write_text("bleibt", encoding="utf-8")
+        build.write(build.generate(fixture, BUILD_DATE), docs)
+        snapshots.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*.md"))})
+    assert snapshots[0] == snapshots[1]
+    assert "projekte/veraltet.md" not in snapshots[0]
+    assert snapshots[0]["handgeschrieben.md"] == b"bleibt"
+
+
+def test_front_matter_is_yaml_with_only_our_keys(fixture_pages):
+    for path, text in fixture_pages[2].items():
+        meta = front(text)
+        assert set(meta) <= {"title", "description", "hide"}, path
+        assert meta["title"]
+
+
+def test_titles_in_front_matter_cannot_open_markup_or_entities():
+    assert base.meta_text('A <b> "x" &lt; & B\n---\ntemplate: x') == "A ‹b› ”x” &\u200blt; & B --- template: x"
+
+
+def test_project_page_shows_the_facts(fixture_pages):
+    text = fixture_pages[2]["projekte/koeln-smart-parking.md"]
+    facts = text.split("## Beschreibung")[0]
+    for expected in ('<a href="../kommunen/koeln-05315000.html">Köln</a>', "Nordrhein-Westfalen", "Kreisfreie Stadt",
+                     "Einwohner (über 100.000 Einwohner)", "04/2023 bis 31.12.2025", "Mobilität &amp; Verkehr",
+                     "LoRaWAN", "Gesamtkosten 480.000 €", "Eigenanteil 168.000 €",
+                     '<a href="../foerderprogramme/smart-city-bund.html">Modellprojekte Smart City (Testprogramm Bund)</a>: 312.000 €',
+                     "Open Source: ja (EUPL-1.2)", "https://gitlab.opencode.de/beispiel/parken",
+                     '<a href="mailto:digitalisierung@stadt-koeln.example">', "Städte, die die Sensordaten-Plattform mitnutzen möchten"):
+        assert expected in facts, expected
+    sources = section(text, "Quellen")
+    assert "Stand 01.06.2025" in sources and "Zuletzt geprüft: 01.11.2026" in sources
+    assert "koeln-smart-parking.yaml" in sources
+
+
+def test_edit_link_points_at_the_record_file_when_the_repository_is_known(monkeypatch):
+    monkeypatch.setenv("KATALOG_REPO_URL", "https://github.com/beispiel/katalog")
+    _c, _e, pages = rendered(Path(__file__).resolve().parent / "fixtures" / "catalogue")
+    assert re.search(r'<a href="https://github.com/beispiel/katalog/edit/main/[^"]*projects/koeln-smart-parking\.yaml"[^>]*>Eintrag bearbeiten</a>',
+                     pages["projekte/koeln-smart-parking.md"])
+
+
+def test_contact_form_link_when_no_mailbox(fixture_pages):
+    facts = fixture_pages[2]["projekte/dresden-parkleitsystem.md"].split("## ")[0]
+    assert '<a href="https://www.example.org/dresden-kontakt" rel="noopener noreferrer nofollow">Kontaktformular</a>' in facts
+
+
+def test_record_markdown_is_rendered_by_the_generator_inside_a_raw_block(fixture_pages):
+    text = section(fixture_pages[2]["projekte/koeln-smart-parking.md"], "Beschreibung")
+    assert text.strip().startswith('<div class="kdk-text">') and text.strip().endswith("</div>")
+    assert "<strong>120 Sensoren</strong>" in text and "<li>Pilot in zwei Straßen</li>" in text
+    assert "**" not in text
+
+
+def test_near_twin_is_the_top_similar_project_with_its_reasons(catalogue_copy):
+    add_project(catalogue_copy, "muenchen-smart-parking", MUENCHEN_PARKEN)
+    _c, enriched, pages = rendered(catalogue_copy)
+    assert enriched.similar_projects["koeln-smart-parking"][0].id == "muenchen-smart-parking"
+    similar = section(pages["projekte/koeln-smart-parking.md"], "Ähnliche Projekte")
+    first = similar.split("<li>")[1]
+    assert 'href="muenchen-smart-parking.html">Smart Parking in der Altstadt</a>' in first
+    assert "gleiche Handlungsfelder: Mobilität &amp; Verkehr, Stadtentwicklung &amp; Smart City" in first
+    assert "gemeinsame Schlagworte: LoRaWAN, Parken, Sensoren" in first and "ähnliche Gemeindegröße" in first
+
+
+def test_bayern_project_never_gets_a_sachsen_only_programme(catalogue_copy):
+    add_project(catalogue_copy, "freising-parken", mobility_project("freising-parken", "09178124", "Freising"))
+    add_project(catalogue_copy, "pirna-parken", mobility_project("pirna-parken", "14628270", "Pirna"))
+    _c, enriched, pages = rendered(catalogue_copy)
+    bayern = section(pages["projekte/freising-parken.md"], "Passende Förderprogramme")
+    assert "smart-city-bund.html" in bayern  # matching works for this project at all
+    assert "digital-sachsen" not in bayern
+    assert "digital-sachsen" not in {m.programme for m in enriched.funding_matches["freising-parken"]}
+    sachsen = section(pages["projekte/pirna-parken.md"], "Passende Förderprogramme")  # the same project in Sachsen
+    assert "digital-sachsen.html" in sachsen and "gilt in Sachsen" in sachsen
+
+
+def test_funding_matches_show_the_computed_status(fixture_pages):
+    matches = section(fixture_pages[2]["projekte/koeln-smart-parking.md"], "Passende Förderprogramme")
+    assert '<span class="kdk-badge kdk-app-offen">Offen bis 31.03.2027</span>' in matches
+
+
+def test_programme_page_lists_eligibility_deadlines_and_funded_projects(fixture_pages):
+    text = fixture_pages[2]["foerderprogramme/smart-city-bund.md"]
+    facts = text.split("## ")[0]
+    assert "bundesweit" in facts and "Gemeinde, Stadt, Kreisfreie Stadt, Landkreis" in facts
+    assert "bis 65 %" in facts and "bis 15.000.000 €" in facts
+    deadlines = section(text, "Antrag und Fristen")
+    assert "Status am 27.11.2026" in deadlines
+    assert "<td>Aufruf 2026</td><td>15.01.2026</td><td>31.03.2027</td><td>Läuft</td>" in deadlines
+    assert 'href="../projekte/koeln-smart-parking.html"' in section(text, "Geförderte Projekte")
+    assert "digital-sachsen.html" in section(text, "Ähnliche Förderprogramme")
+
+
+def test_a_past_deadline_shows_as_closed_at_the_build_date(fixture_pages):
+    fixture = Path(__file__).resolve().parent / "fixtures" / "catalogue"
+    _c, _e, later = rendered(fixture, dt.date(2027, 5, 1))
+    text = later["foerderprogramme/smart-city-bund.md"]
+    assert "Status am 01.05.2027" in text
+    assert "<td>31.03.2027</td><td>Abgelaufen</td>" in section(text, "Antrag und Fristen")
+    assert "kdk-app-geschlossen" in text.split("## ")[0]
+
+
+def test_municipality_page_has_reference_facts_and_its_projects(fixture_pages):
+    text = fixture_pages[2]["kommunen/garmisch-partenkirchen-09180117.md"]
+    assert "<dt>Land</dt>" in text and "Bayern" in text
+    assert re.search(r"<dt>Kreis</dt>\s*<dd>[^<]*Garmisch-Partenkirchen", text)
+    assert re.search(r"<dt>Einwohner</dt>\s*<dd>\d{1,3}(\.\d{3})*</dd>", text)
+    garmisch = fixture_pages[0].reference.get("09180117")
+    assert f"<dt>Größenklasse</dt>\n<dd>{base.size_label(garmisch)}</dd>" in text
+    assert f"<dt>Einwohner</dt>\n<dd>{base.number(garmisch.population)}</dd>" in text
+    projects = section(text, "Projekte")
+    assert "garmisch-buergerportal.html" in projects and "zweckverband-glasfaser.html" in projects
+
+
+def test_only_keyed_municipalities_with_records_get_pages(fixture_pages):
+    municipal = sorted(p for p in fixture_pages[2] if p.startswith("kommunen/") and p != "kommunen/index.md")
+    assert municipal == ["kommunen/dresden-14612000.md", "kommunen/garmisch-partenkirchen-09180117.md", "kommunen/koeln-05315000.md"]
+
+
+def test_overviews_by_topic_and_land(fixture_pages):
+    pages = fixture_pages[2]
+    mobility = section(pages["themen/mobilitaet.md"], "Projekte")
+    assert "koeln-smart-parking.html" in mobility and "dresden-parkleitsystem.html" in mobility
+    assert "garmisch-buergerportal.html" not in mobility
+    bayern = pages["laender/bayern.md"]
+    assert "zweckverband-glasfaser.html" in section(bayern, "Projekte")  # a body without key counts by its land
+    assert "garmisch-partenkirchen-09180117.html" in section(bayern, "Kommunen")
+    assert "digital-sachsen.html" in section(pages["laender/sachsen.md"], "Förderprogramme des Landes")
+
+
+def test_partner_page_lists_seekers_and_exchange(fixture_pages):
+    text = fixture_pages[2]["uebersichten/partner-gesucht.md"]
+    seeking = section(text, "Partner gesucht")
+    assert "koeln-smart-parking.html" in seeking and "Gesucht: Städte, die die Sensordaten-Plattform mitnutzen möchten" in seeking
+    assert "digitalisierung@stadt-koeln.example" in seeking
+    exchange = section(text, "Austausch erwünscht")
+    assert "garmisch-buergerportal.html" in exchange and "koeln-smart-parking.html" not in exchange
+
+
+def test_calendar_lists_coming_deadlines_by_month(fixture_pages):
+    text = fixture_pages[2]["uebersichten/foerderkalender.md"]
+    march = section(text, "März 2027")
+    assert "<td>31.03.2027</td>" in march and "smart-city-bund.html" in march
+    assert "digital-sachsen.html" in section(text, "Fortlaufend antragsfähig")
+
+
+def test_new_page_states_the_rule_and_lists_new_records(fixture_pages):
+    from generator.enrich.history import NEW_RECORDS_RULE
+
+    text = fixture_pages[2]["uebersichten/neu-im-katalog.md"]
+    assert NEW_RECORDS_RULE.split(",")[0] in text
+    assert "koeln-smart-parking.html" in text and "smart-city-bund.html" in text
+
+
+def test_start_page_figures_and_entry_points(fixture_pages):
+    text = fixture_pages[2]["index.md"]
+    values = re.findall(r'kdk-figure__value">([^<]+)</span><span class="kdk-figure__label">([^<]+)<', text)
+    assert values == [("4", "Projekte"), ("4", "Kommunen"), ("3", "Länder"), ("2", "Förderprogramme jetzt offen")]
+    for target in ("themen/mobilitaet.html", "laender/bayern.html", "foerderprogramme/index.html",
+                   "uebersichten/foerderkalender.html", "uebersichten/partner-gesucht.html", "kommunen/index.html"):
+        assert f'href="{target}"' in text, target
+
+
+def test_about_page_has_attribution_licence_method_and_coverage(fixture_pages):
+    from generator.reference import ATTRIBUTION
+
+    text = fixture_pages[2]["uebersichten/ueber-den-katalog.md"]
+    assert ATTRIBUTION in text.replace("&amp;", "&")
+    assert "CC BY 4.0" in text and 'href="../methodik.html"' in text
+    coverage = section(text, "Abdeckung")
+    assert re.search(r"Bayern</a></td><td>2</td>", coverage)
+
+
+def test_every_link_between_generated_pages_resolves(fixture_pages):
+    pages = fixture_pages[2]
+    built = {p[:-3] + ".html" for p in pages} | {"methodik.html"}
+    missing = []
+    for path, text in pages.items():
+        for href in re.findall(r'href="([^"#:]+\.html)"', text):
+            target = Path(path).parent.joinpath(href).as_posix()
+            normal = re.sub(r"[^/]+/\.\./", "", target)
+            if normal not in built:
+                missing.append(f"{path} -> {href}")
+    assert missing == []
+
+
+def test_all_record_text_inside_raw_html_blocks(fixture_pages):
+    """Outside our raw HTML blocks, a page holds only headings written by the templates."""
+    for path, text in fixture_pages[2].items():
+        body = text.split("---\n", 2)[2]
+        outside = re.sub(r"^<div[^\n]*>\n.*?^</div>$", "", body, flags=re.S | re.M)
+        for line in outside.splitlines():
+            assert line == "" or line.startswith("#") or path in ("uebersichten/ueber-den-katalog.md",), (path, line)

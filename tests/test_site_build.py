@@ -1,0 +1,150 @@
+"""The fixture catalogue built into a real site with `mkdocs build --strict` (once per module)."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import deque
+from pathlib import Path
+
+import pytest
+
+from generator.render import base
+from site_support import BUILD_DATE, build_site, html_pages, internal_target, is_external, links, parse, stage
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, request):
+    fixture = Path(request.config.rootpath) / "tests" / "fixtures" / "catalogue"
+    return build_site(fixture, tmp_path_factory.mktemp("fixture-site"))
+
+
+def test_fixture_catalogue_builds_strictly(site):
+    assert (site.site / "index.html").is_file()
+    assert "WARNING" not in site.mkdocs_output
+
+
+def test_every_record_has_exactly_one_page(site):
+    catalogue = site.generated.catalogue
+    projects = sorted(p.stem for p in (site.site / "projekte").glob("*.html"))
+    programmes = sorted(p.stem for p in (site.site / "foerderprogramme").glob("*.html") if p.stem != "index")
+    assert projects == sorted(catalogue.projects)
+    assert programmes == sorted(catalogue.funding)
+    for pid, project in catalogue.projects.items():
+        holders = [p for p in html_pages(site.site) if p.parent.name == "projekte" and p.stem == pid]
+        assert len(holders) == 1
+        assert parse(holders[0]).find("h1")  # a real page, not a stub
+
+
+def test_every_internal_link_resolves(site):
+    broken = []
+    for path in html_pages(site.site):
+        if path.name == "404.html":  # served by web servers only, with site-absolute asset paths
+            continue
+        page = parse(path)
+        for url in links(page):
+            target = internal_target(path, url)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.is_file():
+                broken.append(f"{path.relative_to(site.site)} -> {url}")
+            elif fragment and file.suffix == ".html" and fragment not in parse(file).ids:
+                broken.append(f"{path.relative_to(site.site)} -> {url} (Anker fehlt)")
+    assert broken == []
+
+
+def test_every_record_is_reachable_from_the_start_page_in_two_clicks(site):
+    start = (site.site / "index.html").resolve()
+    depth = {start: 0}
+    queue = deque([start])
+    while queue:
+        current = queue.popleft()
+        if depth[current] == 2:
+            continue
+        for url in links(parse(current)):
+            target = internal_target(current, url)
+            if target and target[0].suffix == ".html" and target[0].is_file() and target[0] not in depth:
+                depth[target[0]] = depth[current] + 1
+                queue.append(target[0])
+    records = [p.resolve() for folder in ("projekte", "foerderprogramme", "kommunen") for p in (site.site / folder).glob("*.html")]
+    assert len(records) >= 9
+    assert [str(p.relative_to(site.site.resolve())) for p in records if p not in depth] == []
+
+
+def test_navigation_lists_only_overview_pages(site):
+    page = parse(site.site / "projekte" / "koeln-smart-parking.html")
+    nav_links = [e.attrs["href"] for e in page.elements if e.tag == "a" and "md-nav__link" in e.attrs.get("class", "")]
+    assert nav_links, "Navigation fehlt"
+    assert not [u for u in nav_links if re.search(r"(projekte|foerderprogramme|kommunen)/(?!index)", u)]
+
+
+def test_no_page_requests_a_third_party_host(site):
+    offenders = []
+    for path in html_pages(site.site):
+        page = parse(path)
+        for e in page.elements:
+            url = e.attrs.get("src") if e.tag in ("script", "img", "iframe") else e.attrs.get("href") if e.tag == "link" else None
+            if url and is_external(url):
+                offenders.append(f"{path.name}: <{e.tag}> {url}")
+        text = path.read_text(encoding="utf-8")
+        if "fonts.googleapis" in text or "fonts.gstatic" in text or "unpkg.com" in text:
+            offenders.append(f"{path.name}: fremder Host im Quelltext")
+    assert offenders == []
+
+
+def test_offline_search_ships_its_index_and_the_vendored_shim(site):
+    assert (site.site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
+    assert (site.site / "assets" / "iframe-worker" / "shim.js").is_file()
+    scripts = [e.attrs.get("src", "") for e in parse(site.site / "kommunen" / "koeln-05315000.html").find("script")]
+    assert "../assets/iframe-worker/shim.js" in scripts
+
+
+def test_search_is_german(site):
+    config = json.loads(next(e.text for e in parse(site.site / "index.html").find("script") if e.attrs.get("id") == "__config"))
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["de"]
+    assert config["translations"]["search.result.placeholder"] == "Suchbegriff eingeben"
+    assert any("Smart Parking in der Innenstadt" in d["title"] for d in index["docs"])
+
+
+def test_start_page_shows_the_three_questions_and_live_figures(site):
+    page = parse(site.site / "index.html")
+    for question in ("Gleiche Idee?", "Förderung?", "Partner?"):
+        assert question in page.text
+    figures = {e.attrs.get("class") for e in page.elements}
+    assert "kdk-figure__value" in figures
+    text = " ".join(page.text.split())
+    assert "4 Projekte" in text and "4 Kommunen" in text and "3 Länder" in text
+    assert "2 Förderprogramme jetzt offen" in text
+
+
+def test_destatis_attribution_and_data_licence_on_the_about_page(site):
+    text = " ".join(parse(site.site / "uebersichten" / "ueber-den-katalog.html").text.split())
+    assert "Statistisches Bundesamt (Destatis)" in text and "dl-de/by-2-0" in text
+    assert "CC BY 4.0" in text
+
+
+def test_properdocs_builds_the_same_site(tmp_path, site):
+    properdocs = Path(sys.executable).parent / "properdocs"
+    if not properdocs.exists():
+        pytest.fail("properdocs fehlt in .venv (requirements-dev.txt)")
+    staged = stage(tmp_path / "proper")
+    for rel, text in site.generated.pages.items():
+        target = staged.parent / "docs" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    result = subprocess.run([str(properdocs), "build", "--strict", "-f", str(staged), "-d", str(tmp_path / "proper-site")],
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = tmp_path / "proper-site" / "projekte" / "koeln-smart-parking.html"
+    assert "Smart Parking in der Innenstadt" in parse(built).text
+
+
+def test_build_date_is_shown_where_status_is_computed(site):
+    text = " ".join(parse(site.site / "uebersichten" / "foerderkalender.html").text.split())
+    assert f"Stand {BUILD_DATE:%d.%m.%Y}" in text
+    assert "Aufruf 2026" in text and "31.03.2027" in text
