@@ -30,7 +30,8 @@ and only candidates are scored exactly. A record that shares no such word with
 another has no similar records.
 
 A link is shown only with a substantive reason: a shared Handlungsfeld,
-a shared tag, text similarity of at least TEXT_REASON_MIN, the same programme
+a shared tag, text similarity of at least TEXT_REASON_MIN from at least
+TEXT_REASON_MIN_SHARED shared words, the same programme
 (for programmes: the same Fördergeber). Top TOP_N by score, ties by id.
 """
 from __future__ import annotations
@@ -54,6 +55,7 @@ FIELD_WEIGHTS = (("title", 3), ("tags", 2), ("summary", 1), ("description", 1))
 PROJECT_WEIGHTS = {"text": 0.45, "topics": 0.20, "tags": 0.15, "programme": 0.10, "size": 0.07, "land": 0.03}
 PROGRAMME_WEIGHTS = {"text": 0.50, "topics": 0.25, "tags": 0.15, "funder": 0.05, "region": 0.05}
 TEXT_REASON_MIN = 0.10  # cosine from which "ähnliche Beschreibung" is a reason
+TEXT_REASON_MIN_SHARED = 2  # ... and from how many shared words (one word in common is no similar text)
 TEXT_REASON_WORDS = 3  # shared words named in that reason
 MAX_DF_SHARE = 0.05
 MIN_DF_CAP = 50
@@ -218,11 +220,13 @@ def _listing(singular: str, plural: str, items: list[str]) -> str:
 
 
 def shared_words(a: Doc, b: Doc, exclude: set) -> list[str]:
-    """The words contributing most to the text similarity, spelled as in either record (the shorter form)."""
-    va, vb = a.vector, b.vector
-    top = sorted([(-(va[t] * vb[t]), t) for t in va.keys() & vb.keys() if t not in exclude])[:TEXT_REASON_WORDS]
+    """The shared words contributing most to the text similarity, nouns first (capitalised in German, they
+    say what a project is about), spelled as in either record (the shorter form)."""
+    va, vb, surface = a.vector, b.vector, a.surface
+    top = sorted([(not surface[t][:1].isupper(), -(va[t] * vb[t]), t)
+                  for t in va.keys() & vb.keys() if t not in exclude])[:TEXT_REASON_WORDS]
     words = []
-    for _product, term in top:
+    for _noun, _product, term in top:
         mine, theirs = a.surface[term], b.surface[term]
         words.append(theirs if len(theirs) < len(mine) else mine)
     return words
@@ -237,7 +241,7 @@ def common_reasons(a: Doc, b: Doc, text: float, topic_labels: dict) -> tuple[lis
     tags = [k for k in a.tags if k in b.tag_set]
     if tags:
         reasons.append(_listing("gemeinsames Schlagwort", "gemeinsame Schlagworte", [a.tags[k] for k in tags]))
-    if text >= TEXT_REASON_MIN:
+    if text >= TEXT_REASON_MIN and len(a.vector.keys() & b.vector.keys()) >= TEXT_REASON_MIN_SHARED:
         tag_stems = {part for k in tags for part in k.split()}
         words = shared_words(a, b, tag_stems)
         reasons.append(f"ähnliche Beschreibung ({', '.join(words)})" if words else "ähnliche Beschreibung")

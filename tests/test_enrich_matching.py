@@ -1,0 +1,118 @@
+"""Funding matches: topic overlap plus eligibility by Land and applicant type, open programmes first."""
+from enrich_support import (BANNEWITZ, BUILD_DATE, DRESDEN, ERZGEBIRGSKREIS, FREISING, GARMISCH, KOELN, ZWICKAU,
+                            catalogue, programme, project)
+
+from generator.enrich import enrich
+from generator.enrich.deadlines import all_statuses
+from generator.enrich.matching import funding_matches
+
+SACHSEN_ONLY = programme("sachsen-digital", level="land", lands=["DE-SN"], topics=["mobilitaet"],
+                         eligible=["gemeinde", "stadt", "landkreis", "kreisfreie-stadt"])
+BUND = programme("bund-mobil", topics=["mobilitaet"], application={"status": "offen", "deadlines": [
+    {"name": "Aufruf 2026", "opens": "2026-01-15", "closes": "2027-03-31"}]})
+
+
+def matches(projects, funding):
+    cat = catalogue(projects, funding)
+    return funding_matches(cat.projects, cat.funding, all_statuses(cat.funding, BUILD_DATE), cat.reference)
+
+
+def ids(found, project_id):
+    return [m.programme for m in found[project_id]]
+
+
+def test_project_in_bayern_never_gets_a_sachsen_only_programme():
+    projects = [project(f"by-{n}", ags=ags, topics=["mobilitaet"]) for n, ags in enumerate((FREISING, GARMISCH))]
+    found = matches(projects, [SACHSEN_ONLY, BUND])
+    assert ids(found, "by-0") == ["bund-mobil"]
+    assert ids(found, "by-1") == ["bund-mobil"]
+
+
+def test_body_without_key_in_bayern_never_gets_a_sachsen_only_programme():
+    zv = project("zv", topics=["mobilitaet"], municipalities=[
+        {"name": "Zweckverband Test", "type": "zweckverband", "land": "DE-BY", "role": "lead"},
+        {"ags": ZWICKAU, "role": "partner"}])
+    sachsen_for_zv = programme("sachsen-zv", level="land", lands=["DE-SN"], topics=["mobilitaet"], eligible=["zweckverband"])
+    assert ids(matches([zv], [sachsen_for_zv, SACHSEN_ONLY]), "zv") == []
+
+
+def test_project_in_sachsen_gets_the_sachsen_programme_with_its_reasons():
+    found = matches([project("zwickau", ags=ZWICKAU, topics=["mobilitaet"])], [SACHSEN_ONLY])
+    (match,) = found["zwickau"]
+    assert match.programme == "sachsen-digital"
+    assert match.status == "laufend"
+    assert match.reasons == ("Handlungsfeld: Mobilität & Verkehr", "gilt in Sachsen", "antragsberechtigt: Stadt",
+                             "laufend, ohne Stichtag")
+
+
+def test_nationwide_programme_says_so():
+    (match,) = matches([project("koeln", ags=KOELN, topics=["mobilitaet"])], [BUND])["koeln"]
+    assert match.reasons == ("Handlungsfeld: Mobilität & Verkehr", "gilt bundesweit", "antragsberechtigt: Kreisfreie Stadt",
+                             "offen bis 31.03.2027")
+
+
+def test_eu_programme_without_lands_applies_eu_wide():
+    eu = programme("eu-prog", level="eu", topics=["mobilitaet"])
+    (match,) = matches([project("dresden", ags=DRESDEN, topics=["mobilitaet"])], [eu])["dresden"]
+    assert "gilt EU-weit" in match.reasons
+
+
+def test_no_match_without_a_shared_topic():
+    assert matches([project("koeln", ags=KOELN, topics=["bildung"])], [BUND])["koeln"] == []
+
+
+def test_applicant_type_must_be_eligible():
+    only_landkreise = programme("nur-kreise", topics=["mobilitaet"], eligible=["landkreis"])
+    found = matches([project("gemeinde", ags=BANNEWITZ, topics=["mobilitaet"]),
+                     project("kreis", ags=ERZGEBIRGSKREIS, topics=["mobilitaet"])], [only_landkreise])
+    assert ids(found, "gemeinde") == []
+    assert ids(found, "kreis") == ["nur-kreise"]
+    assert "antragsberechtigt: Landkreis" in found["kreis"][0].reasons
+
+
+def test_kreisfreie_stadt_is_not_matched_by_a_programme_for_kreisangehoerige_staedte():
+    for_towns = programme("staedte", topics=["mobilitaet"], eligible=["gemeinde", "stadt"])
+    found = matches([project("dresden", ags=DRESDEN, topics=["mobilitaet"]),
+                     project("zwickau", ags=ZWICKAU, topics=["mobilitaet"])], [for_towns])
+    assert ids(found, "dresden") == []
+    assert ids(found, "zwickau") == ["staedte"]
+
+
+def test_body_without_key_uses_its_own_type_and_land():
+    zv = project("zv", topics=["infrastruktur"], municipalities=[
+        {"name": "Zweckverband Breitband", "type": "zweckverband", "land": "DE-BY", "role": "lead"}])
+    bayern_zv = programme("bayern-breitband", level="land", lands=["DE-BY"], topics=["infrastruktur"], eligible=["zweckverband"])
+    (match,) = matches([zv], [bayern_zv])["zv"]
+    assert match.reasons[1:3] == ("gilt in Bayern", "antragsberechtigt: Zweckverband")
+
+
+def test_lead_municipality_decides_not_the_partners():
+    partner_in_sachsen = project("mixed", topics=["mobilitaet"], municipalities=[
+        {"ags": FREISING, "role": "partner"}, {"ags": GARMISCH, "role": "lead"}, {"ags": ZWICKAU, "role": "partner"}])
+    assert ids(matches([partner_in_sachsen], [SACHSEN_ONLY]), "mixed") == []
+
+
+def test_open_programmes_first_then_more_shared_topics_then_id():
+    funding = [
+        programme("z-closed", topics=["mobilitaet"], application={"status": "geschlossen"}),
+        programme("y-announced", topics=["mobilitaet"], application={"status": "angekuendigt", "deadlines": [
+            {"opens": "2027-02-01", "closes": "2027-05-31"}]}),
+        programme("x-running", topics=["mobilitaet"], application={"status": "laufend"}),
+        programme("b-open", topics=["mobilitaet"], application={"status": "offen", "deadlines": ["2027-01-31"]}),
+        programme("a-open", topics=["mobilitaet"], application={"status": "offen", "deadlines": ["2027-06-30"]}),
+        programme("c-open-two-topics", topics=["umwelt", "mobilitaet"], application={"status": "offen", "deadlines": ["2027-06-30"]}),
+        programme("d-open-but-past", topics=["mobilitaet"], application={"status": "offen", "deadlines": ["2026-06-30"]}),
+    ]
+    found = matches([project("p", ags=KOELN, topics=["mobilitaet", "umwelt"])], funding)
+    assert [(m.programme, m.status) for m in found["p"]] == [
+        ("c-open-two-topics", "offen"), ("a-open", "offen"), ("b-open", "offen"), ("x-running", "laufend"),
+        ("y-announced", "angekuendigt"), ("d-open-but-past", "geschlossen"), ("z-closed", "geschlossen")]
+    assert found["p"][0].reasons[0] == "Handlungsfelder: Mobilität & Verkehr, Umwelt"
+
+
+def test_every_project_has_an_entry_in_enrich_even_without_matches():
+    cat = catalogue([project("a", ags=KOELN, topics=["bildung"]), project("b", ags=FREISING, topics=["mobilitaet"])],
+                    [SACHSEN_ONLY, BUND])
+    enriched = enrich(cat, added={})
+    assert enriched.funding_matches == {"a": [], "b": [enriched.funding_matches["b"][0]]}
+    assert enriched.funding_matches["b"][0].programme == "bund-mobil"

@@ -1,0 +1,141 @@
+"""Similar projects and programmes: the documented score, its reasons in German, deterministic order."""
+import random
+
+from enrich_support import BANNEWITZ, DRESDEN, FREISING, KOELN, ZWICKAU, catalogue, programme, project
+
+from generator.enrich import similarity
+from generator.enrich.similarity import TOP_N, similar_programmes, similar_projects
+
+PARKING = project(
+    "koeln-parken", ags=KOELN, topics=["mobilitaet"], tags=["LoRaWAN", "Parken", "Sensoren"],
+    title="Sensoren melden freie Parkplätze in der Innenstadt",
+    summary="Sensoren an Parkplätzen melden die Belegung über ein LoRaWAN-Funknetz; eine App zeigt Besuchern den Weg zum freien Platz.",
+    description="Die Stadt hat 120 Sensoren im Straßenraum verbaut. Ein Parkleitsystem lenkt den Suchverkehr.")
+TWIN = project(
+    "dresden-parken", ags=DRESDEN, topics=["mobilitaet", "stadtentwicklung"], tags=["Parken", "LoRaWAN", "Sensor"],
+    title="Parkplatz-Sensoren zeigen freie Parkplätze",
+    summary="Sensoren an Parkplätzen erfassen die Belegung und senden sie per LoRaWAN an ein Parkleitsystem; Besucher finden freie Plätze per App.",
+    description="Das Parkleitsystem reduziert den Suchverkehr in der Altstadt.")
+SAME_TOPIC = project(
+    "zwickau-radverkehr", ags=ZWICKAU, topics=["mobilitaet"], tags=["Radverkehr"],
+    title="Zählstellen für den Radverkehr",
+    summary="Automatische Zählstellen erfassen den Radverkehr an Hauptstraßen, die Daten fließen in die Verkehrsplanung.")
+UNRELATED = project(
+    "bannewitz-kita", ags=BANNEWITZ, topics=["jugend-familie"], tags=["Kita"],
+    title="Kita-Platzvergabe online",
+    summary="Eltern melden ihre Kinder über ein Portal für einen Betreuungsplatz an; die Vergabe läuft zentral.")
+
+
+def test_near_twin_is_the_top_similar_project_with_its_reasons():
+    found = similar_projects(*_args([PARKING, TWIN, SAME_TOPIC, UNRELATED]))
+    top = found["koeln-parken"][0]
+    assert top.id == "dresden-parken"
+    assert top.reasons[:2] == ("gleiches Handlungsfeld: Mobilität & Verkehr", "gemeinsame Schlagworte: LoRaWAN, Parken, Sensoren")
+    assert top.reasons[2].startswith("ähnliche Beschreibung (")
+    assert "Parkplätze" in top.reasons[2] or "Parkplatz" in top.reasons[2]
+    assert top.reasons[3:] == ("ähnliche Gemeindegröße (über 100.000 Einwohner)",)
+
+
+def test_the_twin_finds_the_original_too_and_reasons_use_its_own_tag_spelling():
+    top = similar_projects(*_args([PARKING, TWIN, SAME_TOPIC, UNRELATED]))["dresden-parken"][0]
+    assert top.id == "koeln-parken"
+    assert top.reasons[1] == "gemeinsame Schlagworte: Parken, LoRaWAN, Sensor"
+
+
+def test_a_single_shared_word_is_no_similar_text():
+    a = project("a", topics=["bildung"], title="Digitale Bibliothek", summary="Ausleihe von Medien.")
+    b = project("b", topics=["kultur-freizeit"], title="Museum digital", summary="Exponate in 3D.")
+    assert similar_projects(*_args([a, b])) == {"a": [], "b": []}
+
+
+def test_unrelated_project_is_not_linked():
+    found = similar_projects(*_args([PARKING, TWIN, SAME_TOPIC, UNRELATED]))
+    assert "bannewitz-kita" not in [link.id for link in found["koeln-parken"]]
+    assert found["bannewitz-kita"] == []
+
+
+def test_shared_words_are_named_in_the_text_reason():
+    a = project("a", topics=["bildung"], title="Lernplattform für Grundschulen",
+                summary="Grundschulen nutzen eine Lernplattform mit Tablets im Unterricht.")
+    b = project("b", ags=FREISING, topics=["verwaltung"], title="Tablets und Lernplattform für Grundschulen",
+                summary="Die Grundschulen erhalten Tablets und eine gemeinsame Lernplattform.")
+    (link,) = similar_projects(*_args([a, b]))["a"]
+    assert link.reasons == ("ähnliche Beschreibung (Grundschulen, Lernplattform, Tablets)",)
+
+
+def test_same_funding_programme_is_a_reason_with_the_programme_title():
+    fund = programme("smart-city-bund", title="Modellprojekte Smart City")
+    a = project("a", topics=["bildung"], title="Digitale Bibliothek", summary="Ausleihe über das Netz.",
+                funding=[{"programme": "smart-city-bund", "amount_eur": 1000}])
+    b = project("b", ags=FREISING, topics=["umwelt"], title="Bibliothek der Dinge", summary="Werkzeuge teilen statt kaufen.",
+                funding=[{"programme": "smart-city-bund", "amount_eur": 2000}])
+    (link,) = similar_projects(*_args([a, b], [fund]))["a"]
+    assert "gleiches Förderprogramm: Modellprojekte Smart City" in link.reasons
+
+
+def test_identical_records_score_one_and_ties_break_by_id():
+    funded = [{"programme": "bund-mobil", "amount_eur": 1000}]
+    twins = [dict(PARKING, id=i, funding=funded) for i in ("twin-c", "twin-a", "twin-b")]
+    found = similar_projects(*_args(twins, [programme("bund-mobil")]))
+    assert [(link.id, link.score) for link in found["twin-c"]] == [("twin-a", 1.0), ("twin-b", 1.0)]
+    assert [link.id for link in found["twin-a"]] == ["twin-b", "twin-c"]
+
+
+def test_result_does_not_depend_on_input_order():
+    records = [PARKING, TWIN, SAME_TOPIC, UNRELATED]
+    assert similar_projects(*_args(records)) == similar_projects(*_args(list(reversed(records))))
+
+
+def test_score_is_the_documented_weighted_sum():
+    docs = similarity.build_docs({p["id"]: p for p in (PARKING, TWIN)}, similarity._project_groups(catalogue().reference))
+    a, b = docs[1], docs[0]  # sorted by id: dresden-parken, koeln-parken
+    value, text = similarity.score(a, b, similarity.PROJECT_WEIGHTS)
+    expected = (0.45 * text + 0.20 * (1 / 2) + 0.15 * (3 / 3)  # topics: 1 of 2 shared; tags: all 3 (Sensor = Sensoren)
+                + 0.10 * 0 + 0.07 * 1 + 0.03 * 0)  # no programme, both über 100.000, different Länder
+    assert 0 < text < 1
+    assert value == round(expected, 6)
+    assert similarity.score(b, a, similarity.PROJECT_WEIGHTS)[0] == value
+
+
+def test_at_most_five_links_best_first():
+    records = [dict(PARKING, id=f"p-{n:02d}", title=PARKING["title"] + " " + "Straße" * (n % 3)) for n in range(9)]
+    found = similar_projects(*_args(records))
+    for links in found.values():
+        assert len(links) == TOP_N
+        assert [link.score for link in links] == sorted((link.score for link in links), reverse=True)
+
+
+def test_near_twin_is_found_among_many_projects_sharing_common_words():
+    rng = random.Random(3)
+    vocabulary = ["Bürgerportal", "Terminvergabe", "Glasfaser", "Tablets", "Bibliothek", "Feuerwehr", "Museum",
+                  "Sirenen", "Chatbot", "Energiemonitoring", "Wärmeplanung", "Abfallkalender", "Mängelmelder"]
+    filler = []
+    for n in range(400):
+        words = rng.sample(vocabulary, 4)
+        filler.append(project(f"filler-{n:03d}", ags=rng.choice([KOELN, DRESDEN, ZWICKAU, FREISING]),
+                              topics=["mobilitaet"], tags=["Parken"],
+                              title=f"{words[0]} und {words[1]} für die Stadt",
+                              summary=f"Die Stadt digitalisiert {words[2]} und {words[3]} mit Sensoren und einer App."))
+    found = similar_projects(*_args([PARKING, TWIN, *filler]))
+    assert found["koeln-parken"][0].id == "dresden-parken"
+    assert found["dresden-parken"][0].id == "koeln-parken"
+
+
+def test_similar_programmes_with_reasons():
+    a = programme("digital-sachsen", title="Digitale Kommune Sachsen", level="land", lands=["DE-SN"], funder="Freistaat Sachsen",
+                  topics=["verwaltung", "mobilitaet"], tags=["OZG"], summary="Zuschüsse für Online-Dienste der Verwaltung.")
+    b = programme("sachsen-ozg", title="OZG-Umsetzung Sachsen", level="land", lands=["DE-SN", "DE-TH"], funder="Freistaat Sachsen",
+                  topics=["verwaltung"], tags=["ozg"], summary="Das Land fördert Online-Dienste der Kommunen.")
+    c = programme("bund-kultur", title="Kultur digital", funder="Bund", topics=["kultur-freizeit"], summary="Museen digitalisieren.")
+    found = similar_programmes({p["id"]: p for p in (a, b, c)})
+    (link,) = found["digital-sachsen"]
+    assert link.id == "sachsen-ozg"
+    assert link.reasons[:2] == ("gleiches Handlungsfeld: Verwaltung & E-Government", "gemeinsames Schlagwort: OZG")
+    assert "gleicher Fördergeber: Freistaat Sachsen" in link.reasons
+    assert link.reasons[-1] == "ebenfalls in Sachsen"
+    assert found["bund-kultur"] == []
+
+
+def _args(projects, funding=()):
+    cat = catalogue(projects, funding)
+    return cat.projects, cat.funding, cat.reference
