@@ -1,4 +1,6 @@
 """enrich() on whole catalogues: every field filled, reverse links complete, same input same output."""
+from pathlib import Path
+
 from enrich_support import DRESDEN, FREISING, KOELN, ZWICKAU, catalogue, programme, project, write
 
 from generator.catalogue import load_catalogue, validate_catalogue
@@ -71,3 +73,28 @@ def test_test_records_are_valid_catalogue_records(tmp_path, build_date):
                  [programme("bund-mobil", application={"status": "offen", "deadlines": ["2027-03-31", {"name": "Aufruf", "opens": "2027-01", "closes": "2027-06"}]})])
     run = validate_catalogue(root, today=build_date)
     assert run.errors == []
+
+
+def test_methodology_page_states_the_numbers_the_code_uses():
+    """docs/methodik.md explains the formulas to readers; it must not drift from the code."""
+    from generator.enrich import history, similarity
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "methodik.md").read_text(encoding="utf-8")
+
+    def german(number: float) -> str:
+        return f"{number:.2f}".replace(".", ",")
+
+    for label, weights in (("Projekte", similarity.PROJECT_WEIGHTS), ("Programme", similarity.PROGRAMME_WEIGHTS)):
+        assert round(sum(weights.values()), 9) == 1, label
+        for value in weights.values():
+            assert f"| {german(value)} |" in page, (label, value)
+    assert f"bis zu **{similarity.TOP_N} ähnliche Projekte**" in page
+    assert f"**{similarity.CANDIDATE_TERMS} kennzeichnendsten Wörter**" in page
+    assert f"höchstens {round(similarity.MAX_DF_SHARE * 100)} % aller Projekte" in page
+    assert f"höchstens {similarity.MIN_DF_CAP} Projekten" in page
+    assert f"**{similarity.CHAMPIONS} Projekte**" in page
+    assert f"**{similarity.MAX_CANDIDATES} Projekte**" in page
+    assert f"mindestens {german(similarity.TEXT_REASON_MIN)}" in page
+    assert f"mindestens {similarity.TEXT_REASON_MIN_SHARED} Wörter" in page
+    assert f"**{history.NEW_RECORDS_DAYS} Tagen**" in page and f"**höchstens {history.NEW_RECORDS_MAX}**" in page
+    assert "Gewicht | Wert" in page and "(1 + ln *h*) · ln(1 + *N* / *d*)" in page
