@@ -2,15 +2,18 @@
 
 `write_all(catalogue, enriched, out_dir)` writes them all into out_dir
 (docs/api/, which MkDocs copies to site/api/). The steps are a list, so adding
-a format is one new module and one line here.
+a format is one new module and one line here. `site_data` writes the
+JavaScript data files the site's search, explorers and map load (api/web/).
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from generator.export import atom, datapackage, ical, json_api, schemas, tables
+from generator.export import atom, datapackage, ical, json_api, schemas, site_data, tables
 
-EXPORTERS = [json_api, tables, schemas, datapackage, ical, atom]
+EXPORTERS = [json_api, tables, schemas, datapackage, ical, atom, site_data]
+API_DIR = "api"
 
 
 def write_all(catalogue, enriched, out_dir: Path) -> list[Path]:
@@ -20,3 +23,11 @@ def write_all(catalogue, enriched, out_dir: Path) -> list[Path]:
     for exporter in EXPORTERS:
         written += exporter.write(catalogue, enriched, out_dir)
     return written
+
+
+def write_step(generated, docs_dir: Path) -> None:
+    """Output step for generator.build: docs/api/, emptied first so no stale shard survives."""
+    target = Path(docs_dir) / API_DIR
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    write_all(generated.catalogue, generated.enriched, target)

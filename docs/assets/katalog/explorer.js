@@ -1,0 +1,351 @@
+/* Katalog-Explorer (explorer.md) und Förder-Explorer (foerder-explorer.md).
+ *
+ * Facettenfilter: innerhalb einer Facette ODER, zwischen Facetten UND. Die Zahl neben
+ * jedem Wert sagt, wie viele Einträge es mit diesem Wert gäbe, wenn alle übrigen
+ * Filter gelten. Der Zustand steht im URL-Fragment; Zurück/Vor stellen ihn wieder her.
+ */
+(function () {
+  "use strict";
+  var K = window.KATALOG;
+  var PAGE = 30;
+
+  function projectConfig(data) {
+    var f = data.facets;
+    return {
+      noun: ["Projekt", "Projekte"],
+      textLabel: "Freitext (Titel, Kommune, Beschreibung …)",
+      kind: 0,
+      offset: 0,
+      facets: [
+        { key: "thema", legend: "Handlungsfeld", values: f.topics, get: function (it) { return it[6]; } },
+        { key: "land", legend: "Land", values: f.lands, get: function (it) { return it[3]; } },
+        { key: "groesse", legend: "Größenklasse", values: f.sizes, get: function (it) { return it[4]; } },
+        { key: "status", legend: "Status", values: f.statuses, get: function (it) { return [it[5]]; } },
+        { key: "programm", legend: "Förderprogramm", values: f.programmes, select: "Alle Förderprogramme", get: function (it) { return it[7]; } },
+        { key: "merkmal", legend: "Merkmale", flags: true,
+          values: [["partner", "Partner gesucht", 1], ["opensource", "Open Source", 2], ["nachnutzbar", "Nachnutzbar (Open Source, EfA …)", 4]],
+          get: function (it) { return it[8]; } },
+      ],
+      card: function (it) {
+        var lands = it[3].map(function (i) { return f.lands[i][1]; }).join(", ");
+        var meta = [it[2], lands, f.statuses[it[5]][1]].filter(Boolean).join(" · ");
+        return [
+          K.el("p", { className: "katalog-karte__meta", text: meta }),
+          K.el("p", { className: "katalog-karte__themen" }, it[6].map(function (i) {
+            return K.el("span", { className: "katalog-marke", text: f.topics[i][1] });
+          }).concat(it[8] & 1 ? [K.el("span", { className: "katalog-marke katalog-marke--partner", text: "Partner gesucht" })] : [])),
+        ];
+      },
+    };
+  }
+
+  function fundingConfig(data) {
+    var f = data.facets;
+    var built = new Date(data.built + "T00:00:00Z");
+    var OPEN = f.statuses.map(function (s, i) { return s[0] === "offen" || s[0] === "laufend" ? i : -1; });
+    return {
+      noun: ["Förderprogramm", "Förderprogramme"],
+      textLabel: "Freitext (Titel, Fördergeber, Beschreibung …)",
+      kind: 1,
+      offset: null, // set from search meta: programmes follow the projects in the index
+      facets: [
+        { key: "ebene", legend: "Ebene", values: f.levels, get: function (it) { return [it[3]]; } },
+        { key: "land", legend: "Land (bundesweite Programme zählen überall)", values: f.lands,
+          get: function (it) { return it[4].length ? it[4] : ALL_LANDS; } },
+        { key: "berechtigt", legend: "Antragsberechtigt", values: f.applicants, get: function (it) { return it[5]; } },
+        { key: "thema", legend: "Handlungsfeld", values: f.topics, get: function (it) { return it[6]; } },
+        { key: "offen", legend: "Antragsstatus", flags: true, values: [["jetzt", "Jetzt offen (offen oder laufend)", 1]],
+          get: function (it) { return OPEN.indexOf(it[7]) >= 0 ? 1 : 0; } },
+        { key: "frist", legend: "Frist endet innerhalb von", select: "beliebig", single: true,
+          values: [["2", "2 Wochen"], ["4", "4 Wochen"], ["8", "8 Wochen"], ["13", "3 Monaten"], ["26", "6 Monaten"], ["52", "12 Monaten"]],
+          match: function (it, value) {
+            var limit = new Date(built.getTime() + Number(value) * 7 * 86400000);
+            return it[9].some(function (iso) {
+              var day = new Date(iso + "T00:00:00Z");
+              return day >= built && day <= limit;
+            });
+          } },
+      ],
+      note: "Stand der Daten: " + K.germanDate(data.built) + ". Fristen und Status beziehen sich auf diesen Tag.",
+      card: function (it) {
+        var lands = it[4].length ? it[4].map(function (i) { return f.lands[i][1]; }).join(", ") : "bundesweit";
+        var next = it[9].length ? "nächste Frist " + K.germanDate(it[9][0]) : "";
+        return [
+          K.el("p", { className: "katalog-karte__meta", text: [f.levels[it[3]][1], it[2], lands].join(" · ") }),
+          K.el("p", { className: "katalog-karte__meta" }, [
+            K.el("span", { className: "katalog-marke katalog-marke--" + f.statuses[it[7]][0], text: it[8] }),
+            next ? " " + next : null,
+          ]),
+          K.el("p", { className: "katalog-karte__themen" }, it[6].map(function (i) {
+            return K.el("span", { className: "katalog-marke", text: f.topics[i][1] });
+          })),
+        ];
+      },
+    };
+  }
+  var ALL_LANDS = [];
+  for (var i = 0; i < 16; i++) ALL_LANDS.push(i);
+
+  function start(root, dataName, makeConfig) {
+    K.takeOverHeaderSearch();
+    root.setAttribute("aria-busy", "true");
+    K.load(dataName).then(function (data) {
+      var config = makeConfig(data);
+      build(root, data, config);
+      root.removeAttribute("aria-busy");
+    }).catch(function (error) {
+      root.removeAttribute("aria-busy");
+      root.textContent = "Die Daten konnten nicht geladen werden (" + error.message + ").";
+    });
+  }
+
+  function build(root, data, config) {
+    var items = data.items;
+    var order = items.map(function (_it, i) { return i; });
+    var collator = new Intl.Collator("de");
+    order.sort(function (a, b) { return collator.compare(items[a][1], items[b][1]); });
+    var state = {};
+    var textHits = null; // null = kein Freitext; sonst Map itemIndex -> Rang
+    var shown = 0;
+    var matches = [];
+    var controls = {};
+    var countNodes = {};
+
+    K.clear(root);
+    var textInput = K.el("input", { type: "search", id: "filter-text", autocomplete: "off" });
+    var filterBox = K.el("form", { className: "katalog-filter__formular", "aria-label": "Filter" });
+    filterBox.addEventListener("submit", function (e) { e.preventDefault(); });
+    filterBox.appendChild(K.el("div", { className: "katalog-feld" }, [K.el("label", { for: "filter-text", text: config.textLabel }), textInput]));
+
+    config.facets.forEach(function (facet) {
+      countNodes[facet.key] = [];
+      var fieldset = K.el("fieldset", { className: "katalog-facette" }, [K.el("legend", { text: facet.legend })]);
+      if (facet.select) {
+        var id = "filter-" + facet.key;
+        var select = K.el("select", { id: id, "aria-label": facet.legend }, [K.el("option", { value: "", text: facet.select })]
+          .concat(facet.values.map(function (v) { return K.el("option", { value: v[0], text: v[1] }); })));
+        select.addEventListener("change", function () { changed(); });
+        controls[facet.key] = select;
+        fieldset.appendChild(select);
+      } else {
+        controls[facet.key] = facet.values.map(function (v, index) {
+          var id = "filter-" + facet.key + "-" + index;
+          var box = K.el("input", { type: "checkbox", id: id, value: v[0] });
+          box.addEventListener("change", function () { changed(); });
+          var count = K.el("span", { className: "katalog-zahl" });
+          countNodes[facet.key].push(count);
+          fieldset.appendChild(K.el("div", { className: "katalog-option" }, [box, K.el("label", { for: id }, [v[1] + " ", count])]));
+          return box;
+        });
+      }
+      filterBox.appendChild(fieldset);
+    });
+    var reset = K.el("button", { type: "button", className: "md-button", text: "Alle Filter zurücksetzen" });
+    reset.addEventListener("click", function () {
+      textInput.value = "";
+      config.facets.forEach(function (facet) {
+        if (facet.select) controls[facet.key].value = "";
+        else controls[facet.key].forEach(function (box) { box.checked = false; });
+      });
+      changed();
+    });
+    filterBox.appendChild(reset);
+
+    // Auf schmalen Bildschirmen sind die Filter eingeklappt; ein Schalter zeigt sie.
+    var toggle = K.el("button", { type: "button", className: "md-button katalog-filter__schalter", "aria-expanded": "false",
+      "aria-controls": "explorer-filter", text: "Filter anzeigen" });
+    filterBox.id = "explorer-filter";
+    var details = K.el("div", { className: "katalog-filter" }, [toggle, filterBox]);
+    var narrow = window.matchMedia("(max-width: 44.9375em)");
+    function layout() {
+      filterBox.hidden = narrow.matches && toggle.getAttribute("aria-expanded") !== "true";
+    }
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      layout();
+      updateToggle();
+    });
+    if (narrow.addEventListener) narrow.addEventListener("change", layout);
+    layout();
+    var status = K.el("p", { className: "katalog-status", role: "status", "aria-live": "polite", id: "explorer-status" });
+    var list = K.el("ul", { className: "katalog-karten", id: "explorer-liste" });
+    var more = K.el("button", { type: "button", className: "md-button", hidden: true, text: "Weitere anzeigen" });
+    more.addEventListener("click", function () { render(false); });
+    var results = K.el("div", { className: "katalog-ergebnisse" }, [
+      config.note ? K.el("p", { className: "katalog-hinweis", text: config.note }) : null, status, list, more]);
+    root.appendChild(K.el("div", { className: "katalog-explorer" }, [details, results]));
+
+    var timer = null;
+    textInput.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { changed(true); }, 200);
+    });
+
+    var activeCount = 0;
+    function updateToggle() {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.textContent = (open ? "Filter ausblenden" : "Filter anzeigen") + (activeCount ? " (" + activeCount + " aktiv)" : "");
+    }
+
+    function readControls() {
+      var out = { text: textInput.value.trim() };
+      config.facets.forEach(function (facet) {
+        if (facet.select) out[facet.key] = controls[facet.key].value ? [controls[facet.key].value] : [];
+        else out[facet.key] = controls[facet.key].filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      });
+      return out;
+    }
+    function applyToControls(s) {
+      textInput.value = s.text || "";
+      config.facets.forEach(function (facet) {
+        var chosen = s[facet.key] || [];
+        if (facet.select) controls[facet.key].value = chosen[0] || "";
+        else controls[facet.key].forEach(function (b) { b.checked = chosen.indexOf(b.value) >= 0; });
+      });
+    }
+    function fromHash() {
+      var raw = K.readHash();
+      var s = { text: raw.text || "" };
+      config.facets.forEach(function (facet) {
+        var known = facet.values.map(function (v) { return v[0]; });
+        s[facet.key] = (raw[facet.key] || "").split(",").filter(function (v) { return known.indexOf(v) >= 0; });
+      });
+      return s;
+    }
+    function sameState(a, b) {
+      return JSON.stringify(a) === JSON.stringify(b);
+    }
+
+    // Prüfer je Facette: gibt für ein Element true zurück, wenn es die Auswahl erfüllt.
+    function testers(s) {
+      return config.facets.map(function (facet) {
+        var chosen = s[facet.key];
+        if (!chosen.length) return null;
+        if (facet.match) return function (it) { return facet.match(it, chosen[0]); };
+        if (facet.flags) {
+          var mask = 0;
+          facet.values.forEach(function (v) { if (chosen.indexOf(v[0]) >= 0) mask |= v[2]; });
+          return function (it) { return (facet.get(it) & mask) === mask; };
+        }
+        var wanted = {};
+        facet.values.forEach(function (v, i) { if (chosen.indexOf(v[0]) >= 0) wanted[i] = true; });
+        return function (it) { return facet.get(it).some(function (i) { return wanted[i]; }); };
+      });
+    }
+
+    function compute(s) {
+      var tests = testers(s);
+      var counts = config.facets.map(function (facet) { return facet.values.map(function () { return 0; }); });
+      matches = [];
+      var nF = tests.length;
+      for (var n = 0; n < order.length; n++) {
+        var idx = order[n];
+        var it = items[idx];
+        if (textHits && !textHits.has(idx)) continue;
+        var failed = -1;
+        var fails = 0;
+        for (var f = 0; f < nF; f++) {
+          if (tests[f] && !tests[f](it)) { fails++; failed = f; if (fails > 1) break; }
+        }
+        if (fails > 1) continue;
+        if (fails === 0) matches.push(idx);
+        for (var g = 0; g < nF; g++) {
+          if (fails === 1 && g !== failed) continue; // zählt nur für die Facette, an der es scheitert
+          var facet = config.facets[g];
+          if (facet.match) {
+            facet.values.forEach(function (v, vi) { if (facet.match(it, v[0])) counts[g][vi]++; });
+          } else if (facet.flags) {
+            var bits = facet.get(it);
+            facet.values.forEach(function (v, vi) { if ((bits & v[2]) === v[2]) counts[g][vi]++; });
+          } else {
+            facet.get(it).forEach(function (vi) { counts[g][vi]++; });
+          }
+        }
+      }
+      if (textHits) matches.sort(function (a, b) { return textHits.get(a) - textHits.get(b); });
+      config.facets.forEach(function (facet, g) {
+        if (facet.select) {
+          var options = controls[facet.key].options;
+          facet.values.forEach(function (v, vi) { options[vi + 1].textContent = v[1] + " (" + K.number(counts[g][vi]) + ")"; });
+        } else {
+          countNodes[facet.key].forEach(function (node, vi) {
+            node.textContent = "(" + K.number(counts[g][vi]) + ")";
+            node.parentNode.parentNode.classList.toggle("katalog-option--leer", counts[g][vi] === 0);
+          });
+        }
+      });
+    }
+
+    function render(reset) {
+      if (reset) {
+        K.clear(list);
+        shown = 0;
+      }
+      matches.slice(shown, shown + PAGE).forEach(function (idx) {
+        var it = items[idx];
+        var heading = K.el("h3", { className: "katalog-karte__titel" }, [K.el("a", { href: K.page(config.kind, it[0]), text: it[1] })]);
+        list.appendChild(K.el("li", { className: "katalog-karte" }, [heading].concat(config.card(it))));
+      });
+      shown = Math.min(matches.length, shown + PAGE);
+      more.hidden = shown >= matches.length;
+      more.textContent = "Weitere anzeigen (" + K.number(matches.length - shown) + " übrig)";
+    }
+
+    function active(s) {
+      var n = s.text ? 1 : 0;
+      config.facets.forEach(function (facet) { n += s[facet.key].length; });
+      return n;
+    }
+
+    function refresh(s) {
+      var job = Promise.resolve();
+      if (s.text) {
+        job = K.search(s.text).then(function (res) {
+          return K.searchMeta().then(function (meta) {
+            var offset = config.kind === 0 ? 0 : meta.projects;
+            var limit = config.kind === 0 ? meta.projects : meta.n;
+            textHits = new Map();
+            var rank = 0;
+            res.hits.forEach(function (h) {
+              if (h.doc >= offset && h.doc < limit) textHits.set(h.doc - offset, rank++);
+            });
+          });
+        });
+      } else {
+        textHits = null;
+      }
+      return job.then(function () {
+        compute(s);
+        var n = matches.length;
+        status.textContent = K.number(n) + " " + (n === 1 ? config.noun[0] : config.noun[1]) +
+          (active(s) ? " passen zu den Filtern" : " insgesamt");
+        if (n === 1) status.textContent = status.textContent.replace("passen", "passt");
+        activeCount = active(s);
+        updateToggle();
+        render(true);
+      });
+    }
+
+    function changed(replace) {
+      var s = readControls();
+      K.writeHash(s, replace);
+      refresh(s);
+    }
+
+    window.addEventListener("hashchange", function () {
+      var s = fromHash();
+      if (sameState(s, readControls())) return;
+      applyToControls(s);
+      refresh(s);
+    });
+    var initial = fromHash();
+    applyToControls(initial);
+    refresh(initial);
+  }
+
+  var projects = document.getElementById("explorer-app");
+  if (projects) start(projects, "projekte", projectConfig);
+  var funding = document.getElementById("foerder-explorer-app");
+  if (funding) start(funding, "foerderung", fundingConfig);
+})();

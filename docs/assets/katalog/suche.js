@@ -1,0 +1,112 @@
+/* Katalogsuche (suche.md): Eingabe, Trefferliste, Zustand im URL-Fragment (#q=…&art=…). */
+(function () {
+  "use strict";
+  var K = window.KATALOG;
+  var root = document.getElementById("suche-app");
+  if (!root) return;
+  K.takeOverHeaderSearch();
+  var PAGE = 20;
+  var KINDS = { "": "Alles", projekte: "Projekte", foerderprogramme: "Förderprogramme" };
+
+  var input = K.el("input", { type: "search", id: "suche-text", name: "q", autocomplete: "off", spellcheck: "false",
+    "aria-describedby": "suche-hinweis" });
+  var kind = K.el("select", { id: "suche-art", name: "art" }, Object.keys(KINDS).map(function (k) {
+    return K.el("option", { value: k, text: KINDS[k] });
+  }));
+  var form = K.el("form", { role: "search", className: "katalog-suchform", "aria-label": "Katalog durchsuchen" }, [
+    K.el("div", { className: "katalog-feld" }, [K.el("label", { for: "suche-text", text: "Suchbegriffe" }), input]),
+    K.el("div", { className: "katalog-feld" }, [K.el("label", { for: "suche-art", text: "Art" }), kind]),
+    K.el("button", { type: "submit", className: "md-button md-button--primary", text: "Suchen" }),
+  ]);
+  var hint = K.el("p", { id: "suche-hinweis", className: "katalog-hinweis",
+    text: "Gebeugte Wörter finden ihre Grundform („Parkplätzen“ findet „Parkplatz“), Wortanfänge genügen („Glasf“). Alle Wörter müssen vorkommen." });
+  var status = K.el("p", { id: "suche-status", className: "katalog-status", role: "status", "aria-live": "polite" });
+  var list = K.el("ol", { id: "suche-treffer", className: "katalog-treffer" });
+  var more = K.el("button", { type: "button", className: "md-button", hidden: true, text: "Weitere Treffer anzeigen" });
+  K.clear(root);
+  [form, hint, status, list, more].forEach(function (n) { root.appendChild(n); });
+
+  var current = { hits: [], shown: 0, token: 0 };
+
+  function filtered(hits, meta) {
+    if (kind.value === "projekte") return hits.filter(function (h) { return h.doc < meta.projects; });
+    if (kind.value === "foerderprogramme") return hits.filter(function (h) { return h.doc >= meta.projects; });
+    return hits;
+  }
+
+  function card(row) {
+    var label = row[0] === 0 ? "Projekt" : "Förderprogramm";
+    return K.el("li", { className: "katalog-treffer__eintrag" }, [
+      K.el("a", { href: K.page(row[0], row[1]), className: "katalog-treffer__titel", text: row[2] }),
+      K.el("p", { className: "katalog-treffer__meta" }, [K.el("span", { className: "katalog-marke", text: label }), " " + row[3]]),
+      row[4] ? K.el("p", { className: "katalog-treffer__text", text: row[4] }) : null,
+    ]);
+  }
+
+  function showMore() {
+    var slice = current.hits.slice(current.shown, current.shown + PAGE);
+    var token = current.token;
+    return K.docs(slice.map(function (h) { return h.doc; })).then(function (rows) {
+      if (token !== current.token) return;
+      rows.forEach(function (row) { list.appendChild(card(row)); });
+      current.shown += slice.length;
+      more.hidden = current.shown >= current.hits.length;
+    });
+  }
+
+  function run(query) {
+    var token = ++current.token;
+    if (!query.trim()) {
+      K.clear(list);
+      more.hidden = true;
+      status.textContent = "Bitte einen Suchbegriff eingeben.";
+      return Promise.resolve();
+    }
+    return Promise.all([K.search(query), K.searchMeta()]).then(function (res) {
+      if (token !== current.token) return;
+      var hits = filtered(res[0].hits, res[1]);
+      current.hits = hits;
+      current.shown = 0;
+      K.clear(list);
+      if (!res[0].stems.length) {
+        status.textContent = "Die Suchbegriffe bestehen nur aus Füllwörtern. Bitte genauer suchen.";
+        more.hidden = true;
+        return;
+      }
+      status.textContent = hits.length
+        ? K.number(hits.length) + (hits.length === 1 ? " Treffer" : " Treffer") + " für „" + query.trim() + "“"
+        : "Keine Treffer für „" + query.trim() + "“. Weniger oder kürzere Wörter versuchen.";
+      return showMore();
+    }).catch(function (error) {
+      status.textContent = "Die Suche konnte nicht geladen werden (" + error.message + ").";
+    });
+  }
+
+  var timer = null;
+  function update(replace) {
+    K.writeHash({ q: input.value.trim(), art: kind.value }, replace);
+    return run(input.value);
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { update(true); }, 150);
+  });
+  kind.addEventListener("change", function () { update(false); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    update(false);
+  });
+  more.addEventListener("click", function () { showMore(); });
+
+  function fromHash(event) {
+    var state = K.readHash();
+    if (event && (state.q || "") === input.value.trim() && (state.art || "") === kind.value) return;
+    input.value = state.q || "";
+    kind.value = KINDS.hasOwnProperty(state.art || "") ? state.art || "" : "";
+    return run(input.value);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
+  if (!input.value) input.focus();
+})();

@@ -1,0 +1,214 @@
+"""Data for the site's search, explorers and map, as JavaScript files (api/web/*.js).
+
+Pages load these with <script src>, which works from file:// where fetch() does
+not. Every file calls `KATALOG_DATEN(name, data)`; the JSON inside is made
+script-safe (<, >, &, U+2028, U+2029 as \\u escapes), so record text can never
+end a script or open markup.
+
+Search: the index of generator/search.py, split into
+* suche-meta.js: sizes, shard keys, stop words and chunk size (small);
+* suche-t-<key>.js: postings of the stems starting with <key> (2 or more
+  characters; a shard that grows past SHARD_BYTES is split by one more character);
+* suche-d-<n>.js: titles and subtitles of records n*CHUNK … (n+1)*CHUNK-1.
+A first query loads the meta file, the shard(s) of its words and the chunks
+of the hits it shows.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator import dates, geo, search, text
+from generator.export.views import label, municipality_facts
+from generator.reference import SIZE_CLASS_LABELS, SIZE_CLASSES
+from generator.vocabularies import default_vocabularies
+
+WEB_DIR = "web"
+CHUNK = 100  # records per document chunk
+SHARD_BYTES = 120_000  # split a term shard above this size
+SUMMARY_CHARS = 180
+FORMAT = 1
+
+
+def script_json(data) -> str:
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        raw = raw.replace(char, escape)
+    return raw
+
+
+def script(name: str, data) -> str:
+    return f"KATALOG_DATEN({json.dumps(name)},{script_json(data)});\n"
+
+
+def shard_file_key(key: str) -> str:
+    """File-name-safe form of a shard key: a-z and 0-9 stay, anything else becomes _<hex>."""
+    return "".join(c if ("a" <= c <= "z" or "0" <= c <= "9") else f"_{ord(c):x}" for c in key)
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+def encode_postings(index: search.SearchIndex, stem: str) -> list:
+    out, previous = [index.idf[stem]], 0
+    for doc in sorted(index.postings[stem]):
+        out += [doc - previous, index.postings[stem][doc]]
+        previous = doc
+    return out
+
+
+def shards(index: search.SearchIndex, length: int = 2, terms: list | None = None) -> dict:
+    """shard key -> {stem: postings}; keys are prefixes, split further while a shard is too big."""
+    groups: dict = {}
+    for stem in terms if terms is not None else index.terms:
+        groups.setdefault(stem[:length], []).append(stem)
+    out = {}
+    for key, stems in groups.items():
+        body = {s: encode_postings(index, s) for s in stems}
+        size = len(script_json(body))
+        longer = [s for s in stems if len(s) > length]
+        if size > SHARD_BYTES and longer and length < 8:
+            short = [s for s in stems if len(s) <= length]
+            if short:
+                out[key] = {s: body[s] for s in short}
+            out.update(shards(index, length + 1, longer))
+        else:
+            out[key] = body
+    return out
+
+
+def truncate(value: str, limit: int) -> str:
+    value = " ".join(str(value).split())
+    if len(value) <= limit:
+        return value
+    cut = value[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def search_files(catalogue, enriched, index: search.SearchIndex) -> dict:
+    files = {}
+    keys = {}
+    for key, body in sorted(shards(index).items()):
+        name = f"suche-t-{shard_file_key(key)}"
+        files[name] = body
+        keys[key] = shard_file_key(key)
+    for start in range(0, len(index.docs), CHUNK):
+        rows = []
+        for kind, rid in index.docs[start:start + CHUNK]:
+            record = catalogue.projects[rid] if kind == "project" else catalogue.funding[rid]
+            rows.append([0 if kind == "project" else 1, rid, record["title"],
+                         search.subtitle(catalogue, enriched, kind, rid), truncate(record.get("summary", ""), SUMMARY_CHARS)])
+        files[f"suche-d-{start // CHUNK}"] = rows
+    files["suche-meta"] = {
+        "format": FORMAT, "n": len(index.docs), "projects": len(catalogue.projects), "chunk": CHUNK,
+        "exact": search.EXACT_BONUS, "minLength": text.MIN_LENGTH, "stop": sorted(text.STOP_WORDS),
+        "shards": keys, "built": catalogue.build_date.isoformat(),
+    }
+    return files
+
+
+# --- explorers ------------------------------------------------------------------------------------
+
+def _vocab_pairs(vocab: str) -> list:
+    return [[t.id, t.label] for t in default_vocabularies()[vocab].terms]
+
+
+def _indexer(pairs: list):
+    position = {pair[0]: i for i, pair in enumerate(pairs)}
+    return lambda values: sorted({position[v] for v in values if v in position})
+
+
+SIZE_PAIRS = [[cid, lbl] for cid, lbl, _lo, _hi in SIZE_CLASSES] + [["landkreis", SIZE_CLASS_LABELS["landkreis"]]]
+FLAG_SEEKING, FLAG_OPEN_SOURCE, FLAG_REUSABLE = 1, 2, 4
+
+
+def explorer_projects(catalogue, enriched) -> dict:
+    topics, lands, statuses = _vocab_pairs("topics"), _vocab_pairs("laender"), _vocab_pairs("project-statuses")
+    programmes = [[fid, record["title"]] for fid, record in catalogue.funding.items()]
+    topic_ix, land_ix, size_ix, prog_ix = _indexer(topics), _indexer(lands), _indexer(SIZE_PAIRS), _indexer(programmes)
+    status_ix = {pair[0]: i for i, pair in enumerate(statuses)}
+    items = []
+    for pid, record in catalogue.projects.items():
+        munis = [municipality_facts(m, catalogue.reference) for m in record.get("municipalities", [])]
+        lead = next((m for m in munis if m["role"] == "lead"), munis[0])
+        place = lead["name"] + (f" (+{len(munis) - 1})" if len(munis) > 1 else "")
+        reuse = record.get("reuse") or {}
+        flags = ((FLAG_SEEKING if record.get("seeking_partners") else 0)
+                 | (FLAG_OPEN_SOURCE if reuse.get("open_source") else 0)
+                 | (FLAG_REUSABLE if (reuse.get("open_source") or reuse.get("efa") or reuse.get("reusable")) else 0))
+        items.append([pid, record["title"], place,
+                      land_ix(m["land"] for m in munis), size_ix(m["size_class"] for m in munis),
+                      status_ix[record["status"]], topic_ix(record.get("topics", [])),
+                      prog_ix(f.get("programme") for f in record.get("funding", []) or []), flags])
+    return {"built": catalogue.build_date.isoformat(),
+            "facets": {"topics": topics, "lands": lands, "sizes": SIZE_PAIRS, "statuses": statuses, "programmes": programmes},
+            "items": items}
+
+
+def explorer_funding(catalogue, enriched) -> dict:
+    levels, lands, applicants = _vocab_pairs("funding-levels"), _vocab_pairs("laender"), _vocab_pairs("applicant-types")
+    topics, statuses = _vocab_pairs("topics"), _vocab_pairs("application-statuses")
+    level_ix = {pair[0]: i for i, pair in enumerate(levels)}
+    status_ix = {pair[0]: i for i, pair in enumerate(statuses)}
+    land_ix, appl_ix, topic_ix = _indexer(lands), _indexer(applicants), _indexer(topics)
+    upcoming: dict = {}
+    for deadline in enriched.deadlines:
+        if deadline.state != "abgelaufen":
+            day = dates.earliest(deadline.closes)
+            if day is not None:
+                upcoming.setdefault(deadline.programme, []).append(day.isoformat())
+    items = []
+    for fid, record in catalogue.funding.items():
+        status = enriched.programme_status.get(fid)
+        computed = status.status if status else record["application"]["status"]
+        items.append([fid, record["title"], record["funder"], level_ix[record["level"]],
+                      land_ix(record.get("lands", [])), appl_ix(record.get("eligible", [])), topic_ix(record.get("topics", [])),
+                      status_ix.get(computed, 0), status.label if status else label("application-statuses", computed),
+                      sorted(set(upcoming.get(fid, [])))])
+    return {"built": catalogue.build_date.isoformat(),
+            "facets": {"levels": levels, "lands": lands, "applicants": applicants, "topics": topics, "statuses": statuses},
+            "items": items}
+
+
+# --- map ------------------------------------------------------------------------------------------
+
+def map_data(catalogue) -> dict:
+    """Länder outlines as SVG paths plus one point per place that leads a project."""
+    outlines = geo.laender_paths()
+    places: dict = {}
+    without = []
+    for index, (pid, record) in enumerate(catalogue.projects.items()):
+        munis = [municipality_facts(m, catalogue.reference) for m in record.get("municipalities", [])]
+        ordered = sorted(munis, key=lambda m: m["role"] != "lead")
+        spot = next((m for m in ordered if m.get("lat") is not None and m.get("lon") is not None), None)
+        if spot is None:
+            without.append(index)
+            continue
+        key = spot["ags"]
+        if key not in places:
+            x, y = geo.project(spot["lon"], spot["lat"])
+            places[key] = [round(x, 1), round(y, 1), spot["name"], spot["land"], []]
+        places[key][4].append(index)
+    return {
+        "built": catalogue.build_date.isoformat(),
+        "viewBox": list(geo.VIEWBOX),
+        "laender": [[code, name, d] for code, name, d in outlines],
+        "places": [places[k] for k in sorted(places)],
+        "projects": [[pid, record["title"]] for pid, record in catalogue.projects.items()],
+        "without": without,
+        "lands": _vocab_pairs("laender"),
+    }
+
+
+def write(catalogue, enriched, out_dir: Path) -> list[Path]:
+    folder = out_dir / WEB_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    files = search_files(catalogue, enriched, search.build_index(catalogue))
+    files["projekte"] = explorer_projects(catalogue, enriched)
+    files["foerderung"] = explorer_funding(catalogue, enriched)
+    files["karte"] = map_data(catalogue)
+    written = []
+    for name, data in files.items():
+        target = folder / f"{name}.js"
+        target.write_text(script(name, data), encoding="utf-8")
+        written.append(target)
+    return written
