@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import paths
+from generator import export, paths
 from generator.catalogue import load_catalogue
 from generator.enrich import enrich
 from generator.render import base, render_site
@@ -68,7 +68,7 @@ def write_pages(generated: Generated, docs_dir: Path) -> None:
 
 
 # Everything written into docs/ after rendering; exporters append their step here.
-OUTPUT_STEPS = [write_pages]
+OUTPUT_STEPS = [write_pages, export.write_step]
 
 
 def parse_date(text: str | None) -> dt.date:
