@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator import paths
+from generator.checks import RESERVED_IDS
 from generator.issue_forms import CONSENT_OPTIONS, FORMS, NO_RESPONSE, Form, field_label, form_for
 from generator.loader import FORBIDDEN_CHARS, load_text
 from generator.reference import Reference
@@ -348,7 +349,8 @@ def slugify(text: str) -> str:
 
 
 def is_valid_id(record_id: str) -> bool:
-    return ID_MIN <= len(record_id) <= ID_MAX and bool(ID_PATTERN.fullmatch(record_id))
+    return (ID_MIN <= len(record_id) <= ID_MAX and bool(ID_PATTERN.fullmatch(record_id))
+            and record_id not in RESERVED_IDS)
 
 
 def derive_id(kind: str, record: dict, reference: Reference | None) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field as dc_field
 
 import yaml
 
-from generator.schema_fields import FieldInfo, allowed_values, field
+from generator.schema_fields import FieldInfo, allowed_values, field, fitting_example
 
 HEADER = ("# Erzeugt mit `katalog formulare` aus schema/ und catalogue/vocabularies/.\n"
           "# Nicht von Hand ändern: Schema oder Vokabular ändern und den Befehl erneut ausführen.\n")
@@ -94,9 +94,9 @@ def is_required(kind: str, form_field: FormField) -> bool:
 
 
 def _example(info: FieldInfo) -> str:
-    if not info.examples or info.type in ("object",) or info.item_type == "object":
+    example = fitting_example(info)
+    if example is None or info.type in ("object",) or info.item_type == "object":
         return ""
-    example = info.examples[0]
     if isinstance(example, list):
         return ", ".join(str(e) for e in example)
     if isinstance(example, bool):

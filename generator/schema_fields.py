@@ -32,6 +32,7 @@ class FieldInfo:
     examples: tuple = ()
     in_list: bool = False  # the field belongs to the items of a list (e.g. sources[].url)
     note: str = ""  # schema's x-message: a rule that concerns the whole block
+    own_examples: bool = True  # False: examples inherited from a shared definition the field re-describes
 
     @property
     def dotted(self) -> str:
@@ -82,6 +83,7 @@ def _walk(schema: dict, resolver, prefix: tuple, in_list: bool, out: list) -> No
             examples=tuple(node.get("examples", ())),
             in_list=in_list,
             note=node.get("x-message", "") or (items_node or {}).get("x-message", ""),
+            own_examples="examples" in raw or "$ref" not in raw or "description" not in raw,
         ))
         if kind == "object":
             _walk(node, node_resolver, prefix + (key,), in_list, out)
@@ -110,6 +112,11 @@ def field(kind: str, path: tuple) -> FieldInfo:
         if info.path == tuple(path):
             return info
     raise KeyError(f"{kind}: kein Feld {'.'.join(path)} im Schema")
+
+
+def fitting_example(info: FieldInfo):
+    """An example that belongs to this field (not one inherited from a shared definition), or None."""
+    return info.examples[0] if info.examples and info.own_examples else None
 
 
 def allowed_values(info: FieldInfo) -> list[tuple[str, str]]:
