@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import deque
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.render import base
-from site_support import BUILD_DATE, build_site, html_pages, internal_target, is_external, links, parse, stage
+from site_support import BUILD_DATE, build_site, html_pages, internal_target, is_external, links, parse
 
 pytestmark = pytest.mark.slow
 
@@ -132,11 +133,9 @@ def test_properdocs_builds_the_same_site(tmp_path, site):
     properdocs = Path(sys.executable).parent / "properdocs"
     if not properdocs.exists():
         pytest.fail("properdocs fehlt in .venv (requirements-dev.txt)")
-    staged = stage(tmp_path / "proper")
-    for rel, text in site.generated.pages.items():
-        target = staged.parent / "docs" / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    staged = tmp_path / "proper" / "mkdocs.yml"
+    shutil.copytree(site.root / "docs", staged.parent / "docs")  # generated pages and exports as written
+    shutil.copy2(site.config, staged)
     result = subprocess.run([str(properdocs), "build", "--strict", "-f", str(staged), "-d", str(tmp_path / "proper-site")],
                             capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stdout + result.stderr

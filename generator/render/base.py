@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -164,6 +165,11 @@ def plural(count, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
 
 
+def host(url) -> str:
+    """Link text for long official URLs: the host name, e.g. www.bund.de."""
+    return urlsplit(str(url)).hostname or str(url)
+
+
 def percent(value) -> str:
     return f"{number(value)} %"
 
@@ -267,7 +273,7 @@ def environment() -> jinja2.Environment:
         NEW=NEW, ABOUT=ABOUT, METHOD=METHOD,
         WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES,
     )
-    env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, size_label=size_label)
+    env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
     return env
 
 

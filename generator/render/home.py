@@ -6,6 +6,7 @@ from generator.render.topics import projects_by_topic
 from generator.render.views import open_programmes, programme_card, project_card
 
 NEW_ON_HOME = 5
+UPCOMING_ON_HOME = 3
 
 
 def figures(catalogue, enriched) -> dict:
@@ -36,7 +37,12 @@ def render(catalogue, enriched) -> dict[str, str]:
     for p in catalogue.projects.values():
         for code in base.project_lands(p, catalogue.reference):
             lands[code] = lands.get(code, 0) + 1
-    upcoming = [d for d in enriched.deadlines if d.state in ("laufend", "kommend") and d.programme in catalogue.funding][:3]
+    upcoming, seen = [], set()
+    for d in enriched.deadlines:  # the next deadline of each of the first few programmes
+        if d.state in ("laufend", "kommend") and d.programme in catalogue.funding and d.programme not in seen:
+            seen.add(d.programme)
+            upcoming.append(d)
+    upcoming = upcoming[:UPCOMING_ON_HOME]
     new = []
     for kind, rid, date in enriched.new_records[:NEW_ON_HOME]:
         if kind == "project" and rid in catalogue.projects:

@@ -10,6 +10,8 @@ def render(catalogue, enriched) -> dict[str, str]:
     pages = {}
     for pid, project in catalogue.projects.items():
         here = base.project_page(pid)
+        matches = [(catalogue.funding[m.programme], programme_status(enriched, m.programme), m.reasons)
+                   for m in enriched.funding_matches.get(pid, []) if m.programme in catalogue.funding]
         pages[here] = base.page(
             "project.md.j2", here, title=project["title"], description=project.get("summary"),
             p=project,
@@ -18,8 +20,8 @@ def render(catalogue, enriched) -> dict[str, str]:
             funding_used=_funding_used(project, catalogue),
             similar=[(project_card(catalogue, link.id), link.reasons)
                      for link in enriched.similar_projects.get(pid, []) if link.id in catalogue.projects],
-            matches=[(catalogue.funding[m.programme], programme_status(enriched, m.programme), m.reasons)
-                     for m in enriched.funding_matches.get(pid, []) if m.programme in catalogue.funding],
+            matches=[m for m in matches if m[1] is None or m[1].status != "geschlossen"],
+            closed_matches=[m for m in matches if m[1] is not None and m[1].status == "geschlossen"],
             file=catalogue.files.get(pid),
             edit=base.edit_url(repository, catalogue.files.get(pid)),
         )

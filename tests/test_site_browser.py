@@ -1,0 +1,77 @@
+"""The built fixture site in headless Chromium, opened from file:// as in an offline clone:
+pages render with their styles, search answers, and no request leaves the file system."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_support import build_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    fixture = Path(__file__).resolve().parent / "fixtures" / "catalogue"
+    return build_site(fixture, tmp_path_factory.mktemp("browser-site"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium fehlt: `make browser` installiert das Debian-Paket chromium.")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def search(page, term: str) -> list[str]:
+    """Type like a user: Material searches on keyboard input (it shows "Suche wird initialisiert"
+    until the index is loaded, which is what hangs offline without the vendored shim)."""
+    page.click(".md-search__input", timeout=5000)
+    page.keyboard.type(term, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item").all_inner_texts()
+
+
+@pytest.mark.parametrize("start", ["index.html", "projekte/garmisch-buergerportal.html"])
+def test_search_works_offline_from_file_urls(site, page, start):
+    page.goto((site.site / start).as_uri())
+    results = search(page, "Parkplätze")
+    assert any("Smart Parking in der Innenstadt" in r for r in results), results
+    meta = page.inner_text(".md-search-result__meta")
+    assert "Suchergebnis" in meta
+
+
+def test_no_request_leaves_the_file_system(site, page):
+    for path in ("index.html", "projekte/koeln-smart-parking.html", "uebersichten/foerderkalender.html"):
+        page.goto((site.site / path).as_uri())
+        page.wait_for_load_state("load")
+    search(page, "Sensoren")
+    assert [u for u in page.requests if not u.startswith(("file://", "data:", "blob:"))] == []
+
+
+def test_record_page_renders_with_its_styles(site, page):
+    page.goto((site.site / "projekte" / "koeln-smart-parking.html").as_uri())
+    assert page.locator("h1").inner_text() == "Smart Parking in der Innenstadt"
+    assert page.eval_on_selector(".kdk-facts dl", "e => getComputedStyle(e).display") == "grid"
+    page.click("text=Köln")
+    assert page.url.endswith("kommunen/koeln-05315000.html")
+    assert "1.087.353" in page.inner_text(".kdk-facts")
