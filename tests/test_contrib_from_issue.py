@@ -288,3 +288,19 @@ def test_mentions_in_the_verdict_do_not_ping_anyone(catalogue_copy, tmp_path):
     main(["from-issue", str(source), "--katalog", str(catalogue_copy), "--stichtag", "2026-11-27", "--bericht", str(report)])
     verdict = report.read_text(encoding="utf-8")
     assert "octocat" in verdict and "@octocat" not in verdict
+
+
+@pytest.mark.slow
+def test_converted_record_is_published_as_an_html_page(catalogue_copy, tmp_path):
+    """The whole path of the issue form: body -> YAML -> validation -> `mkdocs build --strict` -> page."""
+    from site_support import build_site, parse
+
+    hostile = "Digitaler Bauantrag <script>alert(1)</script>"
+    target = write_into(catalogue_copy, body_for("project", minimal_project(
+        Titel=hostile, Beschreibung="Ablauf:\n\n- online stellen\n- <img src=x onerror=alert(1)>")))
+    built = build_site(catalogue_copy, tmp_path / "projekt")
+    page = parse(built.site / "projekte" / f"{target.stem}.html")
+    assert hostile in page.text  # shown as text ...
+    assert not [s for s in page.find("script") if "alert" in s.text]  # ... never run
+    assert not [e for e in page.elements if any(k.startswith("on") for k in e.attrs)]
+    assert "online stellen" in page.text
