@@ -175,7 +175,7 @@ def parse_comma(answer, form_field, kind, context):
 
 
 def parse_vocab(answer, form_field, kind, context):
-    if not answer:
+    if not answer or answer == "None":  # GitHub's own "None" choice of an optional dropdown
         return None
     values = _vocab_values(answer, kind, form_field.path)
     if form_field.multiple:
@@ -192,7 +192,7 @@ def parse_municipalities(answer, form_field, kind, context):
     out = []
     for i, line in enumerate(_lines(answer)):
         role = "lead" if i == 0 else "partner"
-        key = re.match(r"^(\d{2,9})(?!\d)(.*)$", line)
+        key = re.match(r"^(\d{2,9})(?!\d)", line) or re.search(r"(?<!\d)(\d{5}|\d{8,9})(?!\d)", line)
         if key:
             out.append({"ags": key.group(1), "role": role})
         elif line.count(";") == 2:

@@ -114,6 +114,17 @@ def test_municipality_without_key_is_read_as_name_type_and_land():
                                          "land": "DE-BY", "role": "lead"}]
 
 
+def test_municipality_key_may_follow_the_name():
+    body = body_for("project", minimal_project(Kommunen="Köln (05315000)\nLandkreis Aachen 05334"))
+    _kind, _id, record, _notes = convert_body(body)
+    assert record["municipalities"] == [{"ags": "05315000", "role": "lead"}, {"ags": "05334", "role": "partner"}]
+
+
+def test_github_none_choice_of_an_optional_dropdown_is_empty():
+    body = body_for("project", minimal_project(**{"Erfahrungen: Wieder so machen?": "None"}))
+    assert "experience" not in convert_body(body)[2]
+
+
 def test_body_from_another_source_is_refused():
     with pytest.raises(ConversionError, match="nicht aus dem Formular"):
         convert_body("### Irgendwas\n\nText\n")
