@@ -1,0 +1,194 @@
+"""Data for the Ideen-Check page (docs/ideen-check.md), as JavaScript files loaded by <script>.
+
+<script src> works from file://, where fetch() does not. Every file calls
+`KATALOG_IDEEN(name, data)`; the JSON inside is made script-safe by the explorer's
+`site_data.script_json`, so record text can never end a script or open markup.
+
+* ideen-index.js: everything the ranking needs for all projects, compact:
+  - terms: the stems of generator.ideas' index (space-separated);
+  - post: per term the projects using it and the term frequency, as a string of
+    varints (VARINT_ALPHABET: the first 32 characters end a number, the last 32 continue
+    it, 5 bits each, most significant first): gap to the previous project minus 1, then
+    tf minus 1. The browser computes idf = ln(1 + N / df) and each project's vector norm
+    from these, exactly as generator/enrich/similarity.py does;
+  - per project (in index order) the lead's Land and size class, partner flags and topics;
+  - the programmes with what eligibility needs, and the labels.
+* ideen-d-<n>.js: display facts of projects n*CHUNK … (n+1)*CHUNK-1 (title, place, status,
+  experience, cost, partner wishes, contact), loaded only for projects that are shown.
+* ideen-kommunen.js: every Gemeinde, Verband and Landkreis for the name search, packed
+  per Kreis (see `municipality_groups`).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from generator import ideas, text
+from generator.export.site_data import script_json, truncate
+from generator.reference import SIZE_CLASS_LABELS
+from generator.vocabularies import default_vocabularies
+
+FOLDER = "generated/ideen-check"  # under docs/; git-ignored, not touched by other build steps
+CHUNK = 50
+OUTCOME_CHARS = 280
+SEEKING_CHARS = 200
+FORMAT = 1
+VARINT_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUV" + "WXYZabcdefghijklmnopqrstuvwxyz-_"
+FLAG_SEEKING, FLAG_EXCHANGE, FLAG_OPEN_SOURCE = 1, 2, 4
+SIZES = ["unter-5000", "5000-20000", "20000-100000", "ueber-100000", "landkreis", "land"]
+APPLICANTS = ["gemeinde", "stadt", "kreisfreie-stadt", "gemeindeverband", "landkreis", "sonstige"]
+CODE_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"  # applicant x size, one letter
+
+
+def varint(value: int) -> str:
+    if value < 0:
+        raise ValueError("varint: negative value")
+    groups = [value & 31]
+    value >>= 5
+    while value:
+        groups.append(value & 31)
+        value >>= 5
+    groups.reverse()
+    return "".join(VARINT_ALPHABET[32 + g] for g in groups[:-1]) + VARINT_ALPHABET[groups[-1]]
+
+
+def script(name: str, data) -> str:
+    return f"KATALOG_IDEEN({json.dumps(name)},{script_json(data)});\n"
+
+
+def _pairs(vocab: str) -> list:
+    return [[t.id, t.label] for t in default_vocabularies()[vocab].terms]
+
+
+def term_postings(index: ideas.IdeaIndex, projects: dict) -> tuple[list, list]:
+    """(stems, encoded postings): tf recomputed as similarity weighs fields (integer field weights)."""
+    from generator.enrich.similarity import _term_frequencies
+
+    tfs = [_term_frequencies(projects[doc.id])[0] for doc in index.docs]
+    stems = sorted(index.postings)
+    encoded = []
+    for stem in stems:
+        parts, previous = [], -1
+        for i in index.postings[stem]:
+            tf = tfs[i][stem]
+            if tf != int(tf) or tf < 1:
+                raise ValueError(f"Termfrequenz nicht ganzzahlig: {stem} in {index.docs[i].id}")
+            parts.append(varint(i - previous - 1) + varint(int(tf) - 1))
+            previous = i
+        encoded.append("".join(parts))
+    return stems, encoded
+
+
+def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
+    topics, lands, statuses_vocab = _pairs("topics"), _pairs("laender"), _pairs("project-statuses")
+    land_ix = {code: i for i, (code, _n) in enumerate(lands)}
+    topic_ix = {t: i for i, (t, _l) in enumerate(topics)}
+    stems, encoded = term_postings(index, catalogue.projects)
+    land_chars, size_chars, flag_chars, topic_masks = [], [], [], []
+    for doc in index.docs:
+        record = catalogue.projects[doc.id]
+        land = sorted(doc.groups["land"])
+        size = sorted(doc.groups["size"])
+        land_chars.append(VARINT_ALPHABET[land_ix[land[0]]] if land and land[0] in land_ix else ".")
+        size_chars.append(VARINT_ALPHABET[SIZES.index(size[0])] if size and size[0] in SIZES else ".")
+        flags = ((FLAG_SEEKING if record.get("seeking_partners") else 0) | (FLAG_EXCHANGE if record.get("open_to_exchange") else 0)
+                 | (FLAG_OPEN_SOURCE if (record.get("reuse") or {}).get("open_source") else 0))
+        flag_chars.append(VARINT_ALPHABET[flags])
+        mask = 0
+        for t in record.get("topics") or []:
+            if t in topic_ix:
+                mask |= 1 << topic_ix[t]
+        topic_masks.append(mask)
+    programmes = []
+    applicant_ix = {a: i for i, (a, _l) in enumerate(_pairs("applicant-types"))}
+    for fid, record in catalogue.funding.items():
+        status = statuses[fid]
+        programmes.append([fid, record["title"], record.get("funder", ""), record.get("level", ""),
+                           [land_ix[c] for c in record.get("lands") or [] if c in land_ix],
+                           [applicant_ix[a] for a in record.get("eligible") or [] if a in applicant_ix],
+                           [topic_ix[t] for t in record.get("topics") or [] if t in topic_ix],
+                           status.status, status.label])
+    return {
+        "format": FORMAT, "built": catalogue.build_date.isoformat(), "n": len(index.docs), "chunk": CHUNK,
+        "weights": {k: ideas.WEIGHTS[k] for k in ("text", "size", "land")},
+        "minText": ideas.MIN_TEXT, "reasonWords": ideas.REASON_WORDS, "top": ideas.TOP_PROJECTS,
+        "topicBasis": ideas.TOPIC_BASIS, "topicShare": ideas.TOPIC_SHARE, "maxTopics": ideas.MAX_TOPICS,
+        "partnerPool": ideas.PARTNER_POOL, "maxPartners": ideas.MAX_PARTNERS,
+        "minLength": text.MIN_LENGTH, "stop": sorted(text.STOP_WORDS),
+        "alphabet": VARINT_ALPHABET,
+        "labels": {"topics": topics, "lands": lands, "statuses": statuses_vocab,
+                   "applicants": _pairs("applicant-types"), "levels": _pairs("funding-levels"),
+                   "sizes": [[s, SIZE_CLASS_LABELS[s]] for s in SIZES]},
+        "municipalTypes": list(ideas.MUNICIPAL_TYPES), "sizeTypes": {k: list(v) for k, v in ideas.SIZE_TYPES.items()},
+        "statusRank": {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3},
+        "terms": " ".join(stems), "post": encoded,
+        "docLand": "".join(land_chars), "docSize": "".join(size_chars), "docFlags": "".join(flag_chars),
+        "docTopics": topic_masks,
+        "programmes": programmes,
+    }
+
+
+def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:
+    rows = []
+    for doc in index.docs[start:start + CHUNK]:
+        f = ideas.project_facts(catalogue.projects[doc.id], catalogue.funding, catalogue.reference)
+        exp, budget, place, contact = f["experience"], f["budget"], f["place"], f["contact"]
+        rows.append([
+            doc.id, f["title"], place["name"], place["others"], place["land_name"], f["status"],
+            truncate(exp.get("outcome", ""), OUTCOME_CHARS), exp.get("would_do_again", ""), exp.get("effort", ""),
+            budget.get("total_eur"), budget.get("own_share_eur"),
+            [[u["title"], u["amount_eur"]] for u in f["funding"]],
+            truncate(f["seeking"] or "", SEEKING_CHARS), contact.get("organisation", ""),
+            contact.get("email", ""), contact.get("url", ""),
+        ])
+    return rows
+
+
+def municipality_groups(reference) -> list:
+    """[[kreis key, packed]]: packed is "|"-joined items "<key suffix><code letter><name>"; the suffix is
+    the key after the Kreis' five digits ("" for the Kreis itself), the letter encodes applicant type and
+    size class (CODE_ALPHABET[applicant index * len(SIZES) + size index]). Kreisfreie Städte appear once,
+    as the Gemeinde."""
+    groups: dict = {}
+    for m in sorted(reference.by_key.values(), key=lambda m: m.key):
+        if m.level not in ideas.SEARCHABLE_LEVELS or (m.level == "kreis" and m.applicant_type == "kreisfreie-stadt"):
+            continue
+        if m.applicant_type not in APPLICANTS or m.size_class not in SIZES:
+            continue
+        kreis = m.key[:5]
+        code = CODE_ALPHABET[APPLICANTS.index(m.applicant_type) * len(SIZES) + SIZES.index(m.size_class)]
+        name = m.name.replace("|", "/")
+        groups.setdefault(kreis, []).append(f"{m.key[5:]}{code}{name}")
+    kreis_names = {m.key: m.name for m in reference.by_key.values() if m.level == "kreis"}
+    return [[k, kreis_names.get(k, ""), "|".join(items)] for k, items in sorted(groups.items())]
+
+
+def files(catalogue, statuses: dict) -> dict:
+    """name -> data of every Ideen-Check data file."""
+    index = ideas.build_index(catalogue.projects, catalogue.reference)
+    out = {"ideen-index": index_data(catalogue, statuses, index)}
+    for start in range(0, len(index.docs), CHUNK):
+        out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, index, start)
+    out["ideen-kommunen"] = {"applicants": APPLICANTS, "sizes": SIZES, "codes": CODE_ALPHABET,
+                             "groups": municipality_groups(catalogue.reference)}
+    return out
+
+
+def write(catalogue, statuses: dict, target: Path) -> list[Path]:
+    """Write the files into `target` (emptied first, so no stale chunk survives)."""
+    target = Path(target)
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in files(catalogue, statuses).items():
+        path = target / f"{name}.js"
+        path.write_text(script(name, data), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def write_step(generated, docs_dir: Path) -> None:
+    """Output step for generator.build."""
+    write(generated.catalogue, generated.enriched.programme_status, Path(docs_dir) / FOLDER)

@@ -1,0 +1,324 @@
+"""Ideen-Check: from a few sentences describing an idea to similar projects, eligible
+funding programmes and possible partners. Pure functions; the CLI (`katalog ideen-check`)
+and the site page (docs/assets/katalog/ideen-check.js over data from
+generator/export/ideas_data.py) compute the same results.
+
+Similarity is the site's project similarity (generator/enrich/similarity.py), applied to
+an idea that has only text and, if known, a size class and a Land:
+
+    score = 0.45 * Text + 0.07 * gleiche Größenklasse + 0.03 * gleiches Land
+
+Text is the cosine of TF-IDF vectors over stemmed German words, with the catalogue's
+document frequencies (idf = ln(1 + N / df)); the idea's words count once each, like a
+summary; a word no project uses gets idf ln(1 + N). A project is shown only if the text
+similarity is at least MIN_TEXT (the site's threshold for "ähnliche Beschreibung"):
+size and Land rank similar projects up but never make a project similar. Ties by id.
+
+The idea's Handlungsfelder are read from its most similar projects (TOPIC_BASIS best
+hits, each adds its score to its topics; topics with at least TOPIC_SHARE of the best
+topic's sum, at most MAX_TOPICS). Programmes are those of generator/enrich/matching.py
+on these topics for the asking body: with a municipality its Land and applicant type;
+with Land and size class the applicant types of that class; without a Land only
+bundes- and EU-weite programmes.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+
+from generator.enrich import similarity
+from generator.enrich.matching import Applicant, Matcher, region_reason, status_reason
+from generator.export.views import municipality_facts
+from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASSES, Municipality
+from generator.text import stems_with_words
+from generator.vocabularies import default_vocabularies
+
+WEIGHTS = similarity.PROJECT_WEIGHTS
+MIN_TEXT = similarity.TEXT_REASON_MIN
+REASON_WORDS = similarity.TEXT_REASON_WORDS
+TOP_PROJECTS = 10
+TOPIC_BASIS = 5
+TOPIC_SHARE = 0.75
+MAX_TOPICS = 3
+MAX_PARTNERS = 10
+PARTNER_POOL = 50  # partners are looked for among this many most similar projects
+MAX_NAME_HITS = 10
+DONE_STATUSES = ("betrieb", "abgeschlossen")  # "umgesetzt": something to learn from
+
+MUNICIPAL_TYPES = ("gemeinde", "stadt", "kreisfreie-stadt", "gemeindeverband", "landkreis")
+SIZE_TYPES = {  # who may be asking, given only a size class
+    SIZE_CLASS_KREIS[0]: ("landkreis",),
+    **{cid: ("gemeinde", "stadt", "kreisfreie-stadt") for cid, _l, _lo, _hi in SIZE_CLASSES},
+}
+
+
+# --- who asks ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Asker:
+    """The body an idea is checked for; every part may be unknown ("")."""
+
+    land: str = ""  # ISO 3166-2
+    land_name: str = ""
+    size_class: str = ""
+    applicant_types: tuple = MUNICIPAL_TYPES
+    municipality: Municipality | None = None
+
+    @property
+    def description(self) -> str:
+        """German, e.g. "Köln (Kreisfreie Stadt, Nordrhein-Westfalen)"."""
+        m = self.municipality
+        if m is not None:
+            return f"{m.official_name} ({m.type_label}, {m.land_name}, {SIZE_CLASS_LABELS.get(m.size_class, m.size_class)})"
+        parts = [self.land_name, SIZE_CLASS_LABELS.get(self.size_class, "")]
+        return ", ".join(p for p in parts if p) or "ohne Angabe von Kommune oder Land"
+
+
+def fold(text: str) -> str:
+    """Comparison form of a name: lowercase, umlauts and accents folded ("Köln" ~ "koeln" ~ "Koln")."""
+    text = str(text).casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).replace("-", " ").split())
+
+
+SEARCHABLE_LEVELS = ("gemeinde", "verband", "kreis")
+
+
+SIZE_ORDER = {"ueber-100000": 0, "landkreis": 1, "20000-100000": 2, "5000-20000": 3, "unter-5000": 4}
+
+
+def find_municipalities(reference, query: str, limit: int = MAX_NAME_HITS) -> list[Municipality]:
+    """Bodies whose name matches `query` (folded, see `fold`): exact name first, then names starting
+    with it, then names containing it; within each group larger size classes first, then key.
+    The site's name search (ideen-check.js) ranks the same way."""
+    wanted = fold(query)
+    if not wanted:
+        return []
+    ranked = []
+    for m in reference.by_key.values():
+        if m.level not in SEARCHABLE_LEVELS or (m.level == "kreis" and m.applicant_type == "kreisfreie-stadt"):
+            continue  # a kreisfreie Stadt is found as the Gemeinde it also is
+        name = fold(m.name)
+        if name == wanted:
+            group = 0
+        elif name.startswith(wanted):
+            group = 1
+        elif wanted in name:
+            group = 2
+        else:
+            continue
+        ranked.append((group, SIZE_ORDER.get(m.size_class, 9), m.key, m))
+    ranked.sort(key=lambda r: r[:3])
+    return [r[3] for r in ranked[:limit]]
+
+
+def asker_for_municipality(m: Municipality) -> Asker:
+    return Asker(m.land_code, m.land_name, m.size_class, (m.applicant_type,), m)
+
+
+def asker_for(land: str = "", size_class: str = "") -> Asker:
+    """An asker known only by Land and/or size class."""
+    land_name = default_vocabularies()["laender"].labels().get(land, land) if land else ""
+    types = SIZE_TYPES.get(size_class, MUNICIPAL_TYPES) if size_class else MUNICIPAL_TYPES
+    return Asker(land, land_name, size_class, types, None)
+
+
+# --- the index: the catalogue's projects as the site's similarity sees them ---------------------------------------
+
+@dataclass
+class IdeaIndex:
+    docs: list  # [similarity.Doc], sorted by id
+    df: dict  # stem -> number of projects using it
+    postings: dict  # stem -> [doc index]
+    n: int
+
+    def idf(self, stem: str) -> float:
+        return math.log(1 + self.n / self.df.get(stem, 1))
+
+
+def build_index(projects: dict, reference) -> IdeaIndex:
+    docs = similarity.build_docs(projects, similarity._project_groups(reference))
+    postings: dict = {}
+    for i, doc in enumerate(docs):
+        for stem in doc.vector:
+            postings.setdefault(stem, []).append(i)
+    return IdeaIndex(docs, {s: len(p) for s, p in postings.items()}, postings, len(docs))
+
+
+def idea_doc(text: str, index: IdeaIndex, asker: Asker) -> similarity.Doc:
+    """The idea as a Doc: its words counted once each, weighted with the catalogue's idf."""
+    tf: dict = {}
+    surface: dict = {}
+    for stem, word in stems_with_words(text):
+        tf[stem] = tf.get(stem, 0) + 1
+        surface.setdefault(stem, word)
+    vector = {t: (1 + math.log(f)) * index.idf(t) for t, f in tf.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    vector = {t: w / norm for t, w in vector.items()}
+    groups = {"programme": frozenset(),
+              "size": frozenset([asker.size_class]) if asker.size_class else frozenset(),
+              "land": frozenset([asker.land]) if asker.land else frozenset()}
+    return similarity.Doc("", vector, surface, (), {}, groups)
+
+
+# --- results ----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProjectHit:
+    id: str
+    score: float
+    text: float
+    reasons: tuple
+
+
+@dataclass(frozen=True)
+class ProgrammeHit:
+    id: str
+    status: str  # computed at the build date
+    label: str  # e.g. "Offen bis 31.03.2027"
+    reasons: tuple
+
+
+@dataclass
+class IdeaCheck:
+    text: str
+    asker: Asker
+    words: list  # the idea's words that count (as written)
+    projects: list = field(default_factory=list)  # [ProjectHit], best first (at most TOP_PROJECTS)
+    total: int = 0  # how many projects are similar at all
+    topics: list = field(default_factory=list)  # topic ids read from the hits
+    programmes: list = field(default_factory=list)  # [ProgrammeHit]
+    partners: list = field(default_factory=list)  # [ProjectHit] of projects seeking partners or exchange
+
+
+def idea_words(idea: similarity.Doc, doc: similarity.Doc) -> list[str]:
+    """The idea's words that contribute most to the text similarity, as the idea spells them."""
+    va, vb = idea.vector, doc.vector
+    top = sorted((-(va[t] * vb[t]), t) for t in va.keys() & vb.keys())[:REASON_WORDS]
+    return [idea.surface[t] for _p, t in top]
+
+
+def reasons(idea: similarity.Doc, doc: similarity.Doc, text: float) -> tuple:
+    land_labels = default_vocabularies()["laender"].labels()
+    words = idea_words(idea, doc)
+    out = [f"ähnliche Beschreibung ({', '.join(words)})" if words else "ähnliche Beschreibung"]
+    for size_class in sorted(idea.groups["size"] & doc.groups["size"]):
+        out.append(similarity.size_reason(size_class))
+    for land in sorted(idea.groups["land"] & doc.groups["land"]):
+        out.append(f"ebenfalls in {land_labels.get(land, land)}")
+    return tuple(out)
+
+
+def similar_projects(index: IdeaIndex, idea: similarity.Doc) -> list[ProjectHit]:
+    """Every project at least MIN_TEXT similar in text, best first (score, then id)."""
+    seen = set()
+    for stem in idea.vector:
+        seen.update(index.postings.get(stem, ()))
+    scored = []
+    for i in seen:
+        doc = index.docs[i]
+        total, text = similarity.score(idea, doc, WEIGHTS)
+        if text >= MIN_TEXT:
+            scored.append((-total, doc.id, i, text))
+    scored.sort()
+    return [ProjectHit(index.docs[i].id, -neg, round(text, 6), reasons(idea, index.docs[i], text))
+            for neg, _id, i, text in scored]
+
+
+def idea_topics(hits: list[ProjectHit], projects: dict) -> list[str]:
+    """Handlungsfelder of the idea, read from its best hits (see module docstring)."""
+    order = {t: i for i, t in enumerate(default_vocabularies()["topics"].ids)}
+    sums: dict = {}
+    for hit in hits[:TOPIC_BASIS]:
+        for topic in dict.fromkeys(projects[hit.id].get("topics") or []):
+            sums[topic] = sums.get(topic, 0.0) + hit.score
+    if not sums:
+        return []
+    best = max(sums.values())
+    kept = [t for t, s in sums.items() if s >= TOPIC_SHARE * best - 1e-9]
+    kept.sort(key=lambda t: (-round(sums[t], 6), order.get(t, len(order)), t))
+    return kept[:MAX_TOPICS]
+
+
+def eligible_programmes(funding: dict, statuses: dict, asker: Asker, topics: list[str]) -> list[ProgrammeHit]:
+    """Programmes on these topics the asker may apply to (generator/enrich/matching.py's rules),
+    open ones first, then more shared topics, then id."""
+    if not topics:
+        return []
+    matcher = Matcher(funding, statuses)
+    labels = default_vocabularies()
+    topic_labels = labels["topics"].labels()
+    applicant_labels = labels["applicant-types"].labels()
+    shared: dict = {}
+    types: dict = {}
+    for applicant_type in asker.applicant_types:
+        who = Applicant(asker.land, applicant_type, asker.land_name)
+        for topic in topics:
+            for pid in matcher.eligible(who, topic):
+                if topic not in shared.setdefault(pid, []):
+                    shared[pid].append(topic)
+                if applicant_type not in types.setdefault(pid, []):
+                    types[pid].append(applicant_type)
+    ordered = sorted(shared, key=lambda pid: (matcher.rank[pid], -len(shared[pid]), pid))
+    out = []
+    for pid in ordered:
+        status = statuses[pid]
+        who = Applicant(asker.land, "", asker.land_name)
+        found = [t for t in topics if t in shared[pid]]
+        out.append(ProgrammeHit(pid, status.status, status.label, (
+            ("Handlungsfeld: " if len(found) == 1 else "Handlungsfelder: ") + ", ".join(topic_labels.get(t, t) for t in found),
+            region_reason(funding[pid], who),
+            "antragsberechtigt: " + ", ".join(applicant_labels.get(t, t) for t in types[pid]),
+            status_reason(status),
+        )))
+    return out
+
+
+def check(text: str, projects: dict, funding: dict, statuses: dict, reference, asker: Asker,
+          index: IdeaIndex | None = None) -> IdeaCheck:
+    """The whole Ideen-Check for one idea text."""
+    index = index or build_index(projects, reference)
+    idea = idea_doc(text, index, asker)
+    hits = similar_projects(index, idea)
+    topics = idea_topics(hits, projects)
+    partners = [h for h in hits[:PARTNER_POOL]
+                if projects[h.id].get("seeking_partners") or projects[h.id].get("open_to_exchange")][:MAX_PARTNERS]
+    return IdeaCheck(
+        text=text, asker=asker, words=list(dict.fromkeys(idea.surface[t] for t in idea.vector)),
+        projects=hits[:TOP_PROJECTS], total=len(hits), topics=topics,
+        programmes=eligible_programmes(funding, statuses, asker, topics), partners=partners,
+    )
+
+
+# --- plain facts for output (CLI text and JSON) --------------------------------------------------------------------
+
+def place(project: dict, reference) -> dict:
+    """Lead body of a project: name, Land code and name, size class."""
+    munis = [municipality_facts(m, reference) for m in project.get("municipalities") or []]
+    lead = next((m for m in munis if m.get("role") == "lead"), munis[0] if munis else {})
+    return {"name": lead.get("name", ""), "land": lead.get("land", ""), "land_name": lead.get("land_name", ""),
+            "size_class": lead.get("size_class", ""), "others": max(0, len(munis) - 1)}
+
+
+def project_facts(project: dict, funding: dict, reference) -> dict:
+    """What the Ideen-Check tells about a similar project: where, how far, experience, cost, partners."""
+    experience = project.get("experience") or {}
+    budget = project.get("budget") or {}
+    used = []
+    for entry in project.get("funding") or []:
+        pid = entry.get("programme")
+        used.append({"programme": pid, "title": str((funding.get(pid) or {}).get("title") or pid),
+                     "amount_eur": entry.get("amount_eur")})
+    contact = project.get("contact") or {}
+    return {
+        "title": project.get("title", ""), "status": project.get("status", ""),
+        "place": place(project, reference), "topics": list(project.get("topics") or []),
+        "experience": {k: experience[k] for k in ("outcome", "would_do_again", "continued_after_funding", "effort") if experience.get(k)},
+        "budget": {k: budget[k] for k in ("total_eur", "own_share_eur") if budget.get(k) is not None},
+        "funding": used,
+        "seeking_partners": bool(project.get("seeking_partners")), "seeking": project.get("seeking", ""),
+        "open_to_exchange": bool(project.get("open_to_exchange")),
+        "open_source": bool((project.get("reuse") or {}).get("open_source")),
+        "contact": {k: contact[k] for k in ("organisation", "email", "url") if contact.get(k)},
+    }
