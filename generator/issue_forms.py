@@ -109,7 +109,7 @@ def _description(kind: str, form_field: FormField) -> str:
     if form_field.path:
         info = field(kind, form_field.path)
         parts.append(info.description)
-        if form_field.widget in ("input", "textarea") and not form_field.hint:
+        if form_field.widget in ("input", "textarea") and not form_field.hint and "z. B." not in info.description:
             example = _example(info)
             if example:
                 parts.append(f"Beispiel: {example}")
