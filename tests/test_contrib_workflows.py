@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,30 @@ def test_issue_import_is_gated_on_the_maintainer_label_and_passes_the_body_by_en
     assert '"$ISSUE_BODY"' in convert["run"] and "katalog from-issue" in convert["run"]
     checkout = job["steps"][0]
     assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+
+
+# --- zizmor: a second, security-focused linter (offline audits only) --------------------------
+
+def run_zizmor(*args: str) -> subprocess.CompletedProcess:
+    zizmor = Path(sys.executable).parent / "zizmor"
+    assert zizmor.exists(), "zizmor fehlt: `make setup` ausführen (requirements-dev.txt)."
+    return subprocess.run([str(zizmor), "--offline", "--no-progress", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    result = run_zizmor(str(WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+
+
+def test_zizmor_catches_a_pull_request_target_checkout(tmp_path):
+    """Proves the zizmor run above can fail: the classic pwn request is reported."""
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: pull_request_target\npermissions:\n  contents: write\njobs:\n  a:\n    runs-on: ubuntu-24.04\n"
+        "    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n"
+        "        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n"
+        "      - run: make\n", encoding="utf-8")
+    result = run_zizmor(str(bad))
+    assert result.returncode != 0
+    assert "dangerous-triggers" in result.stdout
