@@ -7,7 +7,7 @@
   if (!root) return;
   K.takeOverHeaderSearch();
   var SVG = "http://www.w3.org/2000/svg";
-  var CELL = 36; // Rastergröße in Bildschirmeinheiten bei Zoom 1
+  var CELL = 44; // Rastergröße in Bildschirmpixeln
   var MAX_ZOOM = 32;
 
   function svg(tag, attrs, children) {
@@ -62,8 +62,14 @@
       draw();
     }
 
+    // Bildschirmpixel in Karteneinheiten: Punkte und Raster behalten ihre Größe auf dem Bildschirm.
+    function pixel() {
+      var width = map.getBoundingClientRect().width || vb[2];
+      return vb[2] / view.zoom / width;
+    }
+
     function clusters() {
-      var size = CELL / view.zoom;
+      var size = CELL * pixel();
       var cells = {};
       data.places.forEach(function (p, index) {
         var key = Math.floor(p[0] / size) + ":" + Math.floor(p[1] / size);
@@ -97,12 +103,12 @@
 
     function draw() {
       while (markers.firstChild) markers.removeChild(markers.firstChild);
-      var unit = 1 / view.zoom;
+      var unit = pixel();
       clusters().forEach(function (c) {
         var single = c.n === 1;
         var onePlace = c.places.length === 1;
         var place = data.places[c.places[0]];
-        var r = (single ? 5 : 7 + Math.min(14, Math.sqrt(c.n) * 2)) * unit;
+        var r = (single ? 6 : 10 + Math.min(14, Math.sqrt(c.n) * 2)) * unit;
         var label = single
           ? data.projects[place[4][0]][1] + " (" + place[2] + ")"
           : K.number(c.n) + " Projekte " + (onePlace ? "in " + place[2] : "um " + place[2]) + (onePlace || view.zoom >= MAX_ZOOM ? " – Liste zeigen" : " – vergrößern");
@@ -133,6 +139,11 @@
       });
     }
 
+    var resizeTimer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(draw, 150);
+    });
     zoomIn.addEventListener("click", function () { view.zoom = Math.min(MAX_ZOOM, view.zoom * 2); setView(); });
     zoomOut.addEventListener("click", function () { view.zoom = Math.max(1, view.zoom / 2); setView(); });
     whole.addEventListener("click", function () { view = { zoom: 1, cx: vb[2] / 2, cy: vb[3] / 2 }; setView(); });

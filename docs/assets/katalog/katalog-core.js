@@ -350,11 +350,16 @@
     if (!form) return;
     form.removeAttribute("name");
     var input = form.querySelector("input");
-    form.addEventListener("submit", function (event) {
+    function go(event) {
       event.preventDefault();
-      event.stopPropagation();
-      var value = input ? input.value : "";
+      event.stopImmediatePropagation();
+      var value = input ? input.value.trim() : "";
       location.href = K.url("suche.html") + (value ? "#q=" + encodeURIComponent(value) : "");
+    }
+    form.addEventListener("submit", go, true);
+    // Material fängt Enter im Suchfeld selbst ab; wir sind vorher dran (Capture an window).
+    window.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target === input) go(event);
     }, true);
   };
 })();

@@ -1,0 +1,703 @@
+/* Ideen-Check: similar projects, eligible programmes and partners for an idea, in the browser.
+ *
+ * The same computation as generator/ideas.py (see its docstring): German words -> Snowball
+ * stems (a port of snowballstemmer 3.1.1's German stemmer), TF-IDF cosine against every
+ * project, score = 0.45 * Text + 0.07 * same size class + 0.03 * same Land, then topics,
+ * programmes (generator/enrich/matching.py's eligibility) and partners.
+ *
+ * Data comes from <script> files (generator/export/ideas_data.py) calling KATALOG_IDEEN; that
+ * works from file:// as well. Nothing typed leaves the page: no request carries it, nothing
+ * stores it (no cookies, no storage, not in the URL). Every value is inserted with textContent.
+ */
+(function (root) {
+  "use strict";
+
+  // ------------------------------------------------------------------ data registry
+  var data = {};
+  var waiting = {};
+  root.KATALOG_IDEEN = function (name, value) {
+    data[name] = value;
+    (waiting[name] || []).forEach(function (done) { done(value); });
+    delete waiting[name];
+  };
+
+  // ------------------------------------------------------------------ German Snowball stemmer
+  var V = "aeiouyäöü";
+  function isV(c) { return c !== undefined && V.indexOf(c) >= 0; }
+
+  function stemWord(word) {
+    var w = word.toLowerCase();
+    // prelude: u and y between vowels -> U, Y; then ß -> ss, ae/oe/ue -> ä/ö/ü (not after q)
+    var s;
+    s = markUY(w);
+    s = replacePairs(s);
+    // regions
+    var p1 = s.length, p2 = s.length;
+    var x = 3;
+    if (s.length >= 3) {
+      var r = regionAfter(s, 0);
+      if (r !== null) {
+        p1 = Math.max(r, x);
+        var r2 = regionAfter(s, r);
+        p2 = r2 === null ? s.length : r2;
+      } else {
+        p1 = s.length; p2 = s.length;
+      }
+    }
+    s = standardSuffix(s, p1, p2);
+    // postlude
+    var out = "";
+    for (var k = 0; k < s.length; k++) {
+      var ch = s[k];
+      out += ch === "Y" ? "y" : ch === "U" ? "u" : ch === "ä" ? "a" : ch === "ö" ? "o" : ch === "ü" ? "u" : ch;
+    }
+    return out;
+  }
+
+  function markUY(w) {
+    // Snowball: repeat: goto (v [ ('u' ] v <- 'U') or ('y' ] v <- 'Y') ) — scanning left to right
+    var a = w.split("");
+    var i = 0;
+    while (i < a.length) {
+      if (isV(a[i])) {
+        var c = a[i + 1];
+        if ((c === "u" || c === "y") && isV(a[i + 2])) {
+          a[i + 1] = c === "u" ? "U" : "Y";
+          i = i + 1;  // cursor continues after the vowel that opened the match
+          continue;
+        }
+      }
+      i++;
+    }
+    return a.join("");
+  }
+
+  function replacePairs(s) {
+    var out = "";
+    var i = 0;
+    while (i < s.length) {
+      var two = s.substr(i, 2);
+      if (s[i] === "ß") { out += "ss"; i += 1; }
+      else if (two === "ae") { out += "ä"; i += 2; }
+      else if (two === "oe") { out += "ö"; i += 2; }
+      else if (two === "ue") { out += "ü"; i += 2; }
+      else if (two === "qu") { out += "qu"; i += 2; }
+      else { out += s[i]; i += 1; }
+    }
+    return out;
+  }
+
+  // Position after the first non-vowel that follows a vowel, searching from `from`; null if none.
+  function regionAfter(s, from) {
+    var i = from;
+    while (i < s.length && !isV(s[i])) i++;
+    if (i >= s.length) return null;
+    i++;
+    while (i < s.length && isV(s[i])) i++;
+    if (i >= s.length) return null;
+    return i + 1;
+  }
+
+  function longestSuffix(s, list) {
+    var best = null;
+    for (var i = 0; i < list.length; i++) {
+      if (s.length >= list[i].length && s.slice(s.length - list[i].length) === list[i] && (best === null || list[i].length > best.length)) best = list[i];
+    }
+    return best;
+  }
+
+  var S_ENDING = "bdfghklmnrt", ST_ENDING = "bdfghklmnt", ET_ENDING = "Udfgklmnrstzä";
+  var STEP1 = { "e": 3, "em": 1, "en": 3, "erinnen": 2, "erin": 2, "ln": 5, "ern": 2, "er": 2, "s": 4, "es": 3, "lns": 5 };
+  var STEP2 = { "en": 1, "er": 1, "et": 3, "st": 2, "est": 1 };
+  var STEP3 = { "end": 1, "ig": 2, "ung": 1, "lich": 3, "isch": 2, "ik": 2, "heit": 3, "keit": 4 };
+  var keys1 = Object.keys(STEP1), keys2 = Object.keys(STEP2), keys3 = Object.keys(STEP3);
+
+  function endsWith(s, end, limit) { var t = s.slice(0, limit); return t.length >= end.length && t.slice(t.length - end.length) === end; }
+
+  function standardSuffix(s, p1, p2) {
+    // step 1
+    var suf = longestSuffix(s, keys1);
+    if (suf !== null) {
+      var start = s.length - suf.length;
+      if (p1 <= start) {
+        var v = STEP1[suf];
+        if (v === 1) { if (!endsWith(s, "syst", start)) s = s.slice(0, start); }
+        else if (v === 2) { s = s.slice(0, start); }
+        else if (v === 3) {
+          s = s.slice(0, start);
+          if (endsWith(s, "niss", s.length)) s = s.slice(0, s.length - 1);
+        }
+        else if (v === 4) { if (start > 0 && S_ENDING.indexOf(s[start - 1]) >= 0) s = s.slice(0, start); }
+        else { s = s.slice(0, start) + "l"; }
+      }
+    }
+    // step 2
+    suf = longestSuffix(s, keys2);
+    if (suf !== null) {
+      var st2 = s.length - suf.length;
+      if (p1 <= st2) {
+        var v2 = STEP2[suf];
+        if (v2 === 1) { s = s.slice(0, st2); }
+        else if (v2 === 2) { if (st2 >= 4 && ST_ENDING.indexOf(s[st2 - 1]) >= 0) s = s.slice(0, st2); }
+        else {
+          if (st2 > 0 && ET_ENDING.indexOf(s[st2 - 1]) >= 0) {
+            var head = s.slice(0, st2);
+            var blocked = ["tick", "plan", "geordn", "intern", "tr"].some(function (e) { return head.length >= e.length && head.slice(head.length - e.length) === e; });
+            if (!blocked) s = head;
+          }
+        }
+      }
+    }
+    // step 3
+    suf = longestSuffix(s, keys3);
+    if (suf !== null) {
+      var st3 = s.length - suf.length;
+      if (p2 <= st3) {
+        var v3 = STEP3[suf];
+        if (v3 === 1) {
+          s = s.slice(0, st3);
+          if (endsWith(s, "ig", s.length)) {
+            var igStart = s.length - 2;
+            if (!(igStart > 0 && s[igStart - 1] === "e") && p2 <= igStart) s = s.slice(0, igStart);
+          }
+        } else if (v3 === 2) {
+          if (!(st3 > 0 && s[st3 - 1] === "e")) s = s.slice(0, st3);
+        } else if (v3 === 3) {
+          s = s.slice(0, st3);
+          if (endsWith(s, "er", s.length) || endsWith(s, "en", s.length)) {
+            if (p1 <= s.length - 2) s = s.slice(0, s.length - 2);
+          }
+        } else {
+          s = s.slice(0, st3);
+          var e2 = endsWith(s, "lich", s.length) ? "lich" : endsWith(s, "ig", s.length) ? "ig" : null;
+          if (e2 !== null && p2 <= s.length - e2.length) s = s.slice(0, s.length - e2.length);
+        }
+      }
+    }
+    // step 4: apostrophe endings ("'s", "'sch", "'")
+    var ap = longestSuffix(s, ["'", "'sch", "'s"]);
+    if (ap !== null) {
+      var st4 = s.length - ap.length;
+      if (st4 >= 1 && st4 - 1 >= 1) s = s.slice(0, st4);
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------------ text analysis (generator/text.py)
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var DIGITS = /^\p{Nd}+$/u;
+  var stopWords = null;
+  var stemCache = new Map();
+
+  function stemsWithWords(text) {
+    var out = [];
+    var norm = String(text).normalize("NFC");
+    var m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(norm)) !== null) {
+      var word = m[0];
+      if (word.length < data["ideen-index"].minLength || DIGITS.test(word) || stopWords.has(word.toLowerCase())) continue;
+      var stem = stemCache.get(word);
+      if (stem === undefined) { stem = stemWord(word); stemCache.set(word, stem); }
+      out.push([stem, word]);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ the index
+  var index = null;
+
+  function decodeIndex(raw) {
+    var alphabet = raw.alphabet;
+    var value = {};
+    for (var a = 0; a < alphabet.length; a++) value[alphabet[a]] = a;
+    var n = raw.n;
+    var terms = raw.terms ? raw.terms.split(" ") : [];
+    var termIx = new Map();
+    var docs = [], weights = [];
+    var norm2 = new Float64Array(n);
+    for (var t = 0; t < terms.length; t++) {
+      termIx.set(terms[t], t);
+      var enc = raw.post[t];
+      var list = [], tfs = [];
+      var pos = 0, prev = -1;
+      while (pos < enc.length) {
+        var acc = 0, d;
+        do { d = value[enc[pos++]]; acc = acc * 32 + (d & 31); } while (d >= 32);
+        prev = prev + acc + 1;
+        acc = 0;
+        do { d = value[enc[pos++]]; acc = acc * 32 + (d & 31); } while (d >= 32);
+        list.push(prev); tfs.push(acc + 1);
+      }
+      var idf = Math.log(1 + n / list.length);
+      var w = new Float64Array(list.length);
+      for (var k = 0; k < list.length; k++) {
+        w[k] = (1 + Math.log(tfs[k])) * idf;
+        norm2[list[k]] += w[k] * w[k];
+      }
+      docs.push(Int32Array.from(list)); weights.push(w);
+    }
+    for (var t2 = 0; t2 < weights.length; t2++) {
+      var dl = docs[t2], wl = weights[t2];
+      for (var j = 0; j < dl.length; j++) wl[j] = wl[j] / (Math.sqrt(norm2[dl[j]]) || 1);
+    }
+    var labels = {};
+    Object.keys(raw.labels).forEach(function (key) {
+      var map = new Map();
+      raw.labels[key].forEach(function (pair) { map.set(pair[0], pair[1]); });
+      labels[key] = { list: raw.labels[key], map: map };
+    });
+    return { raw: raw, n: n, termIx: termIx, docs: docs, weights: weights, value: value, labels: labels };
+  }
+
+  function docLand(i) { var c = index.raw.docLand[i]; return c === "." ? "" : index.labels.lands.list[index.value[c]][0]; }
+  function docSize(i) { var c = index.raw.docSize[i]; return c === "." ? "" : index.labels.sizes.list[index.value[c]][0]; }
+  function docFlags(i) { return index.value[index.raw.docFlags[i]]; }
+  function docTopics(i) {
+    var mask = index.raw.docTopics[i], out = [];
+    index.labels.topics.list.forEach(function (pair, k) { if (mask & (1 << k)) out.push(pair[0]); });
+    return out;
+  }
+
+  function round6(x) { return Math.round(x * 1e6) / 1e6; }
+
+  function sizeReason(size) {
+    if (size === "landkreis") return "ebenfalls ein Landkreis";
+    if (size === "land") return "ebenfalls ein Land";
+    return "ähnliche Gemeindegröße (" + (index.labels.sizes.map.get(size) || size) + ")";
+  }
+
+  // asker: {land, landName, sizeClass, types: [...], municipality: {key, name, ...} | null}
+  function check(text, asker) {
+    var raw = index.raw;
+    var pairs = stemsWithWords(text);
+    var tf = new Map(), surface = new Map();
+    pairs.forEach(function (p) { tf.set(p[0], (tf.get(p[0]) || 0) + 1); if (!surface.has(p[0])) surface.set(p[0], p[1]); });
+    var q = new Map(), norm = 0;
+    tf.forEach(function (f, stem) {
+      var t = index.termIx.get(stem);
+      var df = t === undefined ? 1 : index.docs[t].length;
+      var w = (1 + Math.log(f)) * Math.log(1 + index.n / df);
+      q.set(stem, w); norm += w * w;
+    });
+    norm = Math.sqrt(norm) || 1;
+    var text_ = new Float64Array(index.n);
+    var touched = [];
+    var contrib = new Map();  // doc -> [[product, stem]]
+    q.forEach(function (w, stem) {
+      var t = index.termIx.get(stem);
+      if (t === undefined) return;
+      var qw = w / norm;
+      q.set(stem, qw);
+      var dl = index.docs[t], wl = index.weights[t];
+      for (var j = 0; j < dl.length; j++) {
+        var d = dl[j];
+        if (text_[d] === 0) touched.push(d);
+        text_[d] += qw * wl[j];
+      }
+    });
+    var weights = raw.weights;
+    var hits = [];
+    for (var h = 0; h < touched.length; h++) {
+      var i = touched[h];
+      if (text_[i] < raw.minText) continue;
+      var total = weights.text * text_[i];
+      var size = docSize(i), land = docLand(i);
+      if (asker.sizeClass && size === asker.sizeClass) total += weights.size;
+      if (asker.land && land === asker.land) total += weights.land;
+      hits.push({ doc: i, score: round6(total), text: text_[i] });
+    }
+    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    // reasons for the ones shown (and the partner pool)
+    var shownCount = Math.max(raw.top, raw.partnerPool);
+    hits.slice(0, shownCount).forEach(function (hit) { hit.reasons = reasons(hit, q, surface, asker); });
+    var topics = ideaTopics(hits);
+    var partners = [];
+    hits.slice(0, raw.partnerPool).forEach(function (hit) { if (partners.length < raw.maxPartners && (docFlags(hit.doc) & 3)) partners.push(hit); });
+    return {
+      words: Array.from(new Set(Array.from(q.keys()).map(function (s) { return surface.get(s); }))),
+      projects: hits.slice(0, raw.top), total: hits.length, topics: topics,
+      programmes: eligibleProgrammes(asker, topics), partners: partners
+    };
+  }
+
+  function reasons(hit, q, surface, asker) {
+    var products = [];
+    q.forEach(function (qw, stem) {
+      var t = index.termIx.get(stem);
+      if (t === undefined) return;
+      var dl = index.docs[t];
+      var j = binarySearch(dl, hit.doc);
+      if (j >= 0) products.push([qw * index.weights[t][j], stem]);
+    });
+    products.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+    var words = products.slice(0, index.raw.reasonWords).map(function (p) { return surface.get(p[1]); });
+    var out = [words.length ? "ähnliche Beschreibung (" + words.join(", ") + ")" : "ähnliche Beschreibung"];
+    if (asker.sizeClass && docSize(hit.doc) === asker.sizeClass) out.push(sizeReason(asker.sizeClass));
+    if (asker.land && docLand(hit.doc) === asker.land) out.push("ebenfalls in " + (index.labels.lands.map.get(asker.land) || asker.land));
+    return out;
+  }
+
+  function binarySearch(arr, x) {
+    var lo = 0, hi = arr.length - 1;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (arr[mid] === x) return mid; if (arr[mid] < x) lo = mid + 1; else hi = mid - 1; }
+    return -1;
+  }
+
+  function ideaTopics(hits) {
+    var order = new Map();
+    index.labels.topics.list.forEach(function (pair, k) { order.set(pair[0], k); });
+    var sums = new Map();
+    hits.slice(0, index.raw.topicBasis).forEach(function (hit) {
+      docTopics(hit.doc).forEach(function (t) { sums.set(t, (sums.get(t) || 0) + hit.score); });
+    });
+    if (!sums.size) return [];
+    var best = Math.max.apply(null, Array.from(sums.values()));
+    var kept = Array.from(sums.keys()).filter(function (t) { return sums.get(t) >= index.raw.topicShare * best - 1e-9; });
+    kept.sort(function (a, b) { return round6(sums.get(b)) - round6(sums.get(a)) || order.get(a) - order.get(b); });
+    return kept.slice(0, index.raw.maxTopics);
+  }
+
+  function eligibleProgrammes(asker, topics) {
+    if (!topics.length) return [];
+    var L = index.labels, raw = index.raw;
+    var out = [];
+    raw.programmes.forEach(function (p) {
+      var lands = p[4].map(function (k) { return L.lands.list[k][0]; });
+      var eligible = p[5].map(function (k) { return L.applicants.list[k][0]; });
+      var ptopics = p[6].map(function (k) { return L.topics.list[k][0]; });
+      var region;
+      if (!lands.length) region = p[3] === "eu" ? "gilt EU-weit" : "gilt bundesweit";
+      else if (asker.land && lands.indexOf(asker.land) >= 0) region = "gilt in " + (asker.landName || asker.land);
+      else return;
+      var types = asker.types.filter(function (t) { return eligible.indexOf(t) >= 0; });
+      var shared = topics.filter(function (t) { return ptopics.indexOf(t) >= 0; });
+      if (!types.length || !shared.length) return;
+      var label = p[8];
+      out.push({
+        id: p[0], title: p[1], funder: p[2], status: p[7], label: label, shared: shared.length,
+        reasons: [(shared.length === 1 ? "Handlungsfeld: " : "Handlungsfelder: ") + shared.map(function (t) { return L.topics.map.get(t) || t; }).join(", "),
+          region, "antragsberechtigt: " + types.map(function (t) { return L.applicants.map.get(t) || t; }).join(", "),
+          label ? label.charAt(0).toLowerCase() + label.slice(1) : p[7]]
+      });
+    });
+    var rank = raw.statusRank;
+    out.sort(function (a, b) {
+      return ((rank[a.status] === undefined ? 9 : rank[a.status]) - (rank[b.status] === undefined ? 9 : rank[b.status]))
+        || b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    return out;
+  }
+
+  // ------------------------------------------------------------------ municipalities (name search)
+  var municipalities = null;
+
+  function fold(text) {
+    var s = String(text).toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
+    s = s.normalize("NFKD").replace(/\p{M}/gu, "").replace(/-/g, " ");
+    return s.split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function decodeMunicipalities(raw) {
+    var list = [];
+    var kreise = new Map();
+    raw.groups.forEach(function (g) { kreise.set(g[0], g[1]); });
+    raw.groups.forEach(function (g) {
+      g[2].split("|").forEach(function (item) {
+        var m = /^(\d*)(.)(.*)$/.exec(item);
+        var code = raw.codes.indexOf(m[2]);
+        var applicant = raw.applicants[Math.floor(code / raw.sizes.length)];
+        var size = raw.sizes[code % raw.sizes.length];
+        var key = g[0] + m[1];
+        list.push({ key: key, name: m[3], folded: fold(m[3]), applicant: applicant, size: size,
+          land: LAND_CODES[key.slice(0, 2)], kreis: m[1] ? (kreise.get(g[0]) || "") : "" });
+      });
+    });
+    return list;
+  }
+
+  var LAND_CODES = { "01": "DE-SH", "02": "DE-HH", "03": "DE-NI", "04": "DE-HB", "05": "DE-NW", "06": "DE-HE",
+    "07": "DE-RP", "08": "DE-BW", "09": "DE-BY", "10": "DE-SL", "11": "DE-BE", "12": "DE-BB", "13": "DE-MV",
+    "14": "DE-SN", "15": "DE-ST", "16": "DE-TH" };
+  var SIZE_ORDER = { "ueber-100000": 0, "landkreis": 1, "20000-100000": 2, "5000-20000": 3, "unter-5000": 4 };
+
+  function findMunicipalities(query, limit) {
+    var wanted = fold(query);
+    if (!wanted) return [];
+    var ranked = [];
+    municipalities.forEach(function (m) {
+      var group = m.folded === wanted ? 0 : m.folded.indexOf(wanted) === 0 ? 1 : m.folded.indexOf(wanted) > 0 ? 2 : -1;
+      if (group >= 0) ranked.push([group, SIZE_ORDER[m.size] === undefined ? 9 : SIZE_ORDER[m.size], m.key, m]);
+    });
+    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0); });
+    return ranked.slice(0, limit || 10).map(function (r) { return r[3]; });
+  }
+
+  function askerForMunicipality(m) {
+    return { land: m.land, landName: index.labels.lands.map.get(m.land) || m.land, sizeClass: m.size, types: [m.applicant], municipality: m };
+  }
+
+  function askerFor(land, size) {
+    var types = size ? (index.raw.sizeTypes[size] || index.raw.municipalTypes) : index.raw.municipalTypes;
+    return { land: land || "", landName: land ? (index.labels.lands.map.get(land) || land) : "", sizeClass: size || "", types: types, municipality: null };
+  }
+
+  // ------------------------------------------------------------------ loading detail chunks
+  var base = "";
+  var chunkPromises = {};
+
+  function loadChunk(n) {
+    var name = "ideen-d-" + n;
+    if (data[name]) return Promise.resolve(data[name]);
+    if (!chunkPromises[name]) {
+      chunkPromises[name] = new Promise(function (resolve, reject) {
+        (waiting[name] = waiting[name] || []).push(resolve);
+        var s = document.createElement("script");
+        s.src = base + name + ".js";
+        s.async = true;
+        s.onerror = function () { delete chunkPromises[name]; reject(new Error(name)); };
+        document.head.appendChild(s);
+      });
+    }
+    return chunkPromises[name];
+  }
+
+  function details(docsWanted) {
+    var chunk = index.raw.chunk;
+    var needed = Array.from(new Set(docsWanted.map(function (d) { return Math.floor(d / chunk); })));
+    return Promise.all(needed.map(loadChunk)).then(function () {
+      var out = new Map();
+      docsWanted.forEach(function (d) { out.set(d, data["ideen-d-" + Math.floor(d / chunk)][d % chunk]); });
+      return out;
+    });
+  }
+
+  // ------------------------------------------------------------------ rendering (textContent only)
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function euro(value) { return new Intl.NumberFormat("de-DE").format(value) + " €"; }
+  var AGAIN = { ja: "Ja", nein: "Nein", teilweise: "Teilweise" };
+
+  function renderProject(row, hit, withReasons) {
+    // row: [id, title, place, others, landName, status, outcome, again, effort, total, own, funding, seeking, org, email, url]
+    var li = el("li", { "class": "kdk-idea-hit" });
+    var h = el("h3");
+    h.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[0]) + ".html" }, row[1]));
+    li.appendChild(h);
+    var where = [row[2] + (row[3] ? " (+" + row[3] + ")" : ""), row[4], index.labels.statuses.map.get(row[5]) || row[5]].filter(Boolean).join(" · ");
+    li.appendChild(el("p", { "class": "kdk-meta" }, where));
+    if (withReasons) li.appendChild(el("p", { "class": "kdk-idea-reasons" }, "Warum ähnlich: " + hit.reasons.join("; ")));
+    if (row[6] || row[7] || row[8]) {
+      var p = el("p", { "class": "kdk-idea-experience" });
+      p.appendChild(el("strong", null, "Erfahrung: "));
+      var parts = [];
+      if (row[6]) parts.push(row[6]);
+      if (row[7]) parts.push("Würde es wieder so machen: " + (AGAIN[row[7]] || row[7]) + ".");
+      if (row[8]) parts.push("Aufwand: " + row[8] + ".");
+      p.appendChild(document.createTextNode(parts.join(" ")));
+      li.appendChild(p);
+    }
+    var costs = [];
+    if (row[9] !== null && row[9] !== undefined) costs.push("Gesamtkosten " + euro(row[9]) + (row[10] !== null && row[10] !== undefined ? " (Eigenanteil " + euro(row[10]) + ")" : ""));
+    row[11].forEach(function (f) { costs.push("Förderung " + f[0] + (f[1] !== null && f[1] !== undefined ? ": " + euro(f[1]) : "")); });
+    if (costs.length) {
+      var c = el("p", { "class": "kdk-idea-cost" });
+      c.appendChild(el("strong", null, "Kosten: "));
+      c.appendChild(document.createTextNode(costs.join("; ")));
+      li.appendChild(c);
+    }
+    var flags = docFlags(hit.doc), badges = [];
+    if (flags & 1) badges.push("Partner gesucht");
+    if (flags & 2) badges.push("Austausch erwünscht");
+    if (flags & 4) badges.push("Open Source");
+    if (badges.length) {
+      var b = el("p");
+      badges.forEach(function (text) { b.appendChild(el("span", { "class": "kdk-badge kdk-flag" }, text)); b.appendChild(document.createTextNode(" ")); });
+      li.appendChild(b);
+    }
+    return li;
+  }
+
+  function renderPartner(row, hit) {
+    var li = el("li");
+    li.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[0]) + ".html" }, row[1]));
+    var flags = docFlags(hit.doc);
+    var wants = [flags & 1 ? "sucht Partner" : "", flags & 2 ? "wünscht Austausch" : ""].filter(Boolean).join(" und ");
+    li.appendChild(document.createTextNode(" (" + row[2] + "): " + wants));
+    if (row[12]) { li.appendChild(el("br")); li.appendChild(el("span", { "class": "kdk-meta" }, "Gesucht: " + row[12])); }
+    var contact = [row[13], row[14], row[15]].filter(Boolean);
+    if (contact.length) {
+      li.appendChild(el("br"));
+      var span = el("span", { "class": "kdk-meta" }, "Kontakt: " + row[13]);
+      if (row[14]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[14] }, row[14])); }
+      if (row[15] && /^https?:\/\//.test(row[15])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[15], rel: "noopener noreferrer nofollow" }, row[15])); }
+      li.appendChild(span);
+    }
+    return li;
+  }
+
+  function section(title, id) {
+    var s = el("section", { "class": "kdk-idea-section", "aria-labelledby": id });
+    s.appendChild(el("h2", { id: id }, title));
+    return s;
+  }
+
+  function render(out, result, rows, asker) {
+    var box = document.createDocumentFragment();
+    var L = index.labels;
+    var intro = el("p", { "class": "kdk-idea-summary", role: "status" });
+    intro.textContent = result.total
+      ? result.total + (result.total === 1 ? " ähnliches Projekt" : " ähnliche Projekte") + " für " + describe(asker) + "."
+      : "Keine ähnlichen Projekte gefunden. Beschreiben Sie die Idee mit anderen Worten, z. B. mit Fachbegriffen („Parkleitsystem“, „E-Akte“).";
+    box.appendChild(intro);
+    if (result.topics.length) box.appendChild(el("p", { "class": "kdk-meta" }, "Erkannte Handlungsfelder: " + result.topics.map(function (t) { return L.topics.map.get(t) || t; }).join(", ")));
+    if (result.projects.length) {
+      var s1 = section("Ähnliche Projekte", "idee-projekte");
+      var ol = el("ol", { "class": "kdk-idea-list" });
+      result.projects.forEach(function (hit) { ol.appendChild(renderProject(rows.get(hit.doc), hit, true)); });
+      s1.appendChild(ol);
+      box.appendChild(s1);
+    }
+    if (result.topics.length) {
+      var s2 = section("Förderprogramme", "idee-foerderung");
+      s2.appendChild(el("p", { "class": "kdk-meta" }, programmesIntro(asker) + " Stand der Fristen: " + germanDate(index.raw.built) + "."));
+      if (!result.programmes.length) s2.appendChild(el("p", { "class": "kdk-empty" }, "Keine passenden Förderprogramme im Katalog."));
+      var ul = el("ul", { "class": "kdk-list" });
+      result.programmes.slice(0, 10).forEach(function (p) {
+        var li = el("li");
+        li.appendChild(el("a", { "class": "kdk-list__title", href: "foerderprogramme/" + encodeURIComponent(p.id) + ".html" }, p.title));
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(el("span", { "class": "kdk-badge kdk-app-" + p.status }, p.label));
+        li.appendChild(el("br"));
+        li.appendChild(el("span", { "class": "kdk-meta" }, p.funder + " · " + p.reasons.slice(0, 3).join("; ")));
+        ul.appendChild(li);
+      });
+      s2.appendChild(ul);
+      if (result.programmes.length > 10) s2.appendChild(el("p", { "class": "kdk-meta" }, "… und " + (result.programmes.length - 10) + " weitere: siehe Förderprogramme."));
+      if (!asker.land) s2.appendChild(el("p", { "class": "kdk-meta" }, "Nur bundes- und EU-weite Programme: wählen Sie Ihre Kommune oder Ihr Land, um auch Landesprogramme zu sehen."));
+      box.appendChild(s2);
+    }
+    if (result.projects.length) {
+      var s3 = section("Partner und Austausch", "idee-partner");
+      if (!result.partners.length) s3.appendChild(el("p", { "class": "kdk-empty" }, "Zu dieser Idee sucht derzeit niemand Partner oder Austausch."));
+      var pl = el("ul", { "class": "kdk-list" });
+      result.partners.forEach(function (hit) { pl.appendChild(renderPartner(rows.get(hit.doc), hit)); });
+      s3.appendChild(pl);
+      box.appendChild(s3);
+    }
+    out.replaceChildren(box);
+  }
+
+  function germanDate(iso) { var p = String(iso).split("-"); return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : iso; }
+
+  function describe(asker) {
+    if (asker.municipality) return asker.municipality.name;
+    var parts = [asker.landName, asker.sizeClass ? index.labels.sizes.map.get(asker.sizeClass) : ""].filter(Boolean);
+    return parts.length ? "Kommunen in " + parts.join(", ") : "alle Kommunen";
+  }
+
+  function programmesIntro(asker) {
+    if (asker.municipality) return "Programme zu diesen Handlungsfeldern, für die " + asker.municipality.name + " antragsberechtigt ist.";
+    if (asker.land || asker.sizeClass) return "Programme zu diesen Handlungsfeldern für Kommunen mit diesen Angaben (" + describe(asker).replace(/^Kommunen in /, "") + ").";
+    return "Bundes- und EU-weite Programme zu diesen Handlungsfeldern.";
+  }
+
+  // ------------------------------------------------------------------ page wiring
+  function init(rootEl) {
+    if (!data["ideen-index"] || !data["ideen-kommunen"]) {
+      rootEl.querySelector(".kdk-idea-results").textContent = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
+      return;
+    }
+    base = rootEl.getAttribute("data-base") || "";
+    stopWords = new Set(data["ideen-index"].stop);
+    index = decodeIndex(data["ideen-index"]);
+    municipalities = decodeMunicipalities(data["ideen-kommunen"]);
+    var textArea = rootEl.querySelector("#idee-text");
+    var search = rootEl.querySelector("#idee-kommune");
+    var options = rootEl.querySelector("#idee-kommune-treffer");
+    var chosen = rootEl.querySelector("#idee-kommune-gewaehlt");
+    var landSelect = rootEl.querySelector("#idee-land");
+    var sizeSelect = rootEl.querySelector("#idee-groesse");
+    var out = rootEl.querySelector(".kdk-idea-results");
+    var picked = null;
+    var timer = null, generation = 0;
+
+    index.labels.lands.list.forEach(function (pair) { landSelect.appendChild(el("option", { value: pair[0] }, pair[1])); });
+    index.labels.sizes.list.forEach(function (pair) { if (pair[0] !== "land") sizeSelect.appendChild(el("option", { value: pair[0] }, pair[1])); });
+
+    function currentAsker() {
+      return picked ? askerForMunicipality(picked) : askerFor(landSelect.value, sizeSelect.value);
+    }
+
+    function run() {
+      var text = textArea.value;
+      var mine = ++generation;
+      if (!stemsWithWords(text).length) { out.replaceChildren(); rootEl.removeAttribute("data-state"); return; }
+      var asker = currentAsker();
+      var result = check(text, asker);
+      var wanted = result.projects.concat(result.partners).map(function (h) { return h.doc; });
+      details(wanted).then(function (rows) {
+        if (mine !== generation) return;
+        render(out, result, rows, asker);
+        rootEl.setAttribute("data-state", "fertig");
+      }, function () {
+        out.textContent = "Die Projektdaten konnten nicht geladen werden.";
+      });
+    }
+
+    function schedule() { clearTimeout(timer); rootEl.setAttribute("data-state", "rechnet"); timer = setTimeout(run, 120); }
+
+    function pick(m) {
+      picked = m;
+      options.replaceChildren();
+      search.value = "";
+      chosen.replaceChildren();
+      if (m) {
+        var text = m.name + " (" + (m.kreis ? m.kreis + ", " : "") + (index.labels.lands.map.get(m.land) || m.land) + ", " + (index.labels.sizes.map.get(m.size) || m.size) + ")";
+        chosen.appendChild(el("span", null, "Gewählt: " + text + " "));
+        var reset = el("button", { type: "button", "class": "md-button" }, "Andere Kommune");
+        reset.addEventListener("click", function () { pick(null); search.focus(); });
+        chosen.appendChild(reset);
+        landSelect.value = m.land; sizeSelect.value = m.size === "landkreis" || SIZE_ORDER[m.size] !== undefined ? m.size : "";
+        landSelect.disabled = true; sizeSelect.disabled = true;
+      } else {
+        landSelect.disabled = false; sizeSelect.disabled = false;
+      }
+      schedule();
+    }
+
+    search.addEventListener("input", function () {
+      var found = findMunicipalities(search.value, 8);
+      options.replaceChildren();
+      found.forEach(function (m) {
+        var li = el("li");
+        var label = m.name + " – " + (m.kreis ? m.kreis + ", " : "") + (index.labels.lands.map.get(m.land) || m.land) + " (" + (index.labels.applicants.map.get(m.applicant) || m.applicant) + ")";
+        var b = el("button", { type: "button", "class": "kdk-idea-option", "data-ags": m.key }, label);
+        b.addEventListener("click", function () { pick(m); });
+        li.appendChild(b);
+        options.appendChild(li);
+      });
+      if (search.value.trim() && !found.length) options.appendChild(el("li", { "class": "kdk-meta" }, "Keine Kommune mit diesem Namen."));
+    });
+    textArea.addEventListener("input", schedule);
+    landSelect.addEventListener("change", schedule);
+    sizeSelect.addEventListener("change", schedule);
+    var printButton = rootEl.querySelector("#idee-drucken");
+    if (printButton) printButton.addEventListener("click", function () { root.print(); });
+    rootEl.setAttribute("data-ready", "1");
+    if (textArea.value) schedule();
+  }
+
+  root.KatalogIdeen = { stemWord: stemWord, fold: fold, check: check, findMunicipalities: findMunicipalities,
+    askerFor: askerFor, askerForMunicipality: askerForMunicipality, stemsWithWords: stemsWithWords };
+
+  function start() { var r = document.querySelector(".kdk-idea"); if (r) init(r); }
+  if (typeof document !== "undefined") {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+  }
+})(typeof window !== "undefined" ? window : globalThis);

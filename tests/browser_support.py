@@ -1,0 +1,99 @@
+"""Browser tests: the fixture site built once per test run, a local static server, and
+headless Debian Chromium via Playwright with every request to another host blocked.
+
+Pages are opened through `open_page(context, path)`, which records console errors,
+page errors and requests to foreign hosts so tests can assert on them.
+"""
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import functools
+import http.server
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from site_support import build_site
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = REPO_ROOT / "tests" / "fixtures" / "catalogue"
+AXE = REPO_ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]
+BUILD_DATE = dt.date(2026, 11, 27)
+
+
+@functools.lru_cache(maxsize=None)
+def built_site() -> Path:
+    """The fixture catalogue's site, built once per process (several test modules share it)."""
+    target = Path(tempfile.mkdtemp(prefix="katalog-browser-"))
+    atexit.register(shutil.rmtree, target, True)
+    return build_site(FIXTURE, target / "project", BUILD_DATE).site
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@functools.lru_cache(maxsize=None)
+def server_base() -> str:
+    """http://127.0.0.1:PORT/ serving the built site (a daemon thread, ends with the test run)."""
+    handler = functools.partial(_Quiet, directory=str(built_site()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    atexit.register(server.shutdown)
+    return f"http://127.0.0.1:{server.server_port}/"
+
+
+@dataclass
+class Watch:
+    console_errors: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    foreign_requests: list = field(default_factory=list)
+    requests: list = field(default_factory=list)
+
+
+def guard_context(context, allowed_host: str | None) -> Watch:
+    """Abort every request that is not to the local server (or file://) and remember it."""
+    watch = Watch()
+
+    def route(route_):
+        url = route_.request.url
+        parts = urlsplit(url)
+        watch.requests.append(url)
+        if parts.scheme in ("file", "data", "blob", "about") or (allowed_host and parts.netloc == allowed_host):
+            route_.continue_()
+        else:
+            watch.foreign_requests.append(url)
+            route_.abort()
+
+    context.route("**/*", route)
+    return watch
+
+
+def open_page(context, watch: Watch, url: str, *, width: int = 1280, height: int = 900):
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+    page.goto(url)
+    return page
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list:
+    """axe-core, WCAG 2.0/2.1 A and AA rules; violations of the given impacts as readable strings."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    out = []
+    for violation in result["violations"]:
+        if violation["impact"] in impacts:
+            targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:5]]
+            out.append(f"{violation['id']} ({violation['impact']}): {violation['help']} – {targets}")
+    return out

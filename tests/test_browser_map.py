@@ -1,0 +1,86 @@
+"""The map in headless Chromium: outlines drawn from the shipped Länder data, markers lead to
+project pages, a place with several projects lists them, zoom buttons work, nothing foreign loads."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_support import CHROMIUM, CHROMIUM_ARGS, built_site, guard_context, open_page, server_base
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    built_site()
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def http(browser):
+    context = browser.new_context()
+    watch = guard_context(context, urlsplit(server_base()).netloc)
+    yield context, watch
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.foreign_requests == []
+    context.close()
+
+
+def open_map(context, watch):
+    page = open_page(context, watch, server_base() + "karte.html")
+    page.wait_for_selector(".karte-punkte a")
+    return page
+
+
+def test_all_sixteen_laender_are_drawn_and_every_project_is_placed(http):
+    page = open_map(*http)
+    assert page.locator(".karte-laender path").count() == 16
+    assert page.locator("#karte-app .katalog-status").text_content() == "4 von 4 Projekten auf der Karte."
+    names = page.locator(".karte-laender path title").all_text_contents()
+    assert "Nordrhein-Westfalen" in names and "Brandenburg" in names
+
+
+def test_marker_leads_to_the_project_page(http):
+    page = open_map(*http)
+    marker = page.locator(".karte-punkt[aria-label*='(Köln)']")
+    assert marker.get_attribute("aria-label") == "Smart Parking in der Innenstadt (Köln)"
+    marker.click()
+    page.wait_for_url("**/projekte/koeln-smart-parking.html")
+
+
+def test_place_with_several_projects_lists_them(http):
+    page = open_map(*http)
+    group = page.locator(".karte-gruppe")
+    assert group.count() == 1
+    assert group.get_attribute("aria-label") == "2 Projekte in Garmisch-Partenkirchen – Liste zeigen"
+    group.click()
+    listed = page.locator("#karte-liste li a").all_text_contents()
+    assert sorted(listed) == ["Bürgerportal für Online-Anträge", "Glasfaser für alle Ortsteile"]
+    assert page.evaluate("document.activeElement.id") == "karte-liste"
+
+
+def test_zoom_changes_the_view_and_markers_stay_reachable_by_keyboard(http):
+    page = open_map(*http)
+    before = page.get_attribute(".karte-svg", "viewBox")
+    page.get_by_role("button", name="Vergrößern", exact=True).click()
+    after = page.get_attribute(".karte-svg", "viewBox")
+    assert before != after and float(after.split()[2]) == pytest.approx(float(before.split()[2]) / 2, rel=0.01)
+    page.get_by_role("button", name="Ganz Deutschland").click()
+    assert page.get_attribute(".karte-svg", "viewBox") == before
+    focusable = page.evaluate("[...document.querySelectorAll('.karte-punkte a')].every(a => a.tabIndex === 0 || a.hasAttribute('href'))")
+    assert focusable
+
+
+def test_table_per_land_links_into_the_explorer(http):
+    page = open_map(*http)
+    rows = page.locator(".karte-tabelle tbody tr")
+    assert rows.count() == 3
+    page.click(".karte-tabelle >> text=Bayern")
+    page.wait_for_url("**/explorer.html#land=DE-BY")
+    page.wait_for_selector("#explorer-status:not(:empty)")
+    assert page.locator("#explorer-status").text_content() == "2 Projekte passen zu den Filtern"

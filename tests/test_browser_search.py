@@ -1,0 +1,145 @@
+"""Site search in headless Chromium: German stemming, prefix search, same ranking as the CLI,
+served over http and opened from file://."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_support import CHROMIUM, CHROMIUM_ARGS, FIXTURE, built_site, guard_context, open_page, server_base
+from export_support import fixture_catalogue_loaded
+from generator import search, text
+
+pytestmark = pytest.mark.browser
+
+# words with umlauts, ß, ae/oe/ue spellings, u/y between vowels and every suffix class of the German stemmer
+TRICKY = """Parkplätzen Parkplätze Parkplatz Häuser Hauses Bürgerinnen Bürgerin Bürgern Straßen Strasse Systemen
+System Zeugnisse Erkenntnissen Verwaltungen Verwaltung Möglichkeiten Freundlichkeit Heiterkeit Traurigkeit
+Zufriedenheit Beleuchtung Abrechnungen erinnern erinnerst geordnet geplant getrickst Internetseiten Qualität
+Quelle aufeinander bauen Bauer Bayern Mayer Kreuz Feuerwehr beweglichsten Möglichkeit lustig ehrlich
+wichtigsten Häuschen Ärztinnen Müllabfuhr Öffnungszeiten Übersicht Kaufleuten Digitalisierungsbeauftragte
+Wärmeplanung nachnutzbar ÖPNV LoRaWAN Glasfaserausbau Ladesäulen-Kataster Mängelmelder Sensordaten-Plattform
+kreisangehörigen Einwohnerinnen gegenwärtig Heiterkeitsgrad endlich verständlich Ländern Bäumen Rathäuser
+Zweckverbänden ausgeschrieben Ausschreibungen Beteiligungsplattformen Gemeindeverwaltungen""".split()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    built_site()
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def http(browser):
+    context = browser.new_context()
+    watch = guard_context(context, urlsplit(server_base()).netloc)
+    yield context, watch
+    context.close()
+
+
+def result_titles(page):
+    page.wait_for_selector("#suche-treffer li")
+    return page.locator("#suche-treffer .katalog-treffer__titel").all_text_contents()
+
+
+def test_inflected_word_finds_the_base_form(http):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "suche.html#q=Parkpl%C3%A4tzen")
+    assert result_titles(page) == ["Digitales Parkleitsystem mit Sensoren", "Smart Parking in der Innenstadt"]
+    assert page.locator("#suche-status").text_content() == "2 Treffer für „Parkplätzen“"
+    href = page.locator("#suche-treffer a").first.get_attribute("href")
+    assert href.endswith("/projekte/dresden-parkleitsystem.html")
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.foreign_requests == []
+
+
+def test_typing_searches_by_word_beginning_and_updates_the_address(http):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "suche.html")
+    page.fill("#suche-text", "Glasf")
+    page.wait_for_function("document.querySelectorAll('#suche-treffer li').length === 1")
+    assert result_titles(page) == ["Glasfaser für alle Ortsteile"]
+    page.wait_for_function("location.hash === '#q=Glasf'")
+    page.reload()
+    assert result_titles(page) == ["Glasfaser für alle Ortsteile"]
+    assert page.input_value("#suche-text") == "Glasf"
+
+
+def test_kind_filter_keeps_only_programmes(http):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "suche.html#q=Sachsen&art=foerderprogramme")
+    assert result_titles(page) == ["Digitale Kommune Sachsen (Testprogramm Land)"]
+
+
+def test_no_hits_is_announced(http):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "suche.html#q=Raumfahrt")
+    page.wait_for_function("document.getElementById('suche-status').textContent.startsWith('Keine Treffer')")
+    assert page.locator("#suche-treffer li").count() == 0
+    assert page.locator("#suche-status").get_attribute("aria-live") == "polite"
+
+
+def test_javascript_stemmer_equals_python_snowball(http):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "suche.html")
+    page.wait_for_function("!!(window.KATALOG && window.KATALOG.stem)")
+    words = set(TRICKY)
+    for path in list(FIXTURE.rglob("*.yaml")) + list((FIXTURE.parent.parent.parent / "catalogue").rglob("*.yaml")):
+        words.update(text.words(path.read_text(encoding="utf-8")))
+    words = sorted(words)
+    stems = page.evaluate("words => words.map(w => window.KATALOG.stem(w))", words)
+    mismatches = [(w, s, text.stem(w)) for w, s in zip(words, stems) if s != text.stem(w)]
+    assert len(words) > 300
+    assert mismatches == []
+
+
+def test_javascript_tokenizer_equals_python(http):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "suche.html")
+    page.wait_for_function("!!(window.KATALOG && window.KATALOG.words)")
+    sample = "Die E-Akte für 12 Ämter, LoRaWAN-Netz & Open-Data-Portal (2024): Bürger*innen über ÖPNV-Apps, z. B. in Köln."
+    stop = sorted(text.STOP_WORDS)
+    words = page.evaluate("([t, stop]) => { const s = {}; stop.forEach(w => s[w] = true); return window.KATALOG.words(t, s, 2); }",
+                          [sample, stop])
+    assert words == text.words(sample)
+
+
+@pytest.mark.parametrize("query", ["park", "Sensoren", "Sachsen", "digital", "Glasfaser Ortsteile", "förderung", "Smart", "Bund"])
+def test_site_ranking_equals_the_cli_ranking(http, query):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "suche.html")
+    page.wait_for_function("!!(window.KATALOG && window.KATALOG.search)")
+    site = page.evaluate("q => window.KATALOG.search(q).then(r => r.hits.map(h => [h.doc, h.score]))", query)
+    index = search.build_index(fixture_catalogue_loaded(FIXTURE))
+    assert [tuple(x) for x in site] == search.score(index, query)
+    assert site  # every query above has hits
+
+
+def test_search_works_from_file_url(browser):
+    context = browser.new_context()
+    watch = guard_context(context, None)
+    try:
+        url = (built_site() / "suche.html").as_uri() + "#q=Parkpl%C3%A4tzen"
+        page = open_page(context, watch, url)
+        assert result_titles(page) == ["Digitales Parkleitsystem mit Sensoren", "Smart Parking in der Innenstadt"]
+        assert page.locator("#suche-treffer a").first.get_attribute("href").startswith("file://")
+        assert watch.page_errors == [] and watch.foreign_requests == []
+    finally:
+        context.close()
+
+
+def test_header_search_on_our_pages_leads_to_the_fast_search(http):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "explorer.html")
+    page.wait_for_selector("#explorer-status")
+    page.fill("input.md-search__input", "Parkplätzen")
+    page.press("input.md-search__input", "Enter")
+    page.wait_for_url(re.compile(r".*/suche\.html#q=Parkpl"))
+    assert result_titles(page)[0] == "Digitales Parkleitsystem mit Sensoren"
+    # Material's own index is not fetched on these pages
+    assert not any("search_index" in url for url in watch.requests)
