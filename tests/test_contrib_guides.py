@@ -5,6 +5,7 @@ import dataclasses
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,36 @@ def test_pre_commit_config_runs_the_validator_on_records():
     assert hooks["katalog-validate"]["entry"] == ".venv/bin/katalog validate"
     assert hooks["katalog-validate"]["files"] == "^catalogue/(projects|funding)/[^/]+\\.yaml$"
     assert "formulare --pruefen" in hooks["katalog-erzeugte-dateien"]["entry"]
+
+
+# --- GitHub's own schemas for forms and workflows (vendored in check-jsonschema, offline) ------
+
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(tool), "--builtin-schema", schema, *map(str, files)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_issue_forms_follow_githubs_issue_form_schema():
+    forms = [TEMPLATES / name for name in ("projekt-melden.yml", "foerderprogramm-melden.yml", "korrektur.yml")]
+    result = check_jsonschema("vendor.github-issue-forms", *forms)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_template_config_follows_githubs_schema():
+    result = check_jsonschema("vendor.github-issue-config", TEMPLATES / "config.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_follow_githubs_workflow_schema():
+    result = check_jsonschema("vendor.github-workflows", *sorted((REPO / ".github" / "workflows").glob("*.yml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_githubs_form_schema_rejects_a_broken_form(tmp_path):
+    """Proves the schema checks above can fail: a dropdown without options is not a form."""
+    broken = tmp_path / "kaputt.yml"
+    broken.write_text("name: x\ndescription: y\nbody:\n  - type: dropdown\n    id: a\n    attributes:\n"
+                      "      label: A\n      options: []\n", encoding="utf-8")
+    result = check_jsonschema("vendor.github-issue-forms", broken)
+    assert result.returncode == 1
