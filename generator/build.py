@@ -55,15 +55,19 @@ def clean(docs_dir: Path) -> None:
 
 def write_pages(generated: Generated, docs_dir: Path) -> None:
     """Write the rendered Markdown; every path must stay inside a generated location."""
-    root = docs_dir.resolve()
-    allowed = [p.resolve() for p in generated_paths(docs_dir)]
+    allowed_dirs, allowed_files = set(base.GENERATED_DIRS), set(base.GENERATED_FILES)
     clean(docs_dir)
+    made = set()
     for rel, text in generated.pages.items():
-        target = (docs_dir / rel).resolve()
-        if not target.is_relative_to(root) or not any(target == a or target.is_relative_to(a) for a in allowed):
+        parts = rel.split("/")
+        if rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts) or not (
+                (len(parts) == 1 and rel in allowed_files) or (len(parts) > 1 and parts[0] in allowed_dirs)):
             raise ValueError(f"Seite außerhalb der erzeugten Ordner: {rel}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8", newline="\n") as handle:
+        target = docs_dir.joinpath(*parts)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
 
 

@@ -10,6 +10,7 @@ lines (see templates/_macros.html `free_text`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -43,6 +44,7 @@ class _RecordTextExtension(Extension):
         md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 1)
 
 
+@lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
     # Deliberately minimal: no attr_list, md_in_html, abbr, footnotes, toc, snippets.
     return markdown.Markdown(extensions=["tables", "sane_lists", _RecordTextExtension()], output_format="html")
@@ -71,9 +73,11 @@ def clean_html(html: str) -> str:
 def render_markdown(text: str | None) -> str:
     """Record Markdown -> sanitised HTML fragment ('' for empty text).
 
-    A fresh Markdown instance per call: link reference definitions of one record
-    never reach another record's text.
+    The instance is reset before every text: link reference definitions of one
+    record never reach another record's text.
     """
     if not text or not str(text).strip():
         return ""
-    return clean_html(_markdown().convert(str(text))).strip()
+    md = _markdown()
+    md.reset()
+    return clean_html(md.convert(str(text))).strip()

@@ -71,12 +71,14 @@ def land_page(code: str) -> str:
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """ASCII file-name part from a German name: "Köln" -> "koeln"."""
     text = unicodedata.normalize("NFKD", str(text).translate(_UMLAUTS)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+@lru_cache(maxsize=65536)
 def relative_url(here: str, target: str) -> str:
     """Link from page `here` to page `target` (both docs-relative .md paths), as built."""
     anchor = ""
@@ -85,20 +87,25 @@ def relative_url(here: str, target: str) -> str:
         anchor = "#" + anchor
     if target.endswith(".md"):
         target = target[:-3] + PAGE_SUFFIX
-    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
-    return rel + anchor
+    source = [p for p in posixpath.dirname(here).split("/") if p]
+    parts = target.split("/")
+    common = 0
+    while common < len(source) and common < len(parts) - 1 and source[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + parts[common:]) + anchor
 
 
 # ---------------------------------------------------------------- labels and formats
 
-@dataclass(frozen=True)
 class Labels:
     """German labels for vocabulary ids (the vocabularies are the one source)."""
 
-    vocabularies: dict
+    def __init__(self, vocabularies: dict):
+        self.vocabularies = vocabularies
+        self._tables = {vid: v.labels() for vid, v in vocabularies.items()}
 
     def _label(self, vocabulary: str, term: str) -> str:
-        return self.vocabularies[vocabulary].label(term)
+        return self._tables[vocabulary].get(term, term)
 
     def topic(self, term: str) -> str:
         return self._label("topics", term)
@@ -241,8 +248,10 @@ def meta_text(text: str) -> str:
 
 
 def front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000,
-                                    default_flow_style=False) + "---\n"
+    # CSafeDumper is safe_dump's libyaml twin (same output, much faster); pure Python as fallback.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
+                               default_flow_style=False) + "---\n"
 
 
 @jinja2.pass_context
