@@ -315,3 +315,27 @@ def test_converted_record_is_published_as_an_html_page(catalogue_copy, tmp_path)
     assert not [s for s in page.find("script") if "alert" in s.text]  # ... never run
     assert not [e for e in page.elements if any(k.startswith("on") for k in e.attrs)]
     assert "online stellen" in page.text
+
+
+# --- any text at all ------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+ANSWER = st.text(max_size=200)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=ANSWER, summary=ANSWER, description=ANSWER, municipalities=ANSWER, sources=ANSWER, tags=ANSWER)
+def test_any_answers_give_a_refusal_or_a_file_that_reads_back_identically(title, summary, description,
+                                                                           municipalities, sources, tags, tmp_path):
+    body = body_for("project", minimal_project(Titel=title, Kurzbeschreibung=summary, Beschreibung=description,
+                                               Kommunen=municipalities, Quellen=sources, Schlagworte=tags))
+    try:
+        kind, record_id, record, _notes = convert_body(body)
+        target = target_path(tmp_path / "catalogue", kind, record_id)
+        text = dump_record(kind, record)
+    except ConversionError as refusal:
+        assert "verlustfrei" not in str(refusal)  # only the answers' fault, never the writer's
+        return
+    assert target.parent == (tmp_path / "catalogue" / "projects").resolve()
+    assert load_text(text).data == record
