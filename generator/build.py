@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import export, paths
+from generator.export import ideas_data
 from generator.catalogue import load_catalogue
 from generator.enrich import enrich
 from generator.render import base, render_site
@@ -72,7 +73,7 @@ def write_pages(generated: Generated, docs_dir: Path) -> None:
 
 
 # Everything written into docs/ after rendering; exporters append their step here.
-OUTPUT_STEPS = [write_pages, export.write_step]
+OUTPUT_STEPS = [write_pages, export.write_step, ideas_data.write_step]
 
 
 def parse_date(text: str | None) -> dt.date:

@@ -1,7 +1,7 @@
 /* Ideen-Check: similar projects, eligible programmes and partners for an idea, in the browser.
  *
  * The same computation as generator/ideas.py (see its docstring): German words -> Snowball
- * stems (a port of snowballstemmer 3.1.1's German stemmer), TF-IDF cosine against every
+ * stems (KATALOG.words and KATALOG.stem of katalog-core.js), TF-IDF cosine against every
  * project, score = 0.45 * Text + 0.07 * same size class + 0.03 * same Land, then topics,
  * programmes (generator/enrich/matching.py's eligibility) and partners.
  *
@@ -21,186 +21,20 @@
     delete waiting[name];
   };
 
-  // ------------------------------------------------------------------ German Snowball stemmer
-  var V = "aeiouyäöü";
-  function isV(c) { return c !== undefined && V.indexOf(c) >= 0; }
-
-  function stemWord(word) {
-    var w = word.toLowerCase();
-    // prelude: u and y between vowels -> U, Y; then ß -> ss, ae/oe/ue -> ä/ö/ü (not after q)
-    var s;
-    s = markUY(w);
-    s = replacePairs(s);
-    // regions
-    var p1 = s.length, p2 = s.length;
-    var x = 3;
-    if (s.length >= 3) {
-      var r = regionAfter(s, 0);
-      if (r !== null) {
-        p1 = Math.max(r, x);
-        var r2 = regionAfter(s, r);
-        p2 = r2 === null ? s.length : r2;
-      } else {
-        p1 = s.length; p2 = s.length;
-      }
-    }
-    s = standardSuffix(s, p1, p2);
-    // postlude
-    var out = "";
-    for (var k = 0; k < s.length; k++) {
-      var ch = s[k];
-      out += ch === "Y" ? "y" : ch === "U" ? "u" : ch === "ä" ? "a" : ch === "ö" ? "o" : ch === "ü" ? "u" : ch;
-    }
-    return out;
-  }
-
-  function markUY(w) {
-    // Snowball: repeat: goto (v [ ('u' ] v <- 'U') or ('y' ] v <- 'Y') ) — scanning left to right
-    var a = w.split("");
-    var i = 0;
-    while (i < a.length) {
-      if (isV(a[i])) {
-        var c = a[i + 1];
-        if ((c === "u" || c === "y") && isV(a[i + 2])) {
-          a[i + 1] = c === "u" ? "U" : "Y";
-          i = i + 1;  // cursor continues after the vowel that opened the match
-          continue;
-        }
-      }
-      i++;
-    }
-    return a.join("");
-  }
-
-  function replacePairs(s) {
-    var out = "";
-    var i = 0;
-    while (i < s.length) {
-      var two = s.substr(i, 2);
-      if (s[i] === "ß") { out += "ss"; i += 1; }
-      else if (two === "ae") { out += "ä"; i += 2; }
-      else if (two === "oe") { out += "ö"; i += 2; }
-      else if (two === "ue") { out += "ü"; i += 2; }
-      else if (two === "qu") { out += "qu"; i += 2; }
-      else { out += s[i]; i += 1; }
-    }
-    return out;
-  }
-
-  // Position after the first non-vowel that follows a vowel, searching from `from`; null if none.
-  function regionAfter(s, from) {
-    var i = from;
-    while (i < s.length && !isV(s[i])) i++;
-    if (i >= s.length) return null;
-    i++;
-    while (i < s.length && isV(s[i])) i++;
-    if (i >= s.length) return null;
-    return i + 1;
-  }
-
-  function longestSuffix(s, list) {
-    var best = null;
-    for (var i = 0; i < list.length; i++) {
-      if (s.length >= list[i].length && s.slice(s.length - list[i].length) === list[i] && (best === null || list[i].length > best.length)) best = list[i];
-    }
-    return best;
-  }
-
-  var S_ENDING = "bdfghklmnrt", ST_ENDING = "bdfghklmnt", ET_ENDING = "Udfgklmnrstzä";
-  var STEP1 = { "e": 3, "em": 1, "en": 3, "erinnen": 2, "erin": 2, "ln": 5, "ern": 2, "er": 2, "s": 4, "es": 3, "lns": 5 };
-  var STEP2 = { "en": 1, "er": 1, "et": 3, "st": 2, "est": 1 };
-  var STEP3 = { "end": 1, "ig": 2, "ung": 1, "lich": 3, "isch": 2, "ik": 2, "heit": 3, "keit": 4 };
-  var keys1 = Object.keys(STEP1), keys2 = Object.keys(STEP2), keys3 = Object.keys(STEP3);
-
-  function endsWith(s, end, limit) { var t = s.slice(0, limit); return t.length >= end.length && t.slice(t.length - end.length) === end; }
-
-  function standardSuffix(s, p1, p2) {
-    // step 1
-    var suf = longestSuffix(s, keys1);
-    if (suf !== null) {
-      var start = s.length - suf.length;
-      if (p1 <= start) {
-        var v = STEP1[suf];
-        if (v === 1) { if (!endsWith(s, "syst", start)) s = s.slice(0, start); }
-        else if (v === 2) { s = s.slice(0, start); }
-        else if (v === 3) {
-          s = s.slice(0, start);
-          if (endsWith(s, "niss", s.length)) s = s.slice(0, s.length - 1);
-        }
-        else if (v === 4) { if (start > 0 && S_ENDING.indexOf(s[start - 1]) >= 0) s = s.slice(0, start); }
-        else { s = s.slice(0, start) + "l"; }
-      }
-    }
-    // step 2
-    suf = longestSuffix(s, keys2);
-    if (suf !== null) {
-      var st2 = s.length - suf.length;
-      if (p1 <= st2) {
-        var v2 = STEP2[suf];
-        if (v2 === 1) { s = s.slice(0, st2); }
-        else if (v2 === 2) { if (st2 >= 4 && ST_ENDING.indexOf(s[st2 - 1]) >= 0) s = s.slice(0, st2); }
-        else {
-          if (st2 > 0 && ET_ENDING.indexOf(s[st2 - 1]) >= 0) {
-            var head = s.slice(0, st2);
-            var blocked = ["tick", "plan", "geordn", "intern", "tr"].some(function (e) { return head.length >= e.length && head.slice(head.length - e.length) === e; });
-            if (!blocked) s = head;
-          }
-        }
-      }
-    }
-    // step 3
-    suf = longestSuffix(s, keys3);
-    if (suf !== null) {
-      var st3 = s.length - suf.length;
-      if (p2 <= st3) {
-        var v3 = STEP3[suf];
-        if (v3 === 1) {
-          s = s.slice(0, st3);
-          if (endsWith(s, "ig", s.length)) {
-            var igStart = s.length - 2;
-            if (!(igStart > 0 && s[igStart - 1] === "e") && p2 <= igStart) s = s.slice(0, igStart);
-          }
-        } else if (v3 === 2) {
-          if (!(st3 > 0 && s[st3 - 1] === "e")) s = s.slice(0, st3);
-        } else if (v3 === 3) {
-          s = s.slice(0, st3);
-          if (endsWith(s, "er", s.length) || endsWith(s, "en", s.length)) {
-            if (p1 <= s.length - 2) s = s.slice(0, s.length - 2);
-          }
-        } else {
-          s = s.slice(0, st3);
-          var e2 = endsWith(s, "lich", s.length) ? "lich" : endsWith(s, "ig", s.length) ? "ig" : null;
-          if (e2 !== null && p2 <= s.length - e2.length) s = s.slice(0, s.length - e2.length);
-        }
-      }
-    }
-    // step 4: apostrophe endings ("'s", "'sch", "'")
-    var ap = longestSuffix(s, ["'", "'sch", "'s"]);
-    if (ap !== null) {
-      var st4 = s.length - ap.length;
-      if (st4 >= 1 && st4 - 1 >= 1) s = s.slice(0, st4);
-    }
-    return s;
-  }
-
   // ------------------------------------------------------------------ text analysis (generator/text.py)
-  var WORD = /[\p{L}\p{N}]+/gu;
-  var DIGITS = /^\p{Nd}+$/u;
+  // Words and stems come from katalog-core.js (KATALOG.words, KATALOG.stem): the site search's port of
+  // generator/text.py and snowballstemmer, checked against Python by the browser tests.
+  var K = root.KATALOG || {};
   var stopWords = null;
   var stemCache = new Map();
 
   function stemsWithWords(text) {
     var out = [];
-    var norm = String(text).normalize("NFC");
-    var m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(norm)) !== null) {
-      var word = m[0];
-      if (word.length < data["ideen-index"].minLength || DIGITS.test(word) || stopWords.has(word.toLowerCase())) continue;
+    K.words(text, stopWords, data["ideen-index"].minLength).forEach(function (word) {
       var stem = stemCache.get(word);
-      if (stem === undefined) { stem = stemWord(word); stemCache.set(word, stem); }
-      out.push([stem, word]);
-    }
+      if (stem === undefined) { stem = K.stem(word); stemCache.set(word, stem); }
+      if (stem) out.push([stem, word]);
+    });
     return out;
   }
 
@@ -609,12 +443,13 @@
 
   // ------------------------------------------------------------------ page wiring
   function init(rootEl) {
-    if (!data["ideen-index"] || !data["ideen-kommunen"]) {
+    if (!data["ideen-index"] || !data["ideen-kommunen"] || !K.stem) {
       rootEl.querySelector(".kdk-idea-results").textContent = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
       return;
     }
     base = rootEl.getAttribute("data-base") || "";
-    stopWords = new Set(data["ideen-index"].stop);
+    stopWords = {};
+    data["ideen-index"].stop.forEach(function (w) { stopWords[w] = true; });
     index = decodeIndex(data["ideen-index"]);
     municipalities = decodeMunicipalities(data["ideen-kommunen"]);
     var textArea = rootEl.querySelector("#idee-text");
@@ -693,7 +528,7 @@
     if (textArea.value) schedule();
   }
 
-  root.KatalogIdeen = { stemWord: stemWord, fold: fold, check: check, findMunicipalities: findMunicipalities,
+  root.KatalogIdeen = { fold: fold, check: check, findMunicipalities: findMunicipalities,
     askerFor: askerFor, askerForMunicipality: askerForMunicipality, stemsWithWords: stemsWithWords };
 
   function start() { var r = document.querySelector(".kdk-idea"); if (r) init(r); }
