@@ -93,6 +93,7 @@ def test_methodology_page_states_the_numbers_the_code_uses():
     assert f"höchstens {round(similarity.MAX_DF_SHARE * 100)} % aller Projekte" in page
     assert f"höchstens {similarity.MIN_DF_CAP} Projekten" in page
     assert f"**{similarity.CHAMPIONS} Projekte**" in page
+    assert f"Bei bis zu **{similarity.EXHAUSTIVE_MAX} Projekten**" in page
     assert f"**{similarity.MAX_CANDIDATES} Projekte**" in page
     assert f"mindestens {german(similarity.TEXT_REASON_MIN)}" in page
     assert f"mindestens {similarity.TEXT_REASON_MIN_SHARED} Wörter" in page

@@ -116,3 +116,17 @@ def test_every_project_has_an_entry_in_enrich_even_without_matches():
     enriched = enrich(cat, added={})
     assert enriched.funding_matches == {"a": [], "b": [enriched.funding_matches["b"][0]]}
     assert enriched.funding_matches["b"][0].programme == "bund-mobil"
+
+
+def test_a_project_lists_at_most_max_matches_open_first_and_keeps_the_total():
+    from generator.enrich.matching import MAX_MATCHES
+
+    closed = [programme(f"closed-{n:02d}", topics=["mobilitaet"], application={"status": "geschlossen"}) for n in range(8)]
+    running = [programme(f"running-{n:02d}", topics=["mobilitaet"]) for n in range(MAX_MATCHES - 2)]
+    enriched = enrich(catalogue([project("koeln", ags=KOELN, topics=["mobilitaet"])], closed + running + [BUND]), added={})
+    shown = [m.programme for m in enriched.funding_matches["koeln"]]
+    assert len(shown) == MAX_MATCHES
+    assert shown[0] == "bund-mobil"
+    assert shown[1:MAX_MATCHES - 1] == [p["id"] for p in running]
+    assert shown[-1] == "closed-00"
+    assert enriched.funding_match_totals == {"koeln": len(closed) + len(running) + 1}

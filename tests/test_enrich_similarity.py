@@ -139,3 +139,25 @@ def test_similar_programmes_with_reasons():
 def _args(projects, funding=()):
     cat = catalogue(projects, funding)
     return cat.projects, cat.funding, cat.reference
+
+
+def _docs(records):
+    cat = catalogue(records)
+    return similarity.build_docs(cat.projects, similarity._project_groups(cat.reference))
+
+
+def test_small_catalogues_compare_every_pair_sharing_a_word():
+    records = [project(f"p-{n:02d}", title=f"Parkplatz Nummer{n}", summary=f"Eintrag{n}") for n in range(30)]
+    records.append(project("p-allein", title="Kita", summary="Betreuung"))
+    pools = similarity.candidates(_docs(records), ("programme",))
+    assert pools[0] == list(range(1, 30))  # every other Parkplatz project, the Kita one shares no word
+    assert pools[-1] == []
+
+
+def test_large_catalogues_score_at_most_max_candidates_per_record():
+    n = similarity.EXHAUSTIVE_MAX + 50
+    records = [project(f"p-{i:03d}", title=f"Parkplatz Sensor{i % 7} Wort{i % 11}", summary=f"Eintrag{i % 13} Zähler{i % 5}")
+               for i in range(n)]
+    pools = similarity.candidates(_docs(records), ("programme",))
+    assert all(0 < len(pool) <= similarity.MAX_CANDIDATES for pool in pools)
+    assert all(i not in pool for i, pool in enumerate(pools))

@@ -61,6 +61,9 @@ class Enriched:
     deadlines: list = field(default_factory=list)  # [Deadline] sorted by closes, programme
     added: dict = field(default_factory=dict)  # record id -> ISO date first added to the catalogue
     new_records: list = field(default_factory=list)  # [(kind, id, iso date)] for "Neu im Katalog", newest first
+    # added after the first contract: how many programmes match each project in all (funding_matches
+    # holds at most matching.MAX_MATCHES of them), so pages can say "10 von 74"
+    funding_match_totals: dict = field(default_factory=dict)  # project id -> int
 
 
 def projects_by_programme(projects: dict, funding: dict) -> dict:
@@ -100,11 +103,14 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
     all_records = {**catalogue.funding, **catalogue.projects}
     added_dates = history.added_dates(all_records, added)
     kinds = {"project": catalogue.projects, "funding": catalogue.funding}
+    matches, match_totals = matching.funding_matches_with_totals(catalogue.projects, catalogue.funding, statuses,
+                                                                 catalogue.reference)
     return Enriched(
         build_date=today,
         similar_projects=similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference),
         similar_programmes=similarity.similar_programmes(catalogue.funding),
-        funding_matches=matching.funding_matches(catalogue.projects, catalogue.funding, statuses, catalogue.reference),
+        funding_matches=matches,
+        funding_match_totals=match_totals,
         programme_status=statuses,
         projects_by_programme=projects_by_programme(catalogue.projects, catalogue.funding),
         projects_by_municipality=projects_by_municipality(catalogue.projects),

@@ -20,6 +20,8 @@ Städte lists both.
 
 Order: open ones first (offen, laufend, angekuendigt, geschlossen by the
 status computed at the build date), then more shared Handlungsfelder, then id.
+A project lists the first MAX_MATCHES; how many match in all is kept too, so
+a page can say "10 von 74" instead of dropping the rest silently.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from generator.enrich import DeadlineStatus, FundingMatch
 from generator.vocabularies import default_vocabularies
 
 STATUS_ORDER = {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3}
+MAX_MATCHES = 10  # shown per project; `funding_match_totals` says how many match in all
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,13 @@ def applicant(project: dict, reference) -> Applicant | None:
     entry = lead_entry(project)
     if entry is None:
         return None
-    lands = default_vocabularies()["laender"].labels()
     if entry.get("ags"):
         municipality = reference.get(str(entry["ags"]))
         if municipality is None:
             return None
         return Applicant(municipality.land_code, municipality.applicant_type, municipality.land_name)
     land = str(entry.get("land") or "")
-    return Applicant(land, str(entry.get("type") or ""), lands.get(land, land))
+    return Applicant(land, str(entry.get("type") or ""), default_vocabularies()["laender"].label(land))
 
 
 def _label(vocabulary: str, term: str) -> str:
@@ -101,19 +103,30 @@ class Matcher:
                 self.by_topic.setdefault(topic, []).append(pid)
         self.rank = {pid: STATUS_ORDER.get(statuses[pid].status, 9) for pid in funding}
         self._eligible: dict[tuple, list] = {}
-        self._results: dict[tuple, tuple] = {}
+        self._results: dict[tuple, list] = {}
         self._matches: dict[tuple, FundingMatch] = {}
 
     def matches(self, project: dict, reference) -> list[FundingMatch]:
+        return self.matches_and_total(project, reference)[0]
+
+    def matches_and_total(self, project: dict, reference) -> tuple[list, int]:
+        """The first MAX_MATCHES matches, and how many programmes match in all."""
         who = applicant(project, reference)
         if who is None or not who.applicant_type:
-            return []
-        topics = tuple(sorted({t for t in project.get("topics") or [] if isinstance(t, str)},
-                              key=lambda t: (self.topic_order.get(t, len(self.topic_order)), t)))
+            return [], 0
+        ranked = self.ranked(who, self._topics(project))
+        return [self._match(pid, who, tuple(shared)) for pid, shared in ranked[:MAX_MATCHES]], len(ranked)
+
+    def _topics(self, project: dict) -> tuple:
+        return tuple(sorted({t for t in project.get("topics") or [] if isinstance(t, str)},
+                            key=lambda t: (self.topic_order.get(t, len(self.topic_order)), t)))
+
+    def ranked(self, who: Applicant, topics: tuple) -> list:
+        """[(programme id, shared topics)] for this applicant and these topics, in display order (cached)."""
         result = self._results.get((who, topics))
         if result is None:
             result = self._results[(who, topics)] = self._compute(who, topics)
-        return list(result)
+        return result
 
     def eligible(self, who: Applicant, topic: str) -> list:
         """Programmes with this topic that cover the applicant's Land and accept its applicant type."""
@@ -125,14 +138,13 @@ class Matcher:
             self._eligible[(who, topic)] = cached
         return cached
 
-    def _compute(self, who: Applicant, topics: tuple) -> tuple:
+    def _compute(self, who: Applicant, topics: tuple) -> list:
         shared: dict[str, list] = {}
         for topic in topics:
             for pid in self.eligible(who, topic):
                 shared.setdefault(pid, []).append(topic)
         rank = self.rank
-        ordered = sorted(shared, key=lambda pid: (rank[pid], -len(shared[pid]), pid))
-        return tuple(self._match(pid, who, tuple(shared[pid])) for pid in ordered)
+        return sorted(shared.items(), key=lambda item: (rank[item[0]], -len(item[1]), item[0]))
 
     def _match(self, pid: str, who: Applicant, shared: tuple) -> FundingMatch:
         key = (pid, who, shared)
@@ -150,6 +162,14 @@ class Matcher:
 
 
 def funding_matches(projects: dict, funding: dict, statuses: dict, reference) -> dict:
-    """project id -> [FundingMatch], for every project (empty list when nothing fits)."""
+    """project id -> [FundingMatch] (at most MAX_MATCHES), for every project (empty list when nothing fits)."""
+    return funding_matches_with_totals(projects, funding, statuses, reference)[0]
+
+
+def funding_matches_with_totals(projects: dict, funding: dict, statuses: dict, reference) -> tuple[dict, dict]:
+    """(project id -> [FundingMatch] capped at MAX_MATCHES, project id -> number of all matching programmes)."""
     matcher = Matcher(funding, statuses)
-    return {pid: matcher.matches(record, reference) for pid, record in sorted(projects.items())}
+    matches, totals = {}, {}
+    for pid, record in sorted(projects.items()):
+        matches[pid], totals[pid] = matcher.matches_and_total(record, reference)
+    return matches, totals

@@ -21,7 +21,9 @@ Programmes: score = 0.50 * Text + 0.25 * Handlungsfelder + 0.15 * Schlagworte
 + 0.05 * gleicher Fördergeber + 0.05 * gleiches Fördergebiet (both bundesweit,
 both EU-weit, or a Land in common).
 
-Which pairs are scored (this keeps the cost near-linear): for each record we
+Which pairs are scored: in catalogues of up to EXHAUSTIVE_MAX records, every
+pair sharing at least one word (in at most MIN_DF_CAP records) or programme.
+Above that, to keep the cost near-linear, for each record we
 take its CANDIDATE_TERMS most characteristic words (highest TF-IDF weight)
 among the words that occur in at least 2 and at most MAX_DF_SHARE of all
 records (but never fewer than MIN_DF_CAP records), plus the programmes it names;
@@ -61,6 +63,7 @@ MAX_DF_SHARE = 0.05
 MIN_DF_CAP = 50
 CANDIDATE_TERMS = 10
 MAX_CANDIDATES = 20
+EXHAUSTIVE_MAX = 300  # up to this many records, every record sharing a word is a candidate
 CHAMPIONS = 100  # per word, only the records where it weighs most are candidates
 
 
@@ -126,7 +129,9 @@ def build_docs(records: dict, groups_of) -> list[Doc]:
     for record_id, record, tf, surface in raw:
         vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items()}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        vector = {t: w / norm for t, w in vector.items()}
+        # words found in this record only can never be shared: leaving them out keeps comparisons cheap
+        # and changes no cosine (the norm above still counts them)
+        vector = {t: w / norm for t, w in vector.items() if df[t] > 1}
         topics = tuple(dict.fromkeys(t for t in record.get("topics") or [] if isinstance(t, str)))
         docs.append(Doc(record_id, vector, surface, topics, _tags(record), groups_of(record)))
     return docs
@@ -143,16 +148,19 @@ def candidates(docs: list[Doc], group_keys: tuple = ()) -> list[list[int]]:
         for name in group_keys:
             for value in doc.groups.get(name, ()):
                 postings.setdefault((name, value), []).append((1.0, i))
+    exhaustive = n <= EXHAUSTIVE_MAX
     usable = {}
     for term, entries in postings.items():
         if 2 <= len(entries) <= max_df:
-            if len(entries) > CHAMPIONS:  # keep the docs where the term weighs most; equal weights by a stable hash
+            if len(entries) > CHAMPIONS and not exhaustive:  # keep the docs where the term weighs most; equal weights by a stable hash
                 entries = sorted(entries, key=lambda e: (-e[0], _spread(docs[e[1]].id)))[:CHAMPIONS]
             usable[term] = [i for _weight, i in entries]
     out = []
     for i, doc in enumerate(docs):
         vector = doc.vector
-        terms = sorted((t for t in vector if t in usable), key=lambda t: (-vector[t], t))[:CANDIDATE_TERMS]
+        terms = sorted((t for t in vector if t in usable), key=lambda t: (-vector[t], t))
+        if not exhaustive:
+            terms = terms[:CANDIDATE_TERMS]
         counts: Counter = Counter()
         for term in terms:
             counts.update(usable[term])
@@ -162,7 +170,7 @@ def candidates(docs: list[Doc], group_keys: tuple = ()) -> list[list[int]]:
                 if ids:
                     counts.update(ids)
         counts.pop(i, None)
-        out.append(_most_shared(counts))
+        out.append(sorted(counts) if exhaustive else _most_shared(counts))
     return out
 
 
