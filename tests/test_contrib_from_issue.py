@@ -291,14 +291,25 @@ def test_command_reads_the_body_from_stdin(catalogue_copy, monkeypatch, capsys):
     assert (catalogue_copy / "projects" / "garmisch-partenkirchen-digitaler-bauantrag.yaml").exists()
 
 
+def test_verdict_shows_the_file_in_a_code_block_that_answers_cannot_close(catalogue_copy, tmp_path):
+    body = body_for("project", minimal_project(Beschreibung="````\n# Überschrift\n````"))
+    source = tmp_path / "issue.md"
+    source.write_text(body, encoding="utf-8")
+    report = tmp_path / "verdict.md"
+    main(["from-issue", str(source), "--katalog", str(catalogue_copy), "--stichtag", "2026-11-27", "--bericht", str(report)])
+    verdict = report.read_text(encoding="utf-8")
+    assert "<details><summary>Die erzeugte Eintragsdatei</summary>" in verdict
+    assert "`````yaml\n# yaml-language-server" in verdict and verdict.rstrip().endswith("`````\n\n</details>")
+
+
 def test_mentions_in_the_verdict_do_not_ping_anyone(catalogue_copy, tmp_path):
     body = body_for("project", minimal_project(**{"Kontakt: E-Mail-Adresse": "@octocat"}))
     source = tmp_path / "issue.md"
     source.write_text(body, encoding="utf-8")
     report = tmp_path / "verdict.md"
     main(["from-issue", str(source), "--katalog", str(catalogue_copy), "--stichtag", "2026-11-27", "--bericht", str(report)])
-    verdict = report.read_text(encoding="utf-8")
-    assert "octocat" in verdict and "@octocat" not in verdict
+    prose = report.read_text(encoding="utf-8").split("<details>")[0]  # code blocks never ping
+    assert "octocat" in prose and "@octocat" not in prose
 
 
 @pytest.mark.slow

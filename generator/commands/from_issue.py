@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def run(args) -> int:
                                                  record_id=args.kennung)
         target = target_path(catalogue_dir, kind, record_id)
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_new(target, dump_record(kind, record, issue=args.issue))
+        text = dump_record(kind, record, issue=args.issue)
+        write_new(target, text)
     except ConversionError as refusal:
         print(f"katalog from-issue: {refusal}", file=sys.stderr)
         _report(args.bericht, "## Übernahme nicht möglich\n\n" + _escape(str(refusal)) + "\n")
@@ -76,7 +78,7 @@ def run(args) -> int:
         print(f"Hinweis: {note}")
     sys.stdout.write(text_report(findings, 1))
     failed = any(f.is_error for f in findings)
-    _report(args.bericht, verdict_markdown(shown, findings, notes, failed))
+    _report(args.bericht, verdict_markdown(shown, findings, notes, failed, text))
     return 1 if failed else 0
 
 
@@ -85,7 +87,14 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@\u2060")
 
 
-def verdict_markdown(shown: str, findings: list, notes: list[str], failed: bool) -> str:
+def _fenced(text: str, language: str) -> str:
+    """A code block that no backtick run inside the text can close."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{text.rstrip()}\n{fence}"
+
+
+def verdict_markdown(shown: str, findings: list, notes: list[str], failed: bool, record_text: str = "") -> str:
     lines = ["## Ergebnis der Übernahme", "", f"Datei: `{shown}`", ""]
     if failed:
         lines.append("Das Prüfprogramm meldet Fehler. Die Redaktion korrigiert sie im Pull Request – oder Sie "
@@ -98,4 +107,7 @@ def verdict_markdown(shown: str, findings: list, notes: list[str], failed: bool)
         lines.append("")
     summary = markdown_summary(findings, 1).replace("## Prüfung des Katalogs", "### Prüfung", 1)
     lines.append(summary.replace("@", "@\u2060"))
+    if record_text:
+        lines += ["<details><summary>Die erzeugte Eintragsdatei</summary>", "", _fenced(record_text, "yaml"), "",
+                  "</details>", ""]
     return "\n".join(lines)
