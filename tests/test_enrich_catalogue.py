@@ -77,7 +77,7 @@ def test_test_records_are_valid_catalogue_records(tmp_path, build_date):
 
 def test_methodology_page_states_the_numbers_the_code_uses():
     """docs/methodik.md explains the formulas to readers; it must not drift from the code."""
-    from generator.enrich import history, similarity
+    from generator.enrich import history, matching, similarity
 
     page = (Path(__file__).resolve().parent.parent / "docs" / "methodik.md").read_text(encoding="utf-8")
 
@@ -98,4 +98,5 @@ def test_methodology_page_states_the_numbers_the_code_uses():
     assert f"mindestens {german(similarity.TEXT_REASON_MIN)}" in page
     assert f"mindestens {similarity.TEXT_REASON_MIN_SHARED} Wörter" in page
     assert f"**{history.NEW_RECORDS_DAYS} Tagen**" in page and f"**höchstens {history.NEW_RECORDS_MAX}**" in page
+    assert f"die ersten **{matching.MAX_MATCHES} Programme**" in page
     assert "Gewicht | Wert" in page and "(1 + ln *h*) · ln(1 + *N* / *d*)" in page
