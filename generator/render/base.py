@@ -46,6 +46,11 @@ CALENDAR = "uebersichten/foerderkalender.md"
 NEW = "uebersichten/neu-im-katalog.md"
 ABOUT = "uebersichten/ueber-den-katalog.md"
 METHOD = "methodik.md"
+# Hand-written pages of the search and explorer (docs/), linked from the start page.
+SEARCH = "suche.md"
+EXPLORER = "explorer.md"
+FUNDING_EXPLORER = "foerder-explorer.md"
+MAP = "karte.md"
 
 
 def project_page(pid: str) -> str:
@@ -279,7 +284,8 @@ def environment() -> jinja2.Environment:
         topic_page=topic_page, land_page=land_page,
         HOME=HOME, PROGRAMMES_INDEX=PROGRAMMES_INDEX, MUNICIPALITIES_INDEX=MUNICIPALITIES_INDEX,
         TOPICS_INDEX=TOPICS_INDEX, LAENDER_INDEX=LAENDER_INDEX, PARTNERS=PARTNERS, CALENDAR=CALENDAR,
-        NEW=NEW, ABOUT=ABOUT, METHOD=METHOD,
+        NEW=NEW, ABOUT=ABOUT, METHOD=METHOD, SEARCH=SEARCH, EXPLORER=EXPLORER,
+        FUNDING_EXPLORER=FUNDING_EXPLORER, MAP=MAP,
         WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES,
     )
     env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
