@@ -25,10 +25,11 @@ class Handler(BaseHTTPRequestHandler):
     }
 
     def _answer(self, with_body: bool) -> None:
-        if self.path == "/nur-get":
+        path = self.path.split("?", 1)[0]
+        if path == "/nur-get":
             code, location = (405, None) if self.command == "HEAD" else (200, None)
         else:
-            code, location = self.routes.get(self.path, (404, None))
+            code, location = self.routes.get(path, (404, None))
         self.send_response(code)
         if location:
             self.send_header("Location", location)
@@ -224,3 +225,19 @@ def test_report_without_problems_says_so():
     url = "https://x.example/"
     body = markdown_report([_ref("f.yaml", 1, url)], {url: LinkStatus(url, OK, 200, "HTTP 200")}, as_of="2026-11-30")
     assert body.rstrip().endswith("Alle Links sind erreichbar.")
+
+
+def test_command_exits_0_when_every_link_answers(site, tmp_path, capsys):
+    catalogue = tmp_path / "catalogue"
+    (catalogue / "projects").mkdir(parents=True)
+    (catalogue / "projects" / "beispiel-links.yaml").write_text(
+        RECORD.replace("https://www.example.org/", f"{site}/ok?"), encoding="utf-8")
+    report = tmp_path / "links.md"
+    assert main(["links", "--katalog", str(catalogue), "--ausgabe", str(report), "--zeitlimit", "5"]) == 0
+    assert "5 Adressen aus 1 Einträgen geprüft: 0 nicht erreichbar, 0 nicht prüfbar." in capsys.readouterr().out
+    assert report.read_text(encoding="utf-8").rstrip().endswith("Alle Links sind erreichbar.")
+
+
+def test_command_refuses_a_missing_catalogue(tmp_path, capsys):
+    assert main(["links", "--katalog", str(tmp_path / "fehlt")]) == 2
+    assert "gibt es nicht" in capsys.readouterr().err
