@@ -20,8 +20,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 MIN_LENGTH = 2  # single letters ("E" of "E-Akte") carry no meaning
 
-# German stop words: the Snowball German list plus common contractions and
-# filler words of administrative prose. Compared against normalised tokens.
+# German stop words: the Snowball German list, filler words of administrative prose,
+# and the words of the catalogue's own source notes. Compared against normalised tokens.
 STOP_WORDS = frozenset("""
 aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern anderr anders
 auch auf aus bei beim bin bis bist da damit dann das dass daß dasselbe dazu dein deine deinem deinen deiner deines dem
@@ -37,8 +37,11 @@ warst was weg weil weiter welche welchem welchen welcher welches wenn werde werd
 wollen wollte würde würden zu zum zur zwar zwischen
 ab bzw ca dabei daher darauf darin darüber davon dazu dafür dadurch deren desto ebenfalls eher eigene eigenen eigener
 etwa ggf insbesondere je jeweils mehr mehrere mittels neben rund sowie sowohl teils usw vgl via wurde wurden zudem
-z b d h u a s o beispielsweise bereits besonders derzeit ebenso erst gibt gut neue neuen neuer neues seit sollen
-""".split())
+beispielsweise bereits besonders derzeit ebenso erst gibt gut neue neuen neuer neues seit sollen
+""".split()) | frozenset("""
+angabe angaben beginn belegt belegte belegten datum euro eur jahr jahre jahren laut mio millionen mrd milliarden
+monat monate offiziell offizielle offiziellen prozent quelle quellen stand voraussichtlich
+""".split())  # words of the catalogue's own notes ("Stand laut Quellen", "rund 2 Mio. Euro"): no topic
 
 
 def normalise(text: str) -> str:

@@ -96,6 +96,7 @@ def test_methodology_page_states_the_numbers_the_code_uses():
     assert f"Bei bis zu **{similarity.EXHAUSTIVE_MAX} Projekten**" in page
     assert f"**{similarity.MAX_CANDIDATES} Projekte**" in page
     assert f"mindestens {german(similarity.TEXT_REASON_MIN)}" in page
+    assert f"mindestens **{german(similarity.MIN_SCORE)} Punkten**" in page
     assert f"mindestens {similarity.TEXT_REASON_MIN_SHARED} Wörter" in page
     assert f"**{history.NEW_RECORDS_DAYS} Tagen**" in page and f"**höchstens {history.NEW_RECORDS_MAX}**" in page
     assert f"die ersten **{matching.MAX_MATCHES} Programme**" in page

@@ -161,3 +161,14 @@ def test_large_catalogues_score_at_most_max_candidates_per_record():
     pools = similarity.candidates(_docs(records), ("programme",))
     assert all(0 < len(pool) <= similarity.MAX_CANDIDATES for pool in pools)
     assert all(i not in pool for i, pool in enumerate(pools))
+
+
+def test_weak_links_below_the_minimum_score_are_not_shown():
+    a = project("a", ags=KOELN, topics=["verwaltung", "bildung", "umwelt"], title="Plattform für Schulanmeldungen",
+                summary="Eltern melden Kinder online an, Schulen verwalten Anmeldungen, Ämter prüfen Unterlagen digital.")
+    b = project("b", ags=ZWICKAU, topics=["verwaltung", "sicherheit", "kultur-freizeit"], title="Museumsführer und Plattform",
+                summary="Besucher hören Audioguides, Feuerwehrleute üben Einsätze, Vereine buchen Hallen.")
+    docs = _docs([a, b])
+    value, _text = similarity.score(docs[0], docs[1], similarity.PROJECT_WEIGHTS)
+    assert 0 < value < similarity.MIN_SCORE  # they share a Handlungsfeld and a word, but little else
+    assert similar_projects(*_args([a, b])) == {"a": [], "b": []}

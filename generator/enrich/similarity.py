@@ -34,7 +34,8 @@ another has no similar records.
 A link is shown only with a substantive reason: a shared Handlungsfeld,
 a shared tag, text similarity of at least TEXT_REASON_MIN from at least
 TEXT_REASON_MIN_SHARED shared words, the same programme
-(for programmes: the same Fördergeber). Top TOP_N by score, ties by id.
+(for programmes: the same Fördergeber), and a score of at least MIN_SCORE.
+Top TOP_N by score, ties by id.
 """
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ TOP_N = 5
 FIELD_WEIGHTS = (("title", 3), ("tags", 2), ("summary", 1), ("description", 1))
 PROJECT_WEIGHTS = {"text": 0.45, "topics": 0.20, "tags": 0.15, "programme": 0.10, "size": 0.07, "land": 0.03}
 PROGRAMME_WEIGHTS = {"text": 0.50, "topics": 0.25, "tags": 0.15, "funder": 0.05, "region": 0.05}
+MIN_SCORE = 0.10  # weaker links are not shown
 TEXT_REASON_MIN = 0.10  # cosine from which "ähnliche Beschreibung" is a reason
 TEXT_REASON_MIN_SHARED = 2  # ... and from how many shared words (one word in common is no similar text)
 TEXT_REASON_WORDS = 3  # shared words named in that reason
@@ -274,6 +276,8 @@ def rank(docs: list[Doc], weights: dict, group_keys: tuple, reasons_for) -> dict
         links = []
         for negative, _id, j, text in scored:
             reasons, substantive = reasons_for(doc, docs[j], text)
+            if -negative < MIN_SCORE:
+                break
             if substantive:
                 links.append(SimilarLink(docs[j].id, -negative, tuple(reasons)))
                 if len(links) == TOP_N:
