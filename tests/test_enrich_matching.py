@@ -130,3 +130,10 @@ def test_a_project_lists_at_most_max_matches_open_first_and_keeps_the_total():
     assert shown[1:MAX_MATCHES - 1] == [p["id"] for p in running]
     assert shown[-1] == "closed-00"
     assert enriched.funding_match_totals == {"koeln": len(closed) + len(running) + 1}
+
+
+def test_saarland_takes_its_article():
+    saarland = programme("saar", level="land", lands=["DE-SL"], topics=["mobilitaet"], eligible=["kreisfreie-stadt", "stadt", "gemeinde"])
+    saarbruecken = project("sb", ags="10041100", topics=["mobilitaet"])  # Saarbrücken, Regionalverband Saarbrücken
+    found = matches([saarbruecken], [saarland])
+    assert [m.reasons[1] for m in found["sb"]] == ["gilt im Saarland"]

@@ -72,13 +72,21 @@ def _listing(singular: str, plural: str, labels: list[str]) -> str:
     return f"{singular if len(labels) == 1 else plural}: {', '.join(labels)}"
 
 
+_WITH_ARTICLE = {"Saarland": "im Saarland"}  # das Saarland; every other Land goes without article
+
+
+def in_land(name: str) -> str:
+    """ "in Sachsen", but "im Saarland"."""
+    return _WITH_ARTICLE.get(name, f"in {name}")
+
+
 def region_reason(programme: dict, who: Applicant) -> str | None:
     """The German reason why the programme covers the applicant's Land, or None if it does not."""
     lands = programme.get("lands") or []
     if not lands:
         return "gilt EU-weit" if programme.get("level") == "eu" else "gilt bundesweit"
     if who.land and who.land in lands:
-        return f"gilt in {who.land_name or who.land}"
+        return f"gilt {in_land(who.land_name or who.land)}"
     return None
 
 

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from operator import mul
 
 from generator.enrich import SimilarLink
-from generator.enrich.matching import lead_entry
+from generator.enrich.matching import in_land, lead_entry
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASS_LAND
 from generator.text import key as tag_key
 from generator.text import stems_with_words
@@ -329,7 +329,7 @@ def similar_projects(projects: dict, funding: dict, reference) -> dict:
         for size_class in sorted(a.groups["size"] & b.groups["size"]):
             reasons.append(size_reason(size_class))
         for land in sorted(a.groups["land"] & b.groups["land"]):
-            reasons.append(f"ebenfalls in {land_labels.get(land, land)}")
+            reasons.append(f"ebenfalls {in_land(land_labels.get(land, land))}")
         return reasons, substantive
 
     return rank(docs, PROJECT_WEIGHTS, ("programme",), reasons_for)
@@ -363,7 +363,7 @@ def similar_programmes(funding: dict) -> dict:
         if regions and regions[0] in REGION_WIDE:
             reasons.append(REGION_WIDE[regions[0]])
         elif regions:
-            reasons.append(f"ebenfalls in {', '.join(land_labels.get(r, r) for r in regions)}")
+            reasons.append("ebenfalls " + ", ".join(in_land(land_labels.get(r, r)) for r in regions))
         return reasons, substantive
 
     return rank(docs, PROGRAMME_WEIGHTS, (), reasons_for)
