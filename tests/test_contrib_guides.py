@@ -124,11 +124,13 @@ def test_field_reference_lists_vocabulary_ids_with_labels():
 
 
 def test_example_message_is_the_validators_real_output():
-    text = GUIDE.read_text(encoding="utf-8")
-    assert "catalogue/projects/beispiel-parken.yaml:8:9: Feld „status“: „in Betrieb“ ist kein erlaubter Wert." in text
-    assert "Meinten Sie „betrieb“?" in text
-    assert "Warnung: Feld „contact.email“" in text
-    assert "1 Datei geprüft: 4 Fehler in 1 Datei, 1 Warnung." in text
+    example = contributing.example_message()
+    assert example in GUIDE.read_text(encoding="utf-8")
+    for line, column, name in ((5, 10, "municipalities[0].ags"), (7, 10, "topics[0]"), (8, 9, "status"),
+                               (14, 10, "sources[0].url")):
+        assert f"catalogue/projects/beispiel-parken.yaml:{line}:{column}: Feld „{name}“: " in example
+    assert "Warnung: Feld „contact.email“" in example
+    assert "Meinten Sie „betrieb“?" in example
 
 
 def test_validator_help_text_points_to_an_existing_section():
