@@ -11,8 +11,10 @@ an idea that has only text and, if known, a size class and a Land:
 Text is the cosine of TF-IDF vectors over stemmed German words, with the catalogue's
 document frequencies (idf = ln(1 + N / df)); the idea's words count once each, like a
 summary; a word no project uses gets idf ln(1 + N). A project is shown only if the text
-similarity is at least MIN_TEXT (the site's threshold for "ähnliche Beschreibung"):
-size and Land rank similar projects up but never make a project similar. Ties by id.
+similarity is at least MIN_TEXT from at least MIN_SHARED shared words (the site's rule for
+"ähnliche Beschreibung"): size and Land rank similar projects up but never make a project
+similar (so the site's MIN_SCORE, calibrated for records with topics and tags, does not
+apply to ideas). Ties by id.
 
 The idea's Handlungsfelder are read from its most similar projects (TOPIC_BASIS best
 hits, each adds its score to its topics; topics with at least TOPIC_SHARE of the best
@@ -36,6 +38,7 @@ from generator.vocabularies import default_vocabularies
 
 WEIGHTS = similarity.PROJECT_WEIGHTS
 MIN_TEXT = similarity.TEXT_REASON_MIN
+MIN_SHARED = similarity.TEXT_REASON_MIN_SHARED
 REASON_WORDS = similarity.TEXT_REASON_WORDS
 TOP_PROJECTS = 10
 TOPIC_BASIS = 5
@@ -138,12 +141,29 @@ class IdeaIndex:
 
 
 def build_index(projects: dict, reference) -> IdeaIndex:
-    docs = similarity.build_docs(projects, similarity._project_groups(reference))
-    postings: dict = {}
-    for i, doc in enumerate(docs):
-        for stem in doc.vector:
-            postings.setdefault(stem, []).append(i)
-    return IdeaIndex(docs, {s: len(p) for s, p in postings.items()}, postings, len(docs))
+    """Docs as similarity.build_docs makes them (same tf, idf, norm and features), but keeping the words
+    only one project uses: build_docs leaves those out because two records can never share them,
+    while an idea can."""
+    raw, df = [], {}
+    for pid in sorted(projects):
+        tf, surface = similarity._term_frequencies(projects[pid])
+        for term in tf:
+            df[term] = df.get(term, 0) + 1
+        raw.append((pid, tf, surface))
+    n = len(raw)
+    idf = {term: math.log(1 + n / count) for term, count in df.items()}
+    groups_of = similarity._project_groups(reference)
+    docs, postings = [], {}
+    for i, (pid, tf, surface) in enumerate(raw):
+        vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        vector = {t: w / norm for t, w in vector.items()}
+        record = projects[pid]
+        topics = tuple(dict.fromkeys(t for t in record.get("topics") or [] if isinstance(t, str)))
+        docs.append(similarity.Doc(pid, vector, surface, topics, similarity._tags(record), groups_of(record)))
+        for term in vector:
+            postings.setdefault(term, []).append(i)
+    return IdeaIndex(docs, df, postings, n)
 
 
 def idea_doc(text: str, index: IdeaIndex, asker: Asker) -> similarity.Doc:
@@ -211,7 +231,8 @@ def reasons(idea: similarity.Doc, doc: similarity.Doc, text: float) -> tuple:
 
 
 def similar_projects(index: IdeaIndex, idea: similarity.Doc) -> list[ProjectHit]:
-    """Every project at least MIN_TEXT similar in text, best first (score, then id)."""
+    """Every project at least MIN_TEXT similar in text from at least MIN_SHARED shared words, best first
+    (score, then id)."""
     seen = set()
     for stem in idea.vector:
         seen.update(index.postings.get(stem, ()))
@@ -219,7 +240,7 @@ def similar_projects(index: IdeaIndex, idea: similarity.Doc) -> list[ProjectHit]
     for i in seen:
         doc = index.docs[i]
         total, text = similarity.score(idea, doc, WEIGHTS)
-        if text >= MIN_TEXT:
+        if text >= MIN_TEXT and len(idea.vector.keys() & doc.vector.keys()) >= MIN_SHARED:
             scored.append((-total, doc.id, i, text))
     scored.sort()
     return [ProjectHit(index.docs[i].id, -neg, round(text, 6), reasons(idea, index.docs[i], text))

@@ -65,7 +65,7 @@ def term_postings(index: ideas.IdeaIndex, projects: dict) -> tuple[list, list]:
     """(stems, encoded postings): tf recomputed as similarity weighs fields (integer field weights)."""
     from generator.enrich.similarity import _term_frequencies
 
-    tfs = [_term_frequencies(projects[doc.id])[0] for doc in index.docs]
+    tfs = [_term_frequencies(projects[doc.id])[0] for doc in index.docs]  # the same tf build_index used
     stems = sorted(index.postings)
     encoded = []
     for stem in stems:
@@ -112,7 +112,7 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
     return {
         "format": FORMAT, "built": catalogue.build_date.isoformat(), "n": len(index.docs), "chunk": CHUNK,
         "weights": {k: ideas.WEIGHTS[k] for k in ("text", "size", "land")},
-        "minText": ideas.MIN_TEXT, "reasonWords": ideas.REASON_WORDS, "top": ideas.TOP_PROJECTS,
+        "minText": ideas.MIN_TEXT, "minShared": ideas.MIN_SHARED, "reasonWords": ideas.REASON_WORDS, "top": ideas.TOP_PROJECTS,
         "topicBasis": ideas.TOPIC_BASIS, "topicShare": ideas.TOPIC_SHARE, "maxTopics": ideas.MAX_TOPICS,
         "partnerPool": ideas.PARTNER_POOL, "maxPartners": ideas.MAX_PARTNERS,
         "minLength": text.MIN_LENGTH, "stop": sorted(text.STOP_WORDS),

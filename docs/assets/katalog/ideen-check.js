@@ -116,8 +116,8 @@
     });
     norm = Math.sqrt(norm) || 1;
     var text_ = new Float64Array(index.n);
+    var shared = new Int32Array(index.n);
     var touched = [];
-    var contrib = new Map();  // doc -> [[product, stem]]
     q.forEach(function (w, stem) {
       var t = index.termIx.get(stem);
       if (t === undefined) return;
@@ -126,7 +126,8 @@
       var dl = index.docs[t], wl = index.weights[t];
       for (var j = 0; j < dl.length; j++) {
         var d = dl[j];
-        if (text_[d] === 0) touched.push(d);
+        if (shared[d] === 0) touched.push(d);
+        shared[d] += 1;
         text_[d] += qw * wl[j];
       }
     });
@@ -134,7 +135,7 @@
     var hits = [];
     for (var h = 0; h < touched.length; h++) {
       var i = touched[h];
-      if (text_[i] < raw.minText) continue;
+      if (text_[i] < raw.minText || shared[i] < raw.minShared) continue;
       var total = weights.text * text_[i];
       var size = docSize(i), land = docLand(i);
       if (asker.sizeClass && size === asker.sizeClass) total += weights.size;
