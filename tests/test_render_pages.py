@@ -106,8 +106,18 @@ def test_written_files_are_byte_identical_across_builds(tmp_path):
 def test_front_matter_is_yaml_with_only_our_keys(fixture_pages):
     for path, text in fixture_pages[2].items():
         meta = front(text)
-        assert set(meta) <= {"title", "description", "hide"}, path
+        assert set(meta) <= {"title", "description", "hide", "search"}, path
+        assert meta.get("search", {"exclude": False}) in ({"exclude": True}, {"exclude": False}), path
         assert meta["title"]
+
+
+def test_record_pages_are_searchable_and_long_lists_are_not(fixture_pages):
+    pages = fixture_pages[2]
+    assert "search" not in front(pages["projekte/koeln-smart-parking.md"])
+    assert "search" not in front(pages["foerderprogramme/smart-city-bund.md"])
+    assert "search" not in front(pages["kommunen/koeln-05315000.md"])
+    for listing in ("themen/mobilitaet.md", "laender/bayern.md", "foerderprogramme/index.md", "index.md"):
+        assert front(pages[listing])["search"] == {"exclude": True}, listing
 
 
 def test_titles_in_front_matter_cannot_open_markup_or_entities():

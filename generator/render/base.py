@@ -293,13 +293,18 @@ def environment() -> jinja2.Environment:
 
 
 def page(template: str, here: str, *, title: str, description: str | None = None,
-         hide: tuple = (), **context) -> str:
-    """One Markdown page: safe front matter, then the template's body."""
+         hide: tuple = (), searchable: bool = True, **context) -> str:
+    """One Markdown page: safe front matter, then the template's body.
+
+    Long list pages are kept out of the search index (`searchable=False`): they repeat
+    the summaries of the records, so hits would point at lists instead of records."""
     meta = {"title": meta_text(title)}
     if description:
         meta["description"] = meta_text(description)
     if hide:
         meta["hide"] = list(hide)
+    if not searchable:
+        meta["search"] = {"exclude": True}
     body = environment().get_template(template).render(here=here, title=title, **context)
     body = re.sub(r"\n{3,}", "\n\n", body.strip())
     return front_matter(meta) + "\n" + body + "\n"

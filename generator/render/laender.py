@@ -27,14 +27,14 @@ def render(catalogue, enriched) -> dict[str, str]:
         here = base.land_page(code)
         name = labels.land(code)
         pages[here] = base.page(
-            "land.md.j2", here, title=name, description=f"Digitalisierungsprojekte und Förderprogramme in {name}",
+            "land.md.j2", here, title=name, searchable=False, description=f"Digitalisierungsprojekte und Förderprogramme in {name}",
             code=code, name=name, projects=project_cards(catalogue, projects.get(code, [])),
             municipalities=municipalities.get(code, []),
             programmes=programme_cards(catalogue, enriched, programmes.get(code, [])), nationwide=nationwide,
         )
         rows.append((code, name, len(projects.get(code, [])), len(municipalities.get(code, [])), len(programmes.get(code, []))))
     pages[base.LAENDER_INDEX] = base.page(
-        "laender_index.md.j2", base.LAENDER_INDEX, title="Länder",
+        "laender_index.md.j2", base.LAENDER_INDEX, title="Länder", searchable=False,
         description="Projekte, Kommunen und Förderprogramme nach Land.", rows=rows, nationwide=nationwide,
     )
     return pages

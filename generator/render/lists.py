@@ -55,7 +55,7 @@ def _new(catalogue, enriched) -> str:
         elif kind == "funding" and rid in catalogue.funding:
             entries.append(("funding", programme_cards(catalogue, enriched, [rid])[0], date))
     return base.page(
-        "new.md.j2", base.NEW, title="Neu im Katalog",
+        "new.md.j2", base.NEW, title="Neu im Katalog", searchable=False,
         description="Projekte und Förderprogramme, die neu in den Katalog aufgenommen wurden.",
         entries=entries, rule=NEW_RECORDS_RULE, build_date=enriched.build_date.isoformat(),
     )

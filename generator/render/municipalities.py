@@ -34,7 +34,7 @@ def render(catalogue, enriched) -> dict[str, str]:
         by_land.setdefault(m.land_code, []).append((m, len(ids)))
     groups = [(code, by_land[code]) for code in base.labels().land_codes() if code in by_land]
     pages[base.MUNICIPALITIES_INDEX] = base.page(
-        "municipalities_index.md.j2", base.MUNICIPALITIES_INDEX, title="Kommunen",
+        "municipalities_index.md.j2", base.MUNICIPALITIES_INDEX, title="Kommunen", searchable=False,
         description="Alle Kommunen mit Projekten im Katalog, nach Land.",
         groups=groups, total=len(entries),
     )

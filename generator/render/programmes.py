@@ -26,7 +26,7 @@ def render(catalogue, enriched) -> dict[str, str]:
             edit=base.edit_url(repository, catalogue.files.get(fid)),
         )
     pages[base.PROGRAMMES_INDEX] = base.page(
-        "programmes_index.md.j2", base.PROGRAMMES_INDEX, title="Förderprogramme",
+        "programmes_index.md.j2", base.PROGRAMMES_INDEX, title="Förderprogramme", searchable=False,
         description="Alle Förderprogramme im Katalog, nach Antragsstatus und Ebene.",
         groups=_groups(catalogue, enriched), total=len(catalogue.funding),
         build_date=enriched.build_date.isoformat(),

@@ -27,14 +27,14 @@ def render(catalogue, enriched) -> dict[str, str]:
         label = labels.topic(topic)
         term = next(t for t in base.labels().vocabularies["topics"].terms if t.id == topic)
         pages[here] = base.page(
-            "topic.md.j2", here, title=label, description=f"Projekte und Förderprogramme im Handlungsfeld {label}",
+            "topic.md.j2", here, title=label, searchable=False, description=f"Projekte und Förderprogramme im Handlungsfeld {label}",
             topic=topic, label=label, explanation=term.description,
             projects=project_cards(catalogue, projects.get(topic, [])),
             programmes=programme_cards(catalogue, enriched, programmes.get(topic, [])),
         )
         rows.append((topic, label, term.description, len(projects.get(topic, [])), len(programmes.get(topic, []))))
     pages[base.TOPICS_INDEX] = base.page(
-        "topics_index.md.j2", base.TOPICS_INDEX, title="Handlungsfelder",
+        "topics_index.md.j2", base.TOPICS_INDEX, title="Handlungsfelder", searchable=False,
         description="Projekte und Förderprogramme nach Handlungsfeld.", rows=rows,
     )
     return pages
