@@ -73,7 +73,7 @@ class Asker:
         """German, e.g. "Köln (Kreisfreie Stadt, Nordrhein-Westfalen)"."""
         m = self.municipality
         if m is not None:
-            return f"{m.official_name} ({m.type_label}, {m.land_name}, {SIZE_CLASS_LABELS.get(m.size_class, m.size_class)})"
+            return f"{m.name} ({m.type_label}, {m.land_name}, {SIZE_CLASS_LABELS.get(m.size_class, m.size_class)})"
         parts = [self.land_name, SIZE_CLASS_LABELS.get(self.size_class, "")]
         return ", ".join(p for p in parts if p) or "ohne Angabe von Kommune oder Land"
 

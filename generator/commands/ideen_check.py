@@ -187,7 +187,7 @@ def format_text(report: dict) -> str:
             if exp:
                 parts = []
                 if exp.get("outcome"):
-                    parts.append(exp["outcome"].strip())
+                    parts.append(exp["outcome"].strip().replace("\n", "\n" + pad + "  "))
                 if exp.get("would_do_again"):
                     parts.append(f"Würde es wieder so machen: {again.get(exp['would_do_again'], exp['would_do_again'])}.")
                 if exp.get("effort"):
