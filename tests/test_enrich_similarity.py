@@ -146,19 +146,19 @@ def _docs(records):
     return similarity.build_docs(cat.projects, similarity._project_groups(cat.reference))
 
 
-def test_small_catalogues_compare_every_pair_sharing_a_word():
+def test_small_catalogues_compare_every_pair_sharing_a_word_or_block():
     records = [project(f"p-{n:02d}", title=f"Parkplatz Nummer{n}", summary=f"Eintrag{n}") for n in range(30)]
-    records.append(project("p-allein", title="Kita", summary="Betreuung"))
-    pools = similarity.candidates(_docs(records), ("programme",))
-    assert pools[0] == list(range(1, 30))  # every other Parkplatz project, the Kita one shares no word
-    assert pools[-1] == []
+    records.append(project("p-allein", ags=ZWICKAU, topics=["jugend-familie"], title="Kita", summary="Betreuung"))
+    pools = similarity.candidates(_docs(records))
+    assert pools[0] == list(range(1, 30))  # every other Parkplatz project; the Kita one shares no word,
+    assert pools[-1] == []                  # no Handlungsfeld set, no tags, no place
 
 
 def test_large_catalogues_score_at_most_max_candidates_per_record():
     n = similarity.EXHAUSTIVE_MAX + 50
     records = [project(f"p-{i:03d}", title=f"Parkplatz Sensor{i % 7} Wort{i % 11}", summary=f"Eintrag{i % 13} Zähler{i % 5}")
                for i in range(n)]
-    pools = similarity.candidates(_docs(records), ("programme",))
+    pools = similarity.candidates(_docs(records))
     assert all(0 < len(pool) <= similarity.MAX_CANDIDATES for pool in pools)
     assert all(i not in pool for i, pool in enumerate(pools))
 
@@ -172,3 +172,18 @@ def test_weak_links_below_the_minimum_score_are_not_shown():
     value, _text = similarity.score(docs[0], docs[1], similarity.PROJECT_WEIGHTS)
     assert 0 < value < similarity.MIN_SCORE  # they share a Handlungsfeld and a word, but little else
     assert similar_projects(*_args([a, b])) == {"a": [], "b": []}
+
+
+def test_ranked_scores_equal_the_score_function():
+    records = [PARKING, TWIN, SAME_TOPIC, UNRELATED,
+               dict(TWIN, id="twin-funded", funding=[{"programme": "bund-mobil", "amount_eur": 5}]),
+               dict(PARKING, id="parking-funded", funding=[{"programme": "bund-mobil", "amount_eur": 5}])]
+    docs = _docs(records)
+    by_id = {d.id: d for d in docs}
+    found = similar_projects(*_args(records, [programme("bund-mobil")]))
+    checked = 0
+    for source, links in found.items():
+        for link in links:
+            assert link.score == similarity.score(by_id[source], by_id[link.id], similarity.PROJECT_WEIGHTS)[0]
+            checked += 1
+    assert checked >= 8

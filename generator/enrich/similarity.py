@@ -21,15 +21,17 @@ Programmes: score = 0.50 * Text + 0.25 * Handlungsfelder + 0.15 * Schlagworte
 + 0.05 * gleicher Fördergeber + 0.05 * gleiches Fördergebiet (both bundesweit,
 both EU-weit, or a Land in common).
 
-Which pairs are scored: in catalogues of up to EXHAUSTIVE_MAX records, every
-pair sharing at least one word (in at most MIN_DF_CAP records) or programme.
-Above that, to keep the cost near-linear, for each record we
-take its CANDIDATE_TERMS most characteristic words (highest TF-IDF weight)
-among the words that occur in at least 2 and at most MAX_DF_SHARE of all
-records (but never fewer than MIN_DF_CAP records), plus the programmes it names;
-records sharing the most of these are the candidates (at most MAX_CANDIDATES),
-and only candidates are scored exactly. A record that shares no such word with
-another has no similar records.
+Which pairs are scored. Candidate keys of a record: its words that occur in
+at least 2 and at most MAX_DF_SHARE of all records (but never fewer than
+MIN_DF_CAP records), plus its blocks (see `blocks`: programme, Fördergeber, the
+exact set of Handlungsfelder, the exact set of tags, size class + Land). In
+catalogues of up to EXHAUSTIVE_MAX records every pair sharing a candidate key is
+scored. Above that, to keep the cost near-linear, a record uses only its
+CANDIDATE_TERMS most characteristic words (highest TF-IDF weight) and its blocks;
+each key keeps only the CHAMPIONS records where it weighs most (equal weights in
+a stable pseudo-random order); the records sharing the most keys are the
+candidates (at most MAX_CANDIDATES, ties by id), and only candidates are scored
+exactly. A record that shares no key with another has no similar records.
 
 A link is shown only with a substantive reason: a shared Handlungsfeld,
 a shared tag, text similarity of at least TEXT_REASON_MIN from at least
@@ -82,11 +84,29 @@ class Doc:
     topic_set: frozenset = frozenset()
     tag_set: frozenset = frozenset()
     features: frozenset = frozenset()  # (feature name, value) pairs of all groups, for one set intersection
+    blocks: tuple = ()  # non-text keys that make records candidates for each other (see blocks())
 
     def __post_init__(self):
         self.topic_set = frozenset(self.topics)
         self.tag_set = frozenset(self.tags)
         self.features = frozenset((name, value) for name, values in self.groups.items() for value in values)
+        self.blocks = blocks(self)
+
+
+def blocks(doc: Doc) -> tuple:
+    """Besides shared words, records become candidates through: each programme they name (programmes:
+    their Fördergeber), exactly the same set of Handlungsfelder, exactly the same set of tags, and
+    (projects) the same size class in the same Land. Among many records sharing the same words these
+    decide, as they do in the score."""
+    keys = [(name, value) for name in ("programme", "funder") for value in sorted(doc.groups.get(name, ()))]
+    if doc.topic_set:
+        keys.append(("topics", doc.topic_set))
+    if doc.tag_set:
+        keys.append(("tags", doc.tag_set))
+    size, land = doc.groups.get("size"), doc.groups.get("land")
+    if size and land:
+        keys.append(("place", size, land))
+    return tuple(keys)
 
 
 def _record_text(record: dict, field: str) -> str:
@@ -139,7 +159,7 @@ def build_docs(records: dict, groups_of) -> list[Doc]:
     return docs
 
 
-def candidates(docs: list[Doc], group_keys: tuple = ()) -> list[list[int]]:
+def candidates(docs: list[Doc]) -> list[list[int]]:
     """For each doc the indices of the docs worth scoring (see module docstring)."""
     n = len(docs)
     max_df = max(MIN_DF_CAP, math.ceil(MAX_DF_SHARE * n))
@@ -147,9 +167,8 @@ def candidates(docs: list[Doc], group_keys: tuple = ()) -> list[list[int]]:
     for i, doc in enumerate(docs):
         for term, weight in doc.vector.items():
             postings.setdefault(term, []).append((weight, i))
-        for name in group_keys:
-            for value in doc.groups.get(name, ()):
-                postings.setdefault((name, value), []).append((1.0, i))
+        for key in doc.blocks:
+            postings.setdefault(key, []).append((1.0, i))
     exhaustive = n <= EXHAUSTIVE_MAX
     usable = {}
     for term, entries in postings.items():
@@ -166,11 +185,10 @@ def candidates(docs: list[Doc], group_keys: tuple = ()) -> list[list[int]]:
         counts: Counter = Counter()
         for term in terms:
             counts.update(usable[term])
-        for name in group_keys:
-            for value in doc.groups.get(name, ()):
-                ids = usable.get((name, value))
-                if ids:
-                    counts.update(ids)
+        for key in doc.blocks:
+            ids = usable.get(key)
+            if ids:
+                counts.update(ids)
         counts.pop(i, None)
         out.append(sorted(counts) if exhaustive else _most_shared(counts))
     return out
@@ -258,26 +276,44 @@ def common_reasons(a: Doc, b: Doc, text: float, topic_labels: dict) -> tuple[lis
     return reasons, bool(reasons)
 
 
-def rank(docs: list[Doc], weights: dict, group_keys: tuple, reasons_for) -> dict:
-    """id -> [SimilarLink] (at most TOP_N), best first, ties by id."""
-    pools = candidates(docs, group_keys)
-    n = len(docs)
-    memo: dict = {}  # the score is symmetric: each pair is scored once
+def rank(docs: list[Doc], weights: dict, reasons_for) -> dict:
+    """id -> [SimilarLink] (at most TOP_N), best first, ties by id.
+
+    The score of `score()` is computed inline here: this loop runs for every candidate pair, and at
+    10,000 records the function calls alone would cost a second. A test keeps both in step.
+    """
+    pools = candidates(docs)
+    w_text, w_topics, w_tags = weights["text"], weights["topics"], weights["tags"]
+    bonus = {name: value for name, value in weights.items() if name not in ("text", "topics", "tags")}
     out = {}
     for i, doc in enumerate(docs):
+        va, topics, tags, features = doc.vector, doc.topic_set, doc.tag_set, doc.features
+        keys, get_a = va.keys(), va.__getitem__
         scored = []
         for j in pools[i]:
-            pair = i * n + j if i < j else j * n + i
-            result = memo.get(pair)
-            if result is None:
-                result = memo[pair] = score(doc, docs[j], weights)
-            scored.append((-result[0], docs[j].id, j, result[1]))
+            other = docs[j]
+            vb = other.vector
+            common = keys & vb.keys()
+            text = sum(map(mul, map(get_a, common), map(vb.__getitem__, common))) if common else 0.0
+            total = w_text * text
+            if topics and other.topic_set:
+                shared = len(topics & other.topic_set)
+                if shared:
+                    total += w_topics * shared / (len(topics) + len(other.topic_set) - shared)
+            if tags and other.tag_set:
+                shared = len(tags & other.tag_set)
+                if shared:
+                    total += w_tags * shared / (len(tags) + len(other.tag_set) - shared)
+            both = features & other.features
+            if both:
+                total += sum(bonus[name] for name in {name for name, _value in both})
+            scored.append((-round(total, 6), other.id, j, text))
         scored.sort()
         links = []
         for negative, _id, j, text in scored:
-            reasons, substantive = reasons_for(doc, docs[j], text)
             if -negative < MIN_SCORE:
                 break
+            reasons, substantive = reasons_for(doc, docs[j], text)
             if substantive:
                 links.append(SimilarLink(docs[j].id, -negative, tuple(reasons)))
                 if len(links) == TOP_N:
@@ -332,7 +368,7 @@ def similar_projects(projects: dict, funding: dict, reference) -> dict:
             reasons.append(f"ebenfalls {in_land(land_labels.get(land, land))}")
         return reasons, substantive
 
-    return rank(docs, PROJECT_WEIGHTS, ("programme",), reasons_for)
+    return rank(docs, PROJECT_WEIGHTS, reasons_for)
 
 
 # --- programmes -----------------------------------------------------------------------------------------------
@@ -366,4 +402,4 @@ def similar_programmes(funding: dict) -> dict:
             reasons.append("ebenfalls " + ", ".join(in_land(land_labels.get(r, r)) for r in regions))
         return reasons, substantive
 
-    return rank(docs, PROGRAMME_WEIGHTS, (), reasons_for)
+    return rank(docs, PROGRAMME_WEIGHTS, reasons_for)
