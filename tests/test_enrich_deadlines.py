@@ -42,6 +42,11 @@ def test_future_call_opening_in_a_partial_month_starts_on_its_first_day():
     assert status.label == "Nächster Aufruf ab 03/2027"
 
 
+def test_continuous_programme_with_a_future_call_stays_continuous():
+    status = status_of({"status": "laufend", "deadlines": [{"name": "Sonderaufruf", "opens": "2027-02-01", "closes": "2027-04-30"}]})
+    assert (status.status, status.label, status.next_closes) == ("laufend", "Laufend, nächster Aufruf ab 01.02.2027", "2027-04-30")
+
+
 def test_continuous_programme_without_deadlines():
     status = status_of({"status": "laufend"})
     assert (status.status, status.label, status.next_closes) == ("laufend", "Laufend, ohne Stichtag", None)

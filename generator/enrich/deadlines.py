@@ -11,7 +11,8 @@ Rules, first match wins:
 2. a call with opens <= today <= closes -> offen, "Offen bis <closes>"
 3. a deadline without opening date on or after today, declared offen/laufend -> offen;
    declared angekuendigt -> angekuendigt, "Angekündigt, Frist <closes>"
-4. a call that opens after today -> angekuendigt, "Nächster Aufruf ab <opens>"
+4. a call that opens after today -> angekuendigt, "Nächster Aufruf ab <opens>";
+   declared laufend stays laufend, "Laufend, nächster Aufruf ab <opens>"
 5. no deadlines: laufend -> "Laufend, ohne Stichtag"; offen -> "Offen, ohne Frist";
    angekuendigt -> "Angekündigt"
 6. deadlines given, all past -> geschlossen, with a note that the record says otherwise
@@ -87,6 +88,8 @@ def programme_status(record: dict, today: dt.date) -> DeadlineStatus:
         return DeadlineStatus("offen", f"Offen bis {german(first.closes)}", first.closes)
 
     future = sorted((c for c in ahead if c.opens_on and c.opens_on > today), key=lambda c: (c.opens_on, c.closes_on, c.name))
+    if future and declared == "laufend":  # applications possible all along; the call is extra
+        return DeadlineStatus("laufend", f"Laufend, nächster Aufruf ab {german(future[0].opens)}", next_closes)
     if future:
         return DeadlineStatus("angekuendigt", f"Nächster Aufruf ab {german(future[0].opens)}", next_closes)
 

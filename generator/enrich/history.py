@@ -26,8 +26,10 @@ FOLDERS = ("projects", "funding")
 _MARK = "@@"
 
 
-def parse_git_log(output: str) -> dict:
-    """`git log --format=@@<date> --name-only` output (newest first) -> record id -> earliest date a file with that id was added."""
+def parse_git_log(output: str, *, skip_parentless: bool = False) -> dict:
+    """`git log --format=@@<date> <parents> --name-only` output (newest first) -> record id -> earliest
+    date a file with that id was added. `skip_parentless` ignores commits without parents: in a shallow
+    clone the oldest fetched commit has none and seems to add every file, which says nothing."""
     added: dict[str, str] = {}
     date = None
     for line in output.splitlines():
@@ -35,7 +37,8 @@ def parse_git_log(output: str) -> dict:
         if not line:
             continue
         if line.startswith(_MARK):
-            date = line[len(_MARK):].strip()
+            fields = line[len(_MARK):].split()
+            date = None if (skip_parentless and len(fields) < 2) or not fields else fields[0]
             continue
         path = Path(line)
         if date is None or path.suffix != ".yaml" or path.parent.name not in FOLDERS:
@@ -45,20 +48,33 @@ def parse_git_log(output: str) -> dict:
     return added
 
 
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8",
+                                timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
 def git_added_dates(catalogue_root: Path) -> dict:
-    """record id -> ISO date (YYYY-MM-DD) of the commit that first added its file; {} without git."""
+    """record id -> ISO date (YYYY-MM-DD) of the commit that first added its file; {} without git.
+
+    One `git log` for the whole catalogue. In a shallow clone (CI checkouts fetch one commit by
+    default) additions in the cut-off commit are ignored, so those records fall back to
+    `last_reviewed` instead of all looking new; fetch the full history (`fetch-depth: 0`) for real dates.
+    """
     root = Path(catalogue_root)
     if not root.is_dir():
         return {}
-    command = ["git", "-C", str(root), "log", "--no-renames", "--diff-filter=A", f"--format={_MARK}%cs",
-               "--name-only", "--relative", "--", *FOLDERS]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
-    except (OSError, subprocess.SubprocessError):
+    output = _git(root, "log", "--no-renames", "--diff-filter=A", f"--format={_MARK}%cs %P", "--name-only",
+                  "--relative", "--", *FOLDERS)
+    if output is None:
         return {}
-    if result.returncode != 0:
-        return {}
-    return parse_git_log(result.stdout)
+    shallow = False
+    if any(line.startswith(_MARK) and len(line.split()) < 2 for line in output.splitlines()):
+        shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    return parse_git_log(output, skip_parentless=shallow)
 
 
 def catalogue_root(catalogue) -> Path | None:
