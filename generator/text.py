@@ -111,6 +111,15 @@ def stems_with_words(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_LINK = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+
+
+def without_links(text: str) -> str:
+    """Text with web addresses and e-mail addresses removed: "https", "www" and domain parts say
+    nothing about what a project does, but would count as shared words."""
+    return _LINK.sub(" ", str(text))
+
+
 def key(phrase: str) -> str:
     """A comparison key for short phrases such as tags: "Sensoren" and "sensor" give the same key."""
     return " ".join(stems(phrase)) or normalise(phrase).strip()

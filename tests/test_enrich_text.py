@@ -54,3 +54,8 @@ def test_tag_keys_ignore_case_and_inflection():
     assert text.key("Sensoren") == text.key("sensor")
     assert text.key("Smart City") == text.key("smart city")
     assert text.key("Smart City") != text.key("Smart")
+
+
+def test_links_and_mail_addresses_are_not_words():
+    cleaned = text.without_links("Siehe [Portal](https://www.stadt.example/portal?x=1), www.beispiel.de oder info@stadt.example.")
+    assert text.tokens(cleaned) == ["siehe", "portal"]

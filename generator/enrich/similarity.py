@@ -52,7 +52,7 @@ from generator.enrich import SimilarLink
 from generator.enrich.matching import in_land, lead_entry
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASS_LAND
 from generator.text import key as tag_key
-from generator.text import stems_with_words
+from generator.text import stems_with_words, without_links
 from generator.vocabularies import default_vocabularies
 
 TOP_N = 5
@@ -113,7 +113,7 @@ def _record_text(record: dict, field: str) -> str:
     value = record.get(field)
     if field == "tags":
         return " ".join(str(t) for t in value or [])
-    return str(value) if isinstance(value, str) else ""
+    return without_links(value) if isinstance(value, str) else ""
 
 
 def _term_frequencies(record: dict) -> tuple[dict, dict]:
