@@ -52,6 +52,12 @@ def test_continuous_programme_without_deadlines():
     assert (status.status, status.label, status.next_closes) == ("laufend", "Laufend, ohne Stichtag", None)
 
 
+def test_declared_status_without_deadlines_is_shown_as_declared():
+    assert (status_of({"status": "offen"}).status, status_of({"status": "offen"}).label) == ("offen", "Offen, ohne Frist")
+    announced = status_of({"status": "angekuendigt"})
+    assert (announced.status, announced.label, announced.next_closes) == ("angekuendigt", "Angekündigt", None)
+
+
 def test_declared_open_with_only_past_deadlines_is_closed_with_a_note():
     status = status_of({"status": "offen", "deadlines": ["2025-03-31", {"name": "Aufruf 2026", "opens": "2026-01-01", "closes": "2026-06-30"}]})
     assert (status.status, status.label, status.next_closes) == ("geschlossen", "Geschlossen", None)
