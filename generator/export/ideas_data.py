@@ -30,7 +30,7 @@ from generator.reference import SIZE_CLASS_LABELS
 from generator.vocabularies import default_vocabularies
 
 FOLDER = "generated/ideen-check"  # under docs/; git-ignored, not touched by other build steps
-CHUNK = 50
+CHUNK = 25
 OUTCOME_CHARS = 280
 SEEKING_CHARS = 200
 FORMAT = 1
