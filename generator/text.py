@@ -111,13 +111,16 @@ def stems_with_words(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_LINK = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_LINK = re.compile(r"(?:https?://|mailto:|www\.)\S+|[^\s@(\[<]+@[^\s@]+", re.IGNORECASE)
 
 
 def without_links(text: str) -> str:
     """Text with web addresses and e-mail addresses removed: "https", "www" and domain parts say
     nothing about what a project does, but would count as shared words."""
-    return _LINK.sub(" ", str(text))
+    text = str(text)
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return text  # the common case, without running the expression
+    return _LINK.sub(" ", text)
 
 
 def key(phrase: str) -> str:
