@@ -100,4 +100,5 @@ def test_methodology_page_states_the_numbers_the_code_uses():
     assert f"mindestens {similarity.TEXT_REASON_MIN_SHARED} Wörter" in page
     assert f"**{history.NEW_RECORDS_DAYS} Tagen**" in page and f"**höchstens {history.NEW_RECORDS_MAX}**" in page
     assert f"die ersten **{matching.MAX_MATCHES} Programme**" in page
+    assert similarity.COMMON_SHARE == 0.5 and f"mehr als der Hälfte aller Projekte (und in mehr als {similarity.COMMON_MIN})" in page
     assert "Gewicht | Wert" in page and "(1 + ln *h*) · ln(1 + *N* / *d*)" in page

@@ -187,3 +187,12 @@ def test_ranked_scores_equal_the_score_function():
             assert link.score == similarity.score(by_id[source], by_id[link.id], similarity.PROJECT_WEIGHTS)[0]
             checked += 1
     assert checked >= 8
+
+
+def test_words_in_more_than_half_of_many_records_do_not_count():
+    records = [project(f"p-{n:02d}", title=f"Vorhaben Thema{n}", summary=f"Das Vorhaben betrifft Bereich{n}.")
+               for n in range(similarity.COMMON_MIN + 5)]
+    docs = _docs(records)
+    assert all("vorhab" not in doc.vector for doc in docs)
+    few = _docs(records[:3])  # in a small catalogue a shared word still counts
+    assert all("vorhab" in doc.vector for doc in few)

@@ -9,6 +9,8 @@ Score of project B for project A (all parts between 0 and 1, weights sum to 1):
   (generator.text: stop words removed, Snowball stems). A word counts 3 times
   in the title, 2 times in the tags, once in summary and description;
   tf weight 1 + ln(tf), idf = ln(1 + N / df) (N records, df records with the word).
+  Words in more than COMMON_SHARE of all records (and in more than COMMON_MIN)
+  are left out, like stop words: "Vorhaben" in every record says nothing.
 - Handlungsfelder: shared topics / all topics of both (Jaccard).
 - Schlagworte: shared tags / all tags of both (Jaccard; tags compared by their
   stems, so "Sensor" and "Sensoren" are the same tag).
@@ -63,6 +65,7 @@ MIN_SCORE = 0.10  # weaker links are not shown
 TEXT_REASON_MIN = 0.10  # cosine from which "ähnliche Beschreibung" is a reason
 TEXT_REASON_MIN_SHARED = 2  # ... and from how many shared words (one word in common is no similar text)
 TEXT_REASON_WORDS = 3  # shared words named in that reason
+COMMON_SHARE, COMMON_MIN = 0.5, 20  # words in more than half of all records (and in more than 20) do not count
 MAX_DF_SHARE = 0.05
 MIN_DF_CAP = 50
 CANDIDATE_TERMS = 10
@@ -146,10 +149,11 @@ def build_docs(records: dict, groups_of) -> list[Doc]:
         df.update(tf.keys())
         raw.append((record_id, record, tf, surface))
     n = len(raw)
-    idf = {term: math.log(1 + n / count) for term, count in df.items()}
+    common = max(COMMON_MIN, COMMON_SHARE * n)
+    idf = {term: math.log(1 + n / count) for term, count in df.items() if count <= common}
     docs = []
     for record_id, record, tf, surface in raw:
-        vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items()}
+        vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items() if t in idf}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         # words found in this record only can never be shared: leaving them out keeps comparisons cheap
         # and changes no cosine (the norm above still counts them)
