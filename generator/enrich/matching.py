@@ -25,6 +25,7 @@ a page can say "10 von 74" instead of dropping the rest silently.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from generator.enrich import DeadlineStatus, FundingMatch
@@ -110,8 +111,11 @@ class Matcher:
             for topic in dict.fromkeys(record.get("topics") or []):
                 self.by_topic.setdefault(topic, []).append(pid)
         self.rank = {pid: STATUS_ORDER.get(statuses[pid].status, 9) for pid in funding}
+        # display position ignoring shared topics: status rank, then id
+        self.position = {pid: i for i, pid in enumerate(sorted(funding, key=lambda p: (self.rank[p], p)))}
+        self.topic_sets = {pid: frozenset(record.get("topics") or []) for pid, record in funding.items()}
         self._eligible: dict[tuple, list] = {}
-        self._results: dict[tuple, list] = {}
+        self._results: dict[tuple, list] = {}  # (applicant, topics) -> programme ids in display order
         self._matches: dict[tuple, FundingMatch] = {}
 
     def matches(self, project: dict, reference) -> list[FundingMatch]:
@@ -122,15 +126,18 @@ class Matcher:
         who = applicant(project, reference)
         if who is None or not who.applicant_type:
             return [], 0
-        ranked = self.ranked(who, self._topics(project))
-        return [self._match(pid, who, tuple(shared)) for pid, shared in ranked[:MAX_MATCHES]], len(ranked)
+        topics = self._topics(project)
+        ranked = self.ranked(who, topics)
+        shown = [self._match(pid, who, tuple(t for t in topics if t in self.topic_sets[pid]))
+                 for pid in ranked[:MAX_MATCHES]]
+        return shown, len(ranked)
 
     def _topics(self, project: dict) -> tuple:
         return tuple(sorted({t for t in project.get("topics") or [] if isinstance(t, str)},
                             key=lambda t: (self.topic_order.get(t, len(self.topic_order)), t)))
 
     def ranked(self, who: Applicant, topics: tuple) -> list:
-        """[(programme id, shared topics)] for this applicant and these topics, in display order (cached)."""
+        """Matching programme ids for this applicant and these topics, in display order (cached)."""
         result = self._results.get((who, topics))
         if result is None:
             result = self._results[(who, topics)] = self._compute(who, topics)
@@ -147,12 +154,21 @@ class Matcher:
         return cached
 
     def _compute(self, who: Applicant, topics: tuple) -> list:
-        shared: dict[str, list] = {}
+        """Order: status rank, then more shared topics, then id. Sorted with C-level keys only: by
+        position (rank, id), then each rank group stably by shared count, descending."""
+        shared: Counter = Counter()
         for topic in topics:
-            for pid in self.eligible(who, topic):
-                shared.setdefault(pid, []).append(topic)
-        rank = self.rank
-        return sorted(shared.items(), key=lambda item: (rank[item[0]], -len(item[1]), item[0]))
+            shared.update(self.eligible(who, topic))
+        ordered = sorted(shared, key=self.position.__getitem__)
+        if len(topics) < 2:
+            return ordered  # every programme shares the one topic
+        out, rank = [], self.rank
+        start = 0
+        for end in range(1, len(ordered) + 1):
+            if end == len(ordered) or rank[ordered[end]] != rank[ordered[start]]:
+                out.extend(sorted(ordered[start:end], key=shared.__getitem__, reverse=True))
+                start = end
+        return out
 
     def _match(self, pid: str, who: Applicant, shared: tuple) -> FundingMatch:
         key = (pid, who, shared)

@@ -124,8 +124,10 @@ def _term_frequencies(record: dict) -> tuple[dict, dict]:
     surface: dict[str, str] = {}
     for field, weight in FIELD_WEIGHTS:
         for stem, word in stems_with_words(_record_text(record, field)):
-            tf[stem] = tf.get(stem, 0) + weight
-            if stem not in surface:
+            if stem in tf:
+                tf[stem] += weight
+            else:
+                tf[stem] = weight
                 surface[stem] = word
     return tf, surface
 
