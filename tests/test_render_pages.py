@@ -221,7 +221,9 @@ def test_municipality_page_has_reference_facts_and_its_projects(fixture_pages):
 
 def test_only_keyed_municipalities_with_records_get_pages(fixture_pages):
     municipal = sorted(p for p in fixture_pages[2] if p.startswith("kommunen/") and p != "kommunen/index.md")
-    assert municipal == ["kommunen/dresden-14612000.md", "kommunen/garmisch-partenkirchen-09180117.md", "kommunen/koeln-05315000.md"]
+    # the Landkreis Garmisch-Partenkirchen (09180) gets a page for its member Gemeinde's records (portfolio, issue 7)
+    assert municipal == ["kommunen/dresden-14612000.md", "kommunen/garmisch-partenkirchen-09180.md",
+                         "kommunen/garmisch-partenkirchen-09180117.md", "kommunen/koeln-05315000.md"]
 
 
 def test_overviews_by_topic_and_land(fixture_pages):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from generator.render import base
+from generator.render import portfolio as portfolio_view
 from generator.render.municipalities import keyed_municipalities
 from generator.render.views import programme_cards, project_cards
 
@@ -31,6 +32,7 @@ def render(catalogue, enriched) -> dict[str, str]:
             code=code, name=name, projects=project_cards(catalogue, projects.get(code, [])),
             municipalities=municipalities.get(code, []),
             programmes=programme_cards(catalogue, enriched, programmes.get(code, [])), nationwide=nationwide,
+            portfolio=portfolio_view.for_land(catalogue, enriched, projects.get(code, []), name),
         )
         rows.append((code, name, len(projects.get(code, [])), len(municipalities.get(code, [])), len(programmes.get(code, []))))
     pages[base.LAENDER_INDEX] = base.page(

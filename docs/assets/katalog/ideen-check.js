@@ -382,9 +382,14 @@
     return s;
   }
 
-  function render(out, result, rows, asker) {
+  function render(out, result, rows, asker, text) {
     var box = document.createDocumentFragment();
     var L = index.labels;
+    // on paper the form is hidden: the idea and for whom it was checked head the printout
+    var printed = el("div", { "class": "kdk-print-only kdk-idea-printed" });
+    printed.appendChild(el("p", null, "Idee: " + text));
+    printed.appendChild(el("p", null, "Geprüft für: " + describe(asker) + " · Stand " + germanDate(index.raw.built)));
+    box.appendChild(printed);
     var intro = el("p", { "class": "kdk-idea-summary", role: "status" });
     intro.textContent = result.total
       ? result.total + (result.total === 1 ? " ähnliches Projekt" : " ähnliche Projekte") + " für " + describe(asker) + "."
@@ -484,7 +489,7 @@
       details(wanted).then(function (rows) {
         if (mine !== generation) return;
         var t2 = performance.now();
-        render(out, result, rows, asker);
+        render(out, result, rows, asker, text);
         // timings for bench/ideas_bench.py (milliseconds: ranking, loading details, drawing)
         rootEl.setAttribute("data-ms", [t1 - t0, t2 - t1, performance.now() - t2].map(Math.round).join(" "));
         rootEl.setAttribute("data-state", "fertig");

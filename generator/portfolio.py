@@ -1,0 +1,193 @@
+"""Portfolio: the steering view of all records of one municipality, one Kreis or one Land.
+
+Pure functions over the catalogue and enrich's facts; generator/render/portfolio.py turns
+a Portfolio into markup. What belongs to a portfolio:
+
+* a Gemeinde or Gemeindeverband: the projects naming its official key (lead or partner);
+* a Kreis: its own projects and those of every Gemeinde and Verband in it, each project
+  once even if several of them take part;
+* a Land: every project with a participant in that Land (the ids the Land page lists).
+
+Figures: a board by status (Idee → Planung → Umsetzung → Betrieb → Abgeschlossen /
+Eingestellt), a matrix Handlungsfeld × status, the funding secured (the sum of
+`funding[].amount_eur` where given, per programme), open funding opportunities for its ideas
+and plans (enrich's funding matches that are offen, laufend or angekündigt at the build
+date), and for each idea the most similar projects elsewhere that are already in operation
+or completed (from enrich's similar projects, the same links the project pages show).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.vocabularies import default_vocabularies
+
+EARLY = ("idee", "planung")  # ideas and plans: where funding opportunities matter
+DONE = ("betrieb", "abgeschlossen")  # something others can learn from
+OPEN = ("offen", "laufend", "angekuendigt")
+MAX_TWINS = 3
+
+
+def statuses() -> list[str]:
+    """Project statuses in the vocabulary's order (Idee … Eingestellt)."""
+    return list(default_vocabularies()["project-statuses"].ids)
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    programme: str  # funding id (may name a programme missing from the catalogue: then title = id)
+    title: str
+    amount_eur: int  # sum of the amounts given
+    projects: tuple  # project ids naming the programme
+    without_amount: int  # entries naming it without an amount
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    programme: str
+    status: str  # computed at the build date
+    label: str
+    projects: tuple  # ids of the ideas and plans it fits
+
+
+@dataclass
+class Portfolio:
+    project_ids: list  # sorted
+    board: list  # [(status, [project id])] for every status, vocabulary order; ids sorted by title
+    matrix: list  # [(topic, [count per status], total)] for topics with projects, vocabulary order
+    column_totals: list  # [count per status]
+    funding: list  # [FundingLine], largest amount first
+    funding_total: int
+    opportunities: list  # [Opportunity], open ones first
+    twins: list  # [(idea project id, [SimilarLink])]
+    statuses: list = field(default_factory=statuses)
+
+    @property
+    def empty(self) -> bool:
+        return not self.project_ids
+
+
+# --- whose records ----------------------------------------------------------------------------------------------
+
+def kreis_projects(catalogue, enriched) -> dict:
+    """Kreis key -> project ids of the Kreis and of its Gemeinden and Verbände, each once, sorted; for every
+    Landkreis with records (a kreisfreie Stadt is its own Gemeinde and needs no aggregation)."""
+    out: dict = {}
+    for key, ids in enriched.projects_by_municipality.items():
+        m = catalogue.reference.get(key)
+        if m is None:
+            continue
+        kreis_key = m.key if m.level == "kreis" else m.kreis_key if m.level in ("gemeinde", "verband") else ""
+        kreis = catalogue.reference.get(kreis_key) if kreis_key else None
+        if kreis is None or kreis.level != "kreis" or kreis.applicant_type == "kreisfreie-stadt":
+            continue
+        out.setdefault(kreis_key, set()).update(ids)
+    return {key: sorted(ids) for key, ids in sorted(out.items())}
+
+
+def municipality_projects(catalogue, enriched, m, by_kreis: dict | None = None) -> list[str]:
+    """Project ids of a municipality's portfolio (a Landkreis includes its members), each once, sorted.
+    Pass `by_kreis` (kreis_projects) when rendering many pages."""
+    if m.level == "kreis" and m.applicant_type != "kreisfreie-stadt":
+        by_kreis = kreis_projects(catalogue, enriched) if by_kreis is None else by_kreis
+        return list(by_kreis.get(m.key, ()))
+    return sorted(set(enriched.projects_by_municipality.get(m.key, ())))
+
+
+# --- figures ----------------------------------------------------------------------------------------------------
+
+def _by_title(catalogue, ids) -> list[str]:
+    return sorted(ids, key=lambda pid: (str(catalogue.projects[pid].get("title", "")).casefold(), pid))
+
+
+def board(catalogue, ids: list[str]) -> list:
+    columns = {s: [] for s in statuses()}
+    for pid in ids:
+        columns.setdefault(catalogue.projects[pid].get("status", ""), []).append(pid)
+    return [(s, _by_title(catalogue, columns[s])) for s in columns]
+
+
+def matrix(catalogue, ids: list[str]) -> tuple[list, list]:
+    order = statuses()
+    topics = default_vocabularies()["topics"].ids
+    counts = {t: [0] * len(order) for t in topics}
+    totals = [0] * len(order)
+    for pid in ids:
+        record = catalogue.projects[pid]
+        column = order.index(record["status"]) if record.get("status") in order else None
+        if column is None:
+            continue
+        totals[column] += 1
+        for topic in dict.fromkeys(record.get("topics") or []):
+            counts.setdefault(topic, [0] * len(order))[column] += 1
+    rows = [(t, counts[t], sum(counts[t])) for t in counts if sum(counts[t])]
+    return rows, totals
+
+
+def funding_secured(catalogue, ids: list[str]) -> tuple[list, int]:
+    amounts: dict = {}
+    projects: dict = {}
+    missing: dict = {}
+    for pid in ids:
+        for entry in catalogue.projects[pid].get("funding") or []:
+            if not isinstance(entry, dict) or not isinstance(entry.get("programme"), str):
+                continue
+            fid = entry["programme"]
+            projects.setdefault(fid, [])
+            if pid not in projects[fid]:
+                projects[fid].append(pid)
+            amount = entry.get("amount_eur")
+            if isinstance(amount, int) and not isinstance(amount, bool):
+                amounts[fid] = amounts.get(fid, 0) + amount
+            else:
+                missing[fid] = missing.get(fid, 0) + 1
+    lines = [FundingLine(fid, str((catalogue.funding.get(fid) or {}).get("title") or fid), amounts.get(fid, 0),
+                         tuple(projects[fid]), missing.get(fid, 0)) for fid in projects]
+    lines.sort(key=lambda line: (-line.amount_eur, line.title.casefold(), line.programme))
+    return lines, sum(line.amount_eur for line in lines)
+
+
+def opportunities(catalogue, enriched, ids: list[str]) -> list[Opportunity]:
+    """Programmes open at the build date that fit the portfolio's ideas and plans."""
+    rank = {s: i for i, s in enumerate(OPEN)}
+    fits: dict = {}
+    for pid in ids:
+        if catalogue.projects[pid].get("status") not in EARLY:
+            continue
+        for match in enriched.funding_matches.get(pid, ()):
+            if match.status in OPEN and match.programme in catalogue.funding:
+                fits.setdefault(match.programme, []).append(pid)
+    out = []
+    for fid, pids in fits.items():
+        status = enriched.programme_status.get(fid)
+        out.append(Opportunity(fid, status.status if status else "", status.label if status else "",
+                               tuple(_by_title(catalogue, pids))))
+    out.sort(key=lambda o: (rank.get(o.status, 9), -len(o.projects),
+                            str(catalogue.funding[o.programme].get("title", "")).casefold(), o.programme))
+    return out
+
+
+def twins(catalogue, enriched, ids: list[str]) -> list:
+    """For each idea: the most similar projects outside the portfolio that are in operation or completed."""
+    mine = set(ids)
+    out = []
+    for pid in _by_title(catalogue, [p for p in ids if catalogue.projects[p].get("status") == "idee"]):
+        links = [link for link in enriched.similar_projects.get(pid, ())
+                 if link.id not in mine and link.id in catalogue.projects
+                 and catalogue.projects[link.id].get("status") in DONE]
+        out.append((pid, links[:MAX_TWINS]))
+    return out
+
+
+def portfolio(catalogue, enriched, ids: list[str]) -> Portfolio:
+    ids = sorted(set(ids) & set(catalogue.projects))
+    rows, totals = matrix(catalogue, ids)
+    lines, total = funding_secured(catalogue, ids)
+    return Portfolio(
+        project_ids=ids, board=board(catalogue, ids), matrix=rows, column_totals=totals,
+        funding=lines, funding_total=total, opportunities=opportunities(catalogue, enriched, ids),
+        twins=twins(catalogue, enriched, ids),
+    )
+
+
+def for_municipality(catalogue, enriched, m, by_kreis: dict | None = None) -> Portfolio:
+    return portfolio(catalogue, enriched, municipality_projects(catalogue, enriched, m, by_kreis))
