@@ -264,6 +264,33 @@ def _link(context, target: str) -> str:
     return relative_url(context["here"], target)
 
 
+@lru_cache(maxsize=None)
+def _items(directory: str):
+    """The list-entry macros, bound to a page folder (links are relative to it)."""
+    return environment().get_template("_items.html.j2").make_module({"here": posixpath.join(directory, "_.md")})
+
+
+@lru_cache(maxsize=262_144)
+def _project_item(card, directory: str, show_summary: bool) -> Markup:
+    return Markup(_items(directory).project_item(card, show_summary))
+
+
+@lru_cache(maxsize=65_536)
+def _programme_item(card, directory: str, show_summary: bool) -> Markup:
+    return Markup(_items(directory).programme_item(card, show_summary))
+
+
+@jinja2.pass_context
+def _project_item_here(context, card, show_summary: bool = True) -> Markup:
+    """A project's list entry. Cards are frozen values, so the cache key is all the entry shows."""
+    return _project_item(card, posixpath.dirname(context["here"]), bool(show_summary))
+
+
+@jinja2.pass_context
+def _programme_item_here(context, card, show_summary: bool = True) -> Markup:
+    return _programme_item(card, posixpath.dirname(context["here"]), bool(show_summary))
+
+
 def _free_text(text) -> Markup:
     """Record Markdown as sanitised HTML; the only place a template gets unescaped markup."""
     return Markup(sanitize.render_markdown(text))
@@ -280,6 +307,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         link=_link, labels=labels(), free_text=_free_text,
+        project_item=_project_item_here, programme_item=_programme_item_here,
         project_page=project_page, programme_page=programme_page, municipality_page=municipality_page,
         topic_page=topic_page, land_page=land_page,
         HOME=HOME, PROGRAMMES_INDEX=PROGRAMMES_INDEX, MUNICIPALITIES_INDEX=MUNICIPALITIES_INDEX,
