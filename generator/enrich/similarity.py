@@ -141,6 +141,21 @@ def _tags(record: dict) -> dict:
     return out
 
 
+def idf_table(df: dict, n: int) -> dict:
+    """stem -> idf = ln(1 + n / df) for the words that count: not in more than COMMON_SHARE of the n
+    records (unless in at most COMMON_MIN). Shared with the Ideen-Check, so both weigh words alike."""
+    common = max(COMMON_MIN, COMMON_SHARE * n)
+    return {term: math.log(1 + n / count) for term, count in df.items() if count <= common}
+
+
+def unit_vector(tf: dict, idf: dict, keep=None) -> dict:
+    """TF-IDF weights (1 + ln tf) * idf scaled to length 1; words without idf do not count. `keep`
+    drops words after scaling (the length still counts them)."""
+    vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items() if t in idf}
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {t: w / norm for t, w in vector.items() if keep is None or keep(t)}
+
+
 def build_docs(records: dict, groups_of) -> list[Doc]:
     """Docs sorted by id with TF-IDF vectors; `groups_of(record)` gives the non-text features."""
     raw = []
@@ -150,16 +165,12 @@ def build_docs(records: dict, groups_of) -> list[Doc]:
         tf, surface = _term_frequencies(record)
         df.update(tf.keys())
         raw.append((record_id, record, tf, surface))
-    n = len(raw)
-    common = max(COMMON_MIN, COMMON_SHARE * n)
-    idf = {term: math.log(1 + n / count) for term, count in df.items() if count <= common}
+    idf = idf_table(df, len(raw))
     docs = []
     for record_id, record, tf, surface in raw:
-        vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items() if t in idf}
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         # words found in this record only can never be shared: leaving them out keeps comparisons cheap
-        # and changes no cosine (the norm above still counts them)
-        vector = {t: w / norm for t, w in vector.items() if df[t] > 1}
+        # and changes no cosine (the norm still counts them)
+        vector = unit_vector(tf, idf, keep=lambda t: df[t] > 1)
         topics = tuple(dict.fromkeys(t for t in record.get("topics") or [] if isinstance(t, str)))
         docs.append(Doc(record_id, vector, surface, topics, _tags(record), groups_of(record)))
     return docs
