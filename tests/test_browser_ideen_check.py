@@ -235,3 +235,43 @@ def test_data_files_are_the_ones_the_build_wrote():
     assert names == ["ideen-d-0.js", "ideen-index.js", "ideen-kommunen.js"]
     head = (site / "generated" / "ideen-check" / "ideen-index.js").read_text(encoding="utf-8")
     assert head.startswith('KATALOG_IDEEN("ideen-index",') and json.loads(head[len('KATALOG_IDEEN("ideen-index",'):-3])["n"] == 4
+
+
+# --- printing -----------------------------------------------------------------------------------------------------
+
+def computed(page, selector: str, prop: str, pseudo: str | None = None) -> str:
+    return page.evaluate("([s, p, x]) => getComputedStyle(document.querySelector(s), x).getPropertyValue(p)",
+                         [selector, prop, pseudo])
+
+
+def test_portfolio_page_prints_on_a4_without_site_chrome(http, tmp_path):
+    page = open_page(*http, server_base() + "kommunen/garmisch-partenkirchen-09180117.html", width=794, height=1123)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
+        assert computed(page, chrome, "display") == "none", chrome
+    assert page.locator("h2#steuerung-portfolio").is_visible()
+    assert computed(page, "h2#steuerung-portfolio", "break-before") == "page"
+    assert computed(page, ".kdk-matrix td", "border-top-style") == "solid"
+    assert page.locator(".kdk-board__col").count() == 6
+    shot = tmp_path / "portfolio-druck.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    pdf = page.pdf(format="A4", print_background=False)
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page>") >= 2  # portfolio starts a page
+
+
+def test_external_links_print_their_address(http):
+    page = open_page(*http, server_base() + "projekte/koeln-smart-parking.html", width=794, height=1123)
+    page.emulate_media(media="print")
+    selector = "a[href^='https://gitlab.opencode.de']"
+    assert computed(page, selector, "content", "::after") == '" (https://gitlab.opencode.de/beispiel/parken)"'
+    assert computed(page, ".md-header", "display") == "none"
+
+
+def test_ideen_check_result_prints_the_idea_instead_of_the_form(http):
+    page = ideen_check(*http)
+    type_idea(page)
+    page.emulate_media(media="print")
+    assert not page.locator(".kdk-idea-form").is_visible()
+    assert page.locator(".kdk-idea-printed").inner_text().startswith("Idee: " + IDEA)
+    assert computed(page, "#idee-foerderung", "display") == "block"

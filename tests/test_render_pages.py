@@ -210,7 +210,7 @@ def test_a_past_deadline_shows_as_closed_at_the_build_date(fixture_pages):
 def test_municipality_page_has_reference_facts_and_its_projects(fixture_pages):
     text = fixture_pages[2]["kommunen/garmisch-partenkirchen-09180117.md"]
     assert "<dt>Land</dt>" in text and "Bayern" in text
-    assert re.search(r"<dt>Kreis</dt>\s*<dd>[^<]*Garmisch-Partenkirchen", text)
+    assert re.search(r'<dt>Kreis</dt>\s*<dd><a href="garmisch-partenkirchen-09180.html">[^<]*Garmisch-Partenkirchen', text)
     assert re.search(r"<dt>Einwohner</dt>\s*<dd>\d{1,3}(\.\d{3})*</dd>", text)
     garmisch = fixture_pages[0].reference.get("09180117")
     assert f"<dt>Größenklasse</dt>\n<dd>{base.size_label(garmisch)}</dd>" in text
