@@ -102,3 +102,36 @@ def test_methodology_page_states_the_numbers_the_code_uses():
     assert f"die ersten **{matching.MAX_MATCHES} Programme**" in page
     assert similarity.COMMON_SHARE == 0.5 and f"mehr als der Hälfte aller Projekte (und in mehr als {similarity.COMMON_MIN})" in page
     assert "Gewicht | Wert" in page and "(1 + ln *h*) · ln(1 + *N* / *d*)" in page
+
+
+def test_result_does_not_depend_on_the_hash_seed(fixture_catalogue):
+    """Sets of words iterate in a different order under another PYTHONHASHSEED; nothing may change."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import datetime as dt, sys\n"
+        "from pathlib import Path\n"
+        "from generator.catalogue import load_catalogue\n"
+        "from generator.enrich import enrich\n"
+        "sys.path.insert(0, 'bench')\n"
+        "from synth import records\n"
+        "from generator.catalogue import Catalogue\n"
+        "from generator.reference import default_reference\n"
+        "projects, programmes = records(400, seed=7)\n"
+        "cat = Catalogue({p['id']: p for p in projects}, {p['id']: p for p in programmes}, {}, default_reference(),"
+        " dt.date(2026, 11, 27))\n"
+        "e = enrich(cat, added={})\n"
+        "print(repr((e.similar_projects, e.similar_programmes, e.funding_matches)))\n"
+        f"c, _ = load_catalogue(Path({str(fixture_catalogue)!r}), build_date=dt.date(2026, 11, 27))\n"
+        "print(repr(enrich(c, added={})))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True,
+                                env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    assert "SimilarLink" in outputs.pop()

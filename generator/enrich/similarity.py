@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from math import fsum  # exact sums: the result must not depend on set order (hash seed)
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -235,7 +236,7 @@ def _most_shared(counts: Counter) -> list[int]:
 def text_similarity(a: Doc, b: Doc) -> float:
     va, vb = a.vector, b.vector
     common = va.keys() & vb.keys()
-    return sum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common))) if common else 0.0
+    return fsum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common))) if common else 0.0
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
@@ -248,7 +249,7 @@ def score(a: Doc, b: Doc, weights: dict) -> tuple[float, float]:
     scores compare equal, and its text part, which the reasons need too."""
     va, vb = a.vector, b.vector
     common = va.keys() & vb.keys()
-    text = sum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common))) if common else 0.0
+    text = fsum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common))) if common else 0.0
     total = weights["text"] * text
     if a.topic_set and b.topic_set:
         total += weights["topics"] * _jaccard(a.topic_set, b.topic_set)
@@ -256,7 +257,7 @@ def score(a: Doc, b: Doc, weights: dict) -> tuple[float, float]:
         total += weights["tags"] * _jaccard(a.tag_set, b.tag_set)
     shared = a.features & b.features
     if shared:
-        total += sum(weights[name] for name in {name for name, _value in shared})
+        total += fsum(weights[name] for name in {name for name, _value in shared})
     return round(total, 6), text
 
 
@@ -311,7 +312,7 @@ def rank(docs: list[Doc], weights: dict, reasons_for) -> dict:
             other = docs[j]
             vb = other.vector
             common = keys & vb.keys()
-            text = sum(map(mul, map(get_a, common), map(vb.__getitem__, common))) if common else 0.0
+            text = fsum(map(mul, map(get_a, common), map(vb.__getitem__, common))) if common else 0.0
             total = w_text * text
             if topics and other.topic_set:
                 shared = len(topics & other.topic_set)
@@ -323,7 +324,7 @@ def rank(docs: list[Doc], weights: dict, reasons_for) -> dict:
                     total += w_tags * shared / (len(tags) + len(other.tag_set) - shared)
             both = features & other.features
             if both:
-                total += sum(bonus[name] for name in {name for name, _value in both})
+                total += fsum(bonus[name] for name in {name for name, _value in both})
             scored.append((-round(total, 6), other.id, j, text))
         scored.sort()
         links = []
