@@ -20,8 +20,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 MIN_LENGTH = 2  # single letters ("E" of "E-Akte") carry no meaning
 
-# German stop words: the Snowball German list, filler words of administrative prose,
-# and the words of the catalogue's own source notes. Compared against normalised tokens.
+# German stop words: the Snowball German list plus filler words of administrative prose.
+# Compared against normalised tokens.
 STOP_WORDS = frozenset("""
 aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern anderr anders
 auch auf aus bei beim bin bis bist da damit dann das dass daß dasselbe dazu dein deine deinem deinen deiner deines dem
@@ -38,10 +38,14 @@ wollen wollte würde würden zu zum zur zwar zwischen
 ab bzw ca dabei daher darauf darin darüber davon dazu dafür dadurch deren desto ebenfalls eher eigene eigenen eigener
 etwa ggf insbesondere je jeweils mehr mehrere mittels neben rund sowie sowohl teils usw vgl via wurde wurden zudem
 beispielsweise bereits besonders derzeit ebenso erst gibt gut neue neuen neuer neues seit sollen
-""".split()) | frozenset("""
+""".split())
+
+# Words of the catalogue's own source notes ("Stand laut Quellen", "rund 2 Mio. Euro"): they say nothing
+# about a project's subject, so similarity leaves them out (see NOTE_STEMS); search still finds them.
+NOTE_WORDS = frozenset("""
 angabe angaben beginn belegt belegte belegten datum euro eur jahr jahre jahren laut mio millionen mrd milliarden
 monat monate offiziell offizielle offiziellen prozent quelle quellen stand voraussichtlich
-""".split())  # words of the catalogue's own notes ("Stand laut Quellen", "rund 2 Mio. Euro"): no topic
+""".split())
 
 
 def normalise(text: str) -> str:
@@ -121,6 +125,12 @@ def without_links(text: str) -> str:
     if "@" not in text and "://" not in text and "www." not in text.lower():
         return text  # the common case, without running the expression
     return _LINK.sub(" ", text)
+
+
+@lru_cache(maxsize=1)
+def note_stems() -> frozenset:
+    """Stems of NOTE_WORDS."""
+    return frozenset(stem(w) for w in NOTE_WORDS)
 
 
 def key(phrase: str) -> str:

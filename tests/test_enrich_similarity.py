@@ -196,3 +196,11 @@ def test_words_in_more_than_half_of_many_records_do_not_count():
     assert all("vorhab" not in doc.vector for doc in docs)
     few = _docs(records[:3])  # in a small catalogue a shared word still counts
     assert all("vorhab" in doc.vector for doc in few)
+
+
+def test_source_note_words_do_not_make_records_similar():
+    note = "Stand laut Quellen: Beginn 2024, rund 2 Mio. Euro."
+    a = project("a", topics=["bildung"], title="Tablets für Grundschulen", summary="Ausleihe von Tablets.", description=note)
+    b = project("b", ags=ZWICKAU, topics=["umwelt"], title="Pegelmessung an Bächen", summary="Sensoren messen Pegel.", description=note)
+    docs = _docs([a, b])
+    assert not docs[0].vector.keys() & docs[1].vector.keys()

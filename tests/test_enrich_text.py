@@ -59,3 +59,9 @@ def test_tag_keys_ignore_case_and_inflection():
 def test_links_and_mail_addresses_are_not_words():
     cleaned = text.without_links("Siehe [Portal](https://www.stadt.example/portal?x=1), www.beispiel.de oder info@stadt.example.")
     assert text.tokens(cleaned) == ["siehe", "portal"]
+
+
+def test_source_note_words_are_searchable_but_marked_for_similarity():
+    assert text.stems("Stand laut Quellen") == [text.stem("Stand"), text.stem("laut"), text.stem("Quellen")]
+    assert {text.stem("Quellen"), text.stem("Stand"), text.stem("Euro")} <= text.note_stems()
+    assert text.stem("Parkplatz") not in text.note_stems()

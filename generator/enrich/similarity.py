@@ -55,7 +55,7 @@ from generator.enrich import SimilarLink
 from generator.enrich.matching import in_land, lead_entry
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASS_LAND
 from generator.text import key as tag_key
-from generator.text import stems_with_words, without_links
+from generator.text import note_stems, stems_with_words, without_links
 from generator.vocabularies import default_vocabularies
 
 TOP_N = 5
@@ -123,8 +123,11 @@ def _record_text(record: dict, field: str) -> str:
 def _term_frequencies(record: dict) -> tuple[dict, dict]:
     tf: dict[str, float] = {}
     surface: dict[str, str] = {}
+    notes = note_stems()
     for field, weight in FIELD_WEIGHTS:
         for stem, word in stems_with_words(_record_text(record, field)):
+            if stem in notes:
+                continue
             if stem in tf:
                 tf[stem] += weight
             else:
