@@ -108,7 +108,7 @@
         var single = c.n === 1;
         var onePlace = c.places.length === 1;
         var place = data.places[c.places[0]];
-        var r = (single ? 6 : 10 + Math.min(14, Math.sqrt(c.n) * 2)) * unit;
+        var r = (single ? 6 : 9 + Math.min(10, Math.sqrt(c.n) * 1.2)) * unit; // höchstens 19 px: Kreise überdecken sich kaum
         var label = single
           ? data.projects[place[4][0]][1] + " (" + place[2] + ")"
           : K.number(c.n) + " Projekte " + (onePlace ? "in " + place[2] : "um " + place[2]) + (onePlace || view.zoom >= MAX_ZOOM ? " – Liste zeigen" : " – vergrößern");
