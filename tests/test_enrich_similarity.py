@@ -204,3 +204,14 @@ def test_source_note_words_do_not_make_records_similar():
     b = project("b", ags=ZWICKAU, topics=["umwelt"], title="Pegelmessung an Bächen", summary="Sensoren messen Pegel.", description=note)
     docs = _docs([a, b])
     assert not docs[0].vector.keys() & docs[1].vector.keys()
+
+
+def test_candidates_with_most_shared_keys_win_ties_by_id():
+    from collections import Counter
+
+    counts = Counter({j: 1 for j in range(100)})
+    counts.update([7, 7, 50, 50, 50, 99, 99, 3, 3])  # 50 -> 4, 7/99/3 -> 3
+    chosen = similarity._most_shared(counts)
+    assert len(chosen) == similarity.MAX_CANDIDATES
+    assert set(chosen[:4]) == {50, 7, 99, 3}
+    assert chosen[4:] == [j for j in range(100) if j not in (3, 7, 50, 99)][:similarity.MAX_CANDIDATES - 4]

@@ -43,11 +43,11 @@ Top TOP_N by score, ties by id.
 """
 from __future__ import annotations
 
-import heapq
 import math
 from math import fsum  # exact sums: the result must not depend on set order (hash seed)
 import zlib
 from collections import Counter
+from itertools import compress
 from dataclasses import dataclass
 from operator import mul
 
@@ -69,10 +69,10 @@ TEXT_REASON_WORDS = 3  # shared words named in that reason
 COMMON_SHARE, COMMON_MIN = 0.5, 20  # words in more than half of all records (and in more than 20) do not count
 MAX_DF_SHARE = 0.05
 MIN_DF_CAP = 50
-CANDIDATE_TERMS = 10
+CANDIDATE_TERMS = 8
 MAX_CANDIDATES = 20
 EXHAUSTIVE_MAX = 300  # up to this many records, every record sharing a word is a candidate
-CHAMPIONS = 100  # per word, only the records where it weighs most are candidates
+CHAMPIONS = 200  # per word, only the records where it weighs most are candidates
 
 
 @dataclass
@@ -99,9 +99,10 @@ class Doc:
 
 def blocks(doc: Doc) -> tuple:
     """Besides shared words, records become candidates through: each programme they name (programmes:
-    their Fördergeber), exactly the same set of Handlungsfelder, exactly the same set of tags, and
-    (projects) the same size class in the same Land. Among many records sharing the same words these
-    decide, as they do in the score."""
+    their Fördergeber), exactly the same set of Handlungsfelder, exactly the same set of tags,
+    (projects) the same size class in the same Land, and the combinations Handlungsfelder + tags and
+    Handlungsfelder + size class + Land. Among many records sharing the same words these decide, as
+    they do in the score."""
     keys = [(name, value) for name in ("programme", "funder") for value in sorted(doc.groups.get(name, ()))]
     if doc.topic_set:
         keys.append(("topics", doc.topic_set))
@@ -110,6 +111,11 @@ def blocks(doc: Doc) -> tuple:
     size, land = doc.groups.get("size"), doc.groups.get("land")
     if size and land:
         keys.append(("place", size, land))
+    # the same combinations are rarer, so they keep their full lists where the single keys get cut
+    if doc.topic_set and doc.tag_set:
+        keys.append(("topics+tags", doc.topic_set, doc.tag_set))
+    if doc.topic_set and size and land:
+        keys.append(("topics+place", doc.topic_set, size, land))
     return tuple(keys)
 
 
@@ -221,19 +227,20 @@ def _spread(record_id: str) -> int:
 
 
 def _most_shared(counts: Counter) -> list[int]:
-    """The MAX_CANDIDATES docs with the highest counts, ties by lower index (= id order); cheaper than a heap
-    because counts are small integers: find the cut-off count first, then sort only what passes it."""
+    """The MAX_CANDIDATES docs with the highest counts, ties by lower index (= id order). Counts are small
+    integers: find the cut-off count from a histogram, then select with C-level iteration only."""
     if len(counts) <= MAX_CANDIDATES:
         return sorted(counts, key=lambda j: (-counts[j], j))
     histogram = Counter(counts.values())
     passing, cutoff = 0, 0
     for value in sorted(histogram, reverse=True):
-        passing += histogram[value]
-        cutoff = value
-        if passing >= MAX_CANDIDATES:
+        if passing + histogram[value] >= MAX_CANDIDATES:
+            cutoff = value
             break
-    chosen = heapq.nsmallest(MAX_CANDIDATES, [(-c, j) for j, c in counts.items() if c >= cutoff])
-    return [j for _c, j in chosen]
+        passing += histogram[value]
+    above = list(compress(counts, map(cutoff.__lt__, counts.values())))
+    tied = sorted(compress(counts, map(cutoff.__eq__, counts.values())))
+    return above + tied[:MAX_CANDIDATES - len(above)]
 
 
 def text_similarity(a: Doc, b: Doc) -> float:
