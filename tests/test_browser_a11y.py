@@ -24,6 +24,7 @@ PAGES = {
     "foerder-explorer": ("foerder-explorer.html", "#explorer-status:not(:empty)"),
     "map": ("karte.html", ".karte-punkte a"),
     "search": ("suche.html#q=Parkpl%C3%A4tzen", "#suche-treffer li"),
+    "open-data": ("daten.html", None),
 }
 
 
