@@ -100,10 +100,11 @@ def _by_title(catalogue, ids) -> list[str]:
 
 
 def board(catalogue, ids: list[str]) -> list:
+    """`ids` in title order (as `portfolio` passes them): each column keeps that order."""
     columns = {s: [] for s in statuses()}
     for pid in ids:
         columns.setdefault(catalogue.projects[pid].get("status", ""), []).append(pid)
-    return [(s, _by_title(catalogue, columns[s])) for s in columns]
+    return list(columns.items())
 
 
 def matrix(catalogue, ids: list[str]) -> tuple[list, list]:
@@ -157,10 +158,9 @@ def opportunities(catalogue, enriched, ids: list[str]) -> list[Opportunity]:
             if match.status in OPEN and match.programme in catalogue.funding:
                 fits.setdefault(match.programme, []).append(pid)
     out = []
-    for fid, pids in fits.items():
+    for fid, pids in fits.items():  # pids in the order of `ids` (title order, as `portfolio` passes them)
         status = enriched.programme_status.get(fid)
-        out.append(Opportunity(fid, status.status if status else "", status.label if status else "",
-                               tuple(_by_title(catalogue, pids))))
+        out.append(Opportunity(fid, status.status if status else "", status.label if status else "", tuple(pids)))
     out.sort(key=lambda o: (rank.get(o.status, 9), -len(o.projects),
                             str(catalogue.funding[o.programme].get("title", "")).casefold(), o.programme))
     return out
@@ -170,7 +170,7 @@ def twins(catalogue, enriched, ids: list[str]) -> list:
     """For each idea: the most similar projects outside the portfolio that are in operation or completed."""
     mine = set(ids)
     out = []
-    for pid in _by_title(catalogue, [p for p in ids if catalogue.projects[p].get("status") == "idee"]):
+    for pid in [p for p in ids if catalogue.projects[p].get("status") == "idee"]:  # title order
         links = [link for link in enriched.similar_projects.get(pid, ())
                  if link.id not in mine and link.id in catalogue.projects
                  and catalogue.projects[link.id].get("status") in DONE]
@@ -179,13 +179,14 @@ def twins(catalogue, enriched, ids: list[str]) -> list:
 
 
 def portfolio(catalogue, enriched, ids: list[str]) -> Portfolio:
-    ids = sorted(set(ids) & set(catalogue.projects))
+    ids = sorted(pid for pid in set(ids) if pid in catalogue.projects)
+    by_title = _by_title(catalogue, ids)  # sorted once; board, opportunities and ideas keep this order
     rows, totals = matrix(catalogue, ids)
     lines, total = funding_secured(catalogue, ids)
     return Portfolio(
-        project_ids=ids, board=board(catalogue, ids), matrix=rows, column_totals=totals,
-        funding=lines, funding_total=total, opportunities=opportunities(catalogue, enriched, ids),
-        twins=twins(catalogue, enriched, ids),
+        project_ids=ids, board=board(catalogue, by_title), matrix=rows, column_totals=totals,
+        funding=lines, funding_total=total, opportunities=opportunities(catalogue, enriched, by_title),
+        twins=twins(catalogue, enriched, by_title),
     )
 
 

@@ -32,7 +32,7 @@ def render(catalogue, enriched) -> dict[str, str]:
             code=code, name=name, projects=project_cards(catalogue, projects.get(code, [])),
             municipalities=municipalities.get(code, []),
             programmes=programme_cards(catalogue, enriched, programmes.get(code, [])), nationwide=nationwide,
-            portfolio=portfolio_view.for_land(catalogue, enriched, projects.get(code, []), name),
+            portfolio=portfolio_view.for_land(catalogue, enriched, projects.get(code, []), name, code),
         )
         rows.append((code, name, len(projects.get(code, [])), len(municipalities.get(code, [])), len(programmes.get(code, []))))
     pages[base.LAENDER_INDEX] = base.page(

@@ -1,15 +1,18 @@
 """The portfolio (steering) view on municipality, Kreis and Land pages.
 
-`view(...)` prepares a generator.portfolio.Portfolio for the partial template
-`_portfolio.html.j2`, which municipality.md.j2 and land.md.j2 include. Long lists are cut
-(with "und N weitere") so a Land page stays small; the numbers always count everything.
+`for_municipality` / `for_land` turn a generator.portfolio.Portfolio into plain rows for the
+partial template `_portfolio.html.j2` (included by municipality.md.j2 and land.md.j2): titles,
+relative links and labels are resolved here, so the template only prints them (thousands of
+pages render this; Jinja function calls per item would dominate the build). Long lists are cut
+with "und N weitere"; the numbers always count everything.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from generator import portfolio as logic
-from generator.render.views import ProjectCard, programme_card, project_card
+from generator.render import base
+from generator.render.views import project_card
 
 BOARD_ITEMS = 12  # titles per status column
 IDEAS_SHOWN = 10  # ideas with their similar completed projects
@@ -19,34 +22,61 @@ PROJECTS_PER_OPPORTUNITY = 5
 
 @dataclass(frozen=True)
 class PortfolioView:
-    p: logic.Portfolio
-    scope: str  # German: whose records, e.g. "Projekte des Kreises und seiner Gemeinden"
-    cards: dict  # project id -> ProjectCard for every id the view links
-    programmes: dict  # programme id -> ProgrammeCard (programmes in the catalogue)
+    scope: str  # German: whose records and how they are counted
+    total: int
     date: object  # build date: funding status and opportunities are computed for it
-    board_items: int = BOARD_ITEMS
-    ideas_shown: int = IDEAS_SHOWN
-    opportunities_shown: int = OPPORTUNITIES_SHOWN
-    projects_per_opportunity: int = PROJECTS_PER_OPPORTUNITY
+    board: list  # [(status, label, count, [(href, title)], more)]
+    status_labels: list  # column heads of the matrix
+    matrix: list  # [(href, topic label, [counts], total)]
+    column_totals: list
+    funding: list  # [(href | None, title, n projects, amount text, entries without amount)]
+    funding_total: str
+    opportunities: list  # [(href, title, status, label, [(href, title)], more)]
+    more_opportunities: int
+    twins: list  # [(href, title, [(href, title, place, status label, reasons)])]
+    more_ideas: int
 
-    def card(self, pid: str) -> ProjectCard:
-        return self.cards[pid]
+
+def _href(here: str, target: str) -> str:
+    """base.relative_url for the case here: pages in a folder below the root linking to .md pages by root
+    path (posixpath.relpath per link was the main cost of this view on 7,000 pages)."""
+    return "../" * here.count("/") + target[:-3] + base.PAGE_SUFFIX
 
 
-def view(catalogue, enriched, p: logic.Portfolio, scope: str) -> PortfolioView:
-    wanted = set()
-    for _status, ids in p.board:
-        wanted.update(ids[:BOARD_ITEMS])
-    for o in p.opportunities[:OPPORTUNITIES_SHOWN]:
-        wanted.update(o.projects[:PROJECTS_PER_OPPORTUNITY])
+def _project(catalogue, here: str, pid: str) -> tuple:
+    return _href(here, base.project_page(pid)), catalogue.projects[pid]["title"]
+
+
+def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> PortfolioView:
+    labels = base.labels()
+    board = [(status, labels.status(status), len(ids), [_project(catalogue, here, pid) for pid in ids[:BOARD_ITEMS]],
+              max(0, len(ids) - BOARD_ITEMS)) for status, ids in p.board]
+    matrix = [(_href(here, base.topic_page(topic)), labels.topic(topic), counts, total)
+              for topic, counts, total in p.matrix]
+    funding = [(_href(here, base.programme_page(line.programme)) if line.programme in catalogue.funding else None,
+                line.title, len(line.projects),
+                base.euro(line.amount_eur) if line.amount_eur or not line.without_amount else "–", line.without_amount)
+               for line in p.funding]
+    opportunities = [(_href(here, base.programme_page(o.programme)), catalogue.funding[o.programme]["title"],
+                      o.status, o.label, [_project(catalogue, here, pid) for pid in o.projects[:PROJECTS_PER_OPPORTUNITY]],
+                      max(0, len(o.projects) - PROJECTS_PER_OPPORTUNITY))
+                     for o in p.opportunities[:OPPORTUNITIES_SHOWN]]
+    twins = []
     for idea, links in p.twins[:IDEAS_SHOWN]:
-        wanted.add(idea)
-        wanted.update(link.id for link in links)
-    cards = {pid: project_card(catalogue, pid) for pid in sorted(wanted) if pid in catalogue.projects}
-    programmes = {fid: programme_card(catalogue, enriched, fid)
-                  for fid in [line.programme for line in p.funding] + [o.programme for o in p.opportunities]
-                  if fid in catalogue.funding}
-    return PortfolioView(p, scope, cards, programmes, catalogue.build_date)
+        rows = []
+        for link in links:
+            card = project_card(catalogue, link.id)
+            place = ", ".join(x for x in ((card.lead.name if card.lead else ""),
+                                          ", ".join(labels.land(c) for c in card.lands)) if x)
+            rows.append((*_project(catalogue, here, link.id), place, labels.status(card.status), "; ".join(link.reasons)))
+        twins.append((*_project(catalogue, here, idea), rows))
+    return PortfolioView(
+        scope=scope, total=len(p.project_ids), date=catalogue.build_date, board=board,
+        status_labels=[labels.status(s) for s in p.statuses], matrix=matrix, column_totals=p.column_totals,
+        funding=funding, funding_total=base.euro(p.funding_total), opportunities=opportunities,
+        more_opportunities=max(0, len(p.opportunities) - OPPORTUNITIES_SHOWN), twins=twins,
+        more_ideas=max(0, len(p.twins) - IDEAS_SHOWN),
+    )
 
 
 def for_municipality(catalogue, enriched, m, by_kreis: dict | None = None) -> PortfolioView:
@@ -54,9 +84,10 @@ def for_municipality(catalogue, enriched, m, by_kreis: dict | None = None) -> Po
         scope = "Projekte des Kreises und seiner Gemeinden; ein Projekt mehrerer Gemeinden zählt einmal."
     else:
         scope = "Projekte, an denen die Kommune beteiligt ist (federführend oder als Partner)."
-    return view(catalogue, enriched, logic.for_municipality(catalogue, enriched, m, by_kreis), scope)
+    p = logic.for_municipality(catalogue, enriched, m, by_kreis)
+    return view(catalogue, enriched, p, scope, base.municipality_page(m))
 
 
-def for_land(catalogue, enriched, ids: list[str], land_name: str) -> PortfolioView:
+def for_land(catalogue, enriched, ids: list[str], land_name: str, code: str) -> PortfolioView:
     scope = f"Projekte mit Beteiligten in {land_name}; ein Projekt mehrerer Kommunen zählt einmal."
-    return view(catalogue, enriched, logic.portfolio(catalogue, enriched, ids), scope)
+    return view(catalogue, enriched, logic.portfolio(catalogue, enriched, ids), scope, base.land_page(code))
