@@ -135,6 +135,7 @@ class IdeaIndex:
     df: dict  # stem -> number of projects using it
     postings: dict  # stem -> [doc index]
     n: int
+    tfs: list = field(default_factory=list)  # per doc: stem -> weighted term frequency (for the site data)
 
     def idf(self, stem: str) -> float:
         return math.log(1 + self.n / self.df.get(stem, 1))
@@ -163,7 +164,7 @@ def build_index(projects: dict, reference) -> IdeaIndex:
         docs.append(similarity.Doc(pid, vector, surface, topics, similarity._tags(record), groups_of(record)))
         for term in vector:
             postings.setdefault(term, []).append(i)
-    return IdeaIndex(docs, df, postings, n)
+    return IdeaIndex(docs, df, postings, n, [tf for _pid, tf, _surface in raw])
 
 
 def idea_doc(text: str, index: IdeaIndex, asker: Asker) -> similarity.Doc:

@@ -275,3 +275,12 @@ def test_ideen_check_result_prints_the_idea_instead_of_the_form(http):
     assert not page.locator(".kdk-idea-form").is_visible()
     assert page.locator(".kdk-idea-printed").inner_text().startswith("Idee: " + IDEA)
     assert computed(page, "#idee-foerderung", "display") == "block"
+
+
+def test_ideen_check_has_no_serious_accessibility_violation(http):
+    from browser_support import axe_violations
+
+    page = ideen_check(*http)
+    choose_municipality(page, "Radebeul", RADEBEUL)
+    type_idea(page)
+    assert axe_violations(page) == []

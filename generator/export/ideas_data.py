@@ -61,11 +61,9 @@ def _pairs(vocab: str) -> list:
     return [[t.id, t.label] for t in default_vocabularies()[vocab].terms]
 
 
-def term_postings(index: ideas.IdeaIndex, projects: dict) -> tuple[list, list]:
+def term_postings(index: ideas.IdeaIndex) -> tuple[list, list]:
     """(stems, encoded postings): tf recomputed as similarity weighs fields (integer field weights)."""
-    from generator.enrich.similarity import _term_frequencies
-
-    tfs = [_term_frequencies(projects[doc.id])[0] for doc in index.docs]  # the same tf build_index used
+    tfs = index.tfs  # the term frequencies the vectors were made from
     stems = sorted(index.postings)
     encoded = []
     for stem in stems:
@@ -84,7 +82,7 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
     topics, lands, statuses_vocab = _pairs("topics"), _pairs("laender"), _pairs("project-statuses")
     land_ix = {code: i for i, (code, _n) in enumerate(lands)}
     topic_ix = {t: i for i, (t, _l) in enumerate(topics)}
-    stems, encoded = term_postings(index, catalogue.projects)
+    stems, encoded = term_postings(index)
     land_chars, size_chars, flag_chars, topic_masks = [], [], [], []
     for doc in index.docs:
         record = catalogue.projects[doc.id]
