@@ -117,6 +117,7 @@ class Matcher:
         self._eligible: dict[tuple, list] = {}
         self._results: dict[tuple, list] = {}  # (applicant, topics) -> programme ids in display order
         self._matches: dict[tuple, FundingMatch] = {}
+        self._shown: dict[tuple, tuple] = {}  # (applicant, topics) -> (first MAX_MATCHES matches, total)
 
     def matches(self, project: dict, reference) -> list[FundingMatch]:
         return self.matches_and_total(project, reference)[0]
@@ -127,10 +128,13 @@ class Matcher:
         if who is None or not who.applicant_type:
             return [], 0
         topics = self._topics(project)
-        ranked = self.ranked(who, topics)
-        shown = [self._match(pid, who, tuple(t for t in topics if t in self.topic_sets[pid]))
-                 for pid in ranked[:MAX_MATCHES]]
-        return shown, len(ranked)
+        cached = self._shown.get((who, topics))
+        if cached is None:
+            ranked = self.ranked(who, topics)
+            shown = tuple(self._match(pid, who, tuple(t for t in topics if t in self.topic_sets[pid]))
+                          for pid in ranked[:MAX_MATCHES])
+            cached = self._shown[(who, topics)] = (shown, len(ranked))
+        return list(cached[0]), cached[1]
 
     def _topics(self, project: dict) -> tuple:
         return tuple(sorted({t for t in project.get("topics") or [] if isinstance(t, str)},

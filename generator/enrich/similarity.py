@@ -49,7 +49,7 @@ import zlib
 from collections import Counter
 from itertools import compress
 from dataclasses import dataclass
-from operator import mul
+from operator import mul, neg
 
 from generator.enrich import SimilarLink
 from generator.enrich.matching import in_land, lead_entry
@@ -275,15 +275,19 @@ def _listing(singular: str, plural: str, items: list[str]) -> str:
     return f"{singular if len(items) == 1 else plural}: {', '.join(items)}"
 
 
-def shared_words(a: Doc, b: Doc, exclude: set) -> list[str]:
+def shared_words(a: Doc, b: Doc, exclude: set, common: set | None = None) -> list[str]:
     """The shared words contributing most to the text similarity, nouns first (capitalised in German, they
-    say what a project is about), spelled as in either record (the shorter form)."""
+    say what a project is about), spelled as in either record (the shorter form). `common` may pass the
+    shared stems when the caller has them already."""
     va, vb, surface = a.vector, b.vector, a.surface
-    top = sorted([(not surface[t][:1].isupper(), -(va[t] * vb[t]), t)
-                  for t in va.keys() & vb.keys() if t not in exclude])[:TEXT_REASON_WORDS]
+    stems = list((va.keys() & vb.keys() if common is None else common) - exclude)
+    # sort keys built in C: (written in lower case, -contribution, stem); lower case = not a noun
+    top = sorted(zip(map(str.islower, map(surface.__getitem__, stems)),
+                     map(neg, map(mul, map(va.__getitem__, stems), map(vb.__getitem__, stems))),
+                     stems))[:TEXT_REASON_WORDS]
     words = []
-    for _noun, _product, term in top:
-        mine, theirs = a.surface[term], b.surface[term]
+    for _lower, _product, term in top:
+        mine, theirs = surface[term], b.surface[term]
         words.append(theirs if len(theirs) < len(mine) else mine)
     return words
 
@@ -297,10 +301,12 @@ def common_reasons(a: Doc, b: Doc, text: float, topic_labels: dict) -> tuple[lis
     tags = [k for k in a.tags if k in b.tag_set]
     if tags:
         reasons.append(_listing("gemeinsames Schlagwort", "gemeinsame Schlagworte", [a.tags[k] for k in tags]))
-    if text >= TEXT_REASON_MIN and len(a.vector.keys() & b.vector.keys()) >= TEXT_REASON_MIN_SHARED:
-        tag_stems = {part for k in tags for part in k.split()}
-        words = shared_words(a, b, tag_stems)
-        reasons.append(f"ähnliche Beschreibung ({', '.join(words)})" if words else "ähnliche Beschreibung")
+    if text >= TEXT_REASON_MIN:
+        common = a.vector.keys() & b.vector.keys()
+        if len(common) >= TEXT_REASON_MIN_SHARED:
+            tag_stems = {part for k in tags for part in k.split()}
+            words = shared_words(a, b, tag_stems, common)
+            reasons.append(f"ähnliche Beschreibung ({', '.join(words)})" if words else "ähnliche Beschreibung")
     return reasons, bool(reasons)
 
 
