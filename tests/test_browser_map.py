@@ -84,3 +84,16 @@ def test_table_per_land_links_into_the_explorer(http):
     page.wait_for_url("**/explorer.html#land=DE-BY")
     page.wait_for_selector("#explorer-status:not(:empty)")
     assert page.locator("#explorer-status").text_content() == "2 Projekte passen zu den Filtern"
+
+
+def test_map_works_from_file_url(browser):
+    context = browser.new_context()
+    watch = guard_context(context, None)
+    try:
+        page = open_page(context, watch, (built_site() / "karte.html").as_uri())
+        page.wait_for_selector(".karte-punkte a")
+        page.locator(".karte-punkt[aria-label*='(Dresden)']").click()
+        page.wait_for_url("**/projekte/dresden-parkleitsystem.html")
+        assert watch.page_errors == [] and watch.foreign_requests == []
+    finally:
+        context.close()
