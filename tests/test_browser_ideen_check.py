@@ -275,6 +275,8 @@ def test_ideen_check_result_prints_the_idea_instead_of_the_form(http):
     assert not page.locator(".kdk-idea-form").is_visible()
     assert page.locator(".kdk-idea-printed").inner_text().startswith("Idee: " + IDEA)
     assert computed(page, "#idee-foerderung", "display") == "block"
+    assert computed(page, "h2#idee-foerderung", "break-before") == "page"
+    assert not page.locator(".kdk-idea-privacy").is_visible()
 
 
 def test_ideen_check_has_no_serious_accessibility_violation(http):
