@@ -280,6 +280,17 @@ def _programme_item(card, directory: str, show_summary: bool) -> Markup:
     return Markup(_items(directory).programme_item(card, show_summary))
 
 
+@lru_cache(maxsize=262_144)
+def _match_item(card, reasons: tuple, directory: str) -> Markup:
+    return Markup(_items(directory).match_item(card, reasons))
+
+
+@jinja2.pass_context
+def _match_item_here(context, card, reasons=()) -> Markup:
+    """A funding match: the same programme with the same reasons recurs on many project pages."""
+    return _match_item(card, tuple(reasons), posixpath.dirname(context["here"]))
+
+
 @jinja2.pass_context
 def _project_item_here(context, card, show_summary: bool = True) -> Markup:
     """A project's list entry. Cards are frozen values, so the cache key is all the entry shows."""
@@ -307,7 +318,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         link=_link, labels=labels(), free_text=_free_text,
-        project_item=_project_item_here, programme_item=_programme_item_here,
+        project_item=_project_item_here, programme_item=_programme_item_here, match_item=_match_item_here,
         project_page=project_page, programme_page=programme_page, municipality_page=municipality_page,
         topic_page=topic_page, land_page=land_page,
         HOME=HOME, PROGRAMMES_INDEX=PROGRAMMES_INDEX, MUNICIPALITIES_INDEX=MUNICIPALITIES_INDEX,

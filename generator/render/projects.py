@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.render import base
-from generator.render.views import programme_status, project_card
+from generator.render.views import programme_card, project_card
 
 
 def render(catalogue, enriched) -> dict[str, str]:
@@ -10,7 +10,7 @@ def render(catalogue, enriched) -> dict[str, str]:
     pages = {}
     for pid, project in catalogue.projects.items():
         here = base.project_page(pid)
-        matches = [(catalogue.funding[m.programme], programme_status(enriched, m.programme), m.reasons)
+        matches = [(programme_card(catalogue, enriched, m.programme), tuple(m.reasons))
                    for m in enriched.funding_matches.get(pid, []) if m.programme in catalogue.funding]
         pages[here] = base.page(
             "project.md.j2", here, title=project["title"], description=project.get("summary"),
@@ -20,8 +20,8 @@ def render(catalogue, enriched) -> dict[str, str]:
             funding_used=_funding_used(project, catalogue),
             similar=[(project_card(catalogue, link.id), link.reasons)
                      for link in enriched.similar_projects.get(pid, []) if link.id in catalogue.projects],
-            matches=[m for m in matches if m[1] is None or m[1].status != "geschlossen"],
-            closed_matches=[m for m in matches if m[1] is not None and m[1].status == "geschlossen"],
+            matches=[m for m in matches if m[0].status is None or m[0].status.status != "geschlossen"],
+            closed_matches=[m for m in matches if m[0].status is not None and m[0].status.status == "geschlossen"],
             file=catalogue.files.get(pid),
             edit=base.edit_url(repository, catalogue.files.get(pid)),
         )
