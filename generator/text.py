@@ -45,6 +45,7 @@ beispielsweise bereits besonders derzeit ebenso erst gibt gut neue neuen neuer n
 NOTE_WORDS = frozenset("""
 angabe angaben beginn belegt belegte belegten datum euro eur jahr jahre jahren laut mio millionen mrd milliarden
 monat monate offiziell offizielle offiziellen prozent quelle quellen stand voraussichtlich
+januar jänner februar märz april mai juni juli august september oktober november dezember
 """.split())
 
 
