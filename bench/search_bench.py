@@ -58,7 +58,7 @@ WATCH = """
     }
   };
   const observer = new MutationObserver(check);
-  document.addEventListener('DOMContentLoaded', () => { observer.observe(document.documentElement, {childList: true, subtree: true}); check(); });
+  observer.observe(document, {childList: true, subtree: true});  // async data scripts may run before DOMContentLoaded
 }
 """
 
