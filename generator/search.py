@@ -23,7 +23,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from generator import text
-from generator.reference import SIZE_CLASS_LABELS
 from generator.export.views import label, municipality_facts
 
 PROJECT_FIELDS = {  # field -> weight
@@ -227,7 +226,3 @@ def search(catalogue, enriched, index: SearchIndex, query: str, filters: Filters
             record = catalogue.projects[rid] if kind == "project" else catalogue.funding[rid]
             hits.append(Hit(kind, rid, points, record["title"], subtitle(catalogue, enriched, kind, rid)))
     return hits, total
-
-
-def size_label(size_class: str) -> str:
-    return SIZE_CLASS_LABELS.get(size_class, size_class)
