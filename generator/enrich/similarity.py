@@ -244,6 +244,7 @@ def _most_shared(counts: Counter) -> list[int]:
 
 
 def text_similarity(a: Doc, b: Doc) -> float:
+    """Cosine of the two unit TF-IDF vectors."""
     va, vb = a.vector, b.vector
     common = va.keys() & vb.keys()
     return fsum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common))) if common else 0.0
@@ -257,9 +258,7 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 def score(a: Doc, b: Doc, weights: dict) -> tuple[float, float]:
     """(score, text similarity): the documented score (module docstring), rounded to 6 places so equal
     scores compare equal, and its text part, which the reasons need too."""
-    va, vb = a.vector, b.vector
-    common = va.keys() & vb.keys()
-    text = fsum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common))) if common else 0.0
+    text = text_similarity(a, b)
     total = weights["text"] * text
     if a.topic_set and b.topic_set:
         total += weights["topics"] * _jaccard(a.topic_set, b.topic_set)
