@@ -162,7 +162,7 @@ def explorer_funding(catalogue, enriched) -> dict:
         computed = status.status if status else record["application"]["status"]
         items.append([fid, record["title"], record["funder"], level_ix[record["level"]],
                       land_ix(record.get("lands", [])), appl_ix(record.get("eligible", [])), topic_ix(record.get("topics", [])),
-                      status_ix.get(computed, 0), status.label if status else label("application-statuses", computed),
+                      status_ix[computed], status.label if status else label("application-statuses", computed),
                       sorted(set(upcoming.get(fid, [])))])
     return {"built": catalogue.build_date.isoformat(),
             "facets": {"levels": levels, "lands": lands, "applicants": applicants, "topics": topics, "statuses": statuses},
