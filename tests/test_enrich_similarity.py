@@ -31,8 +31,8 @@ def test_near_twin_is_the_top_similar_project_with_its_reasons():
     top = found["koeln-parken"][0]
     assert top.id == "dresden-parken"
     assert top.reasons[:2] == ("gleiches Handlungsfeld: Mobilität & Verkehr", "gemeinsame Schlagworte: LoRaWAN, Parken, Sensoren")
-    assert top.reasons[2].startswith("ähnliche Beschreibung (")
-    assert "Parkplätze" in top.reasons[2] or "Parkplatz" in top.reasons[2]
+    # shared words, nouns first, by contribution; tags already named are not repeated
+    assert top.reasons[2] == "ähnliche Beschreibung (Parkplatz, Parkleitsystem, App)"
     assert top.reasons[3:] == ("ähnliche Gemeindegröße (über 100.000 Einwohner)",)
 
 
