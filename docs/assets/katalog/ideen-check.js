@@ -282,7 +282,10 @@
   var chunkPromises = {};
 
   function loadChunk(n) {
-    var name = "ideen-d-" + n;
+    return loadData("ideen-d-" + n);
+  }
+
+  function loadData(name) {
     if (data[name]) return Promise.resolve(data[name]);
     if (!chunkPromises[name]) {
       chunkPromises[name] = new Promise(function (resolve, reject) {
@@ -451,7 +454,7 @@
   var DEBOUNCE_MS = 80;  // results this long after the last keystroke
   var PREFETCH_MS = 150;
   function init(rootEl) {
-    if (!data["ideen-index"] || !data["ideen-kommunen"] || !K.stem) {
+    if (!data["ideen-index"] || !K.stem) {
       rootEl.querySelector(".kdk-idea-results").textContent = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
       return;
     }
@@ -459,7 +462,6 @@
     stopWords = {};
     data["ideen-index"].stop.forEach(function (w) { stopWords[w] = true; });
     index = decodeIndex(data["ideen-index"]);
-    municipalities = decodeMunicipalities(data["ideen-kommunen"]);
     var textArea = rootEl.querySelector("#idee-text");
     var search = rootEl.querySelector("#idee-kommune");
     var options = rootEl.querySelector("#idee-kommune-treffer");
@@ -530,7 +532,14 @@
       schedule();
     }
 
+    search.addEventListener("focus", function () { loadMunicipalities().catch(function () {}); });
     search.addEventListener("input", function () {
+      loadMunicipalities().then(showMunicipalities, function () {
+        options.replaceChildren(el("li", { "class": "kdk-meta" }, "Die Liste der Kommunen konnte nicht geladen werden."));
+      });
+    });
+
+    function showMunicipalities() {
       var found = findMunicipalities(search.value, 8);
       options.replaceChildren();
       found.forEach(function (m) {
@@ -542,7 +551,7 @@
         options.appendChild(li);
       });
       if (search.value.trim() && !found.length) options.appendChild(el("li", { "class": "kdk-meta" }, "Keine Kommune mit diesem Namen."));
-    });
+    }
     textArea.addEventListener("input", function () { schedule(); prefetch(); });
     landSelect.addEventListener("change", schedule);
     sizeSelect.addEventListener("change", schedule);
@@ -552,7 +561,16 @@
     if (textArea.value) schedule();
   }
 
-  root.KatalogIdeen = { fold: fold, check: check, findMunicipalities: findMunicipalities,
+  // The municipality list (about 12,500 names) is loaded only when someone searches for a municipality.
+  function loadMunicipalities() {
+    if (municipalities) return Promise.resolve(municipalities);
+    return loadData("ideen-kommunen").then(function (raw) {
+      if (!municipalities) municipalities = decodeMunicipalities(raw);
+      return municipalities;
+    });
+  }
+
+  root.KatalogIdeen = { fold: fold, loadMunicipalities: loadMunicipalities, check: check, findMunicipalities: findMunicipalities,
     askerFor: askerFor, askerForMunicipality: askerForMunicipality, stemsWithWords: stemsWithWords };
 
   function start() { var r = document.querySelector(".kdk-idea"); if (r) init(r); }
