@@ -18,6 +18,7 @@ or completed (from enrich's similar projects, the same links the project pages s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.vocabularies import default_vocabularies
 
@@ -29,7 +30,12 @@ MAX_TWINS = 3
 
 def statuses() -> list[str]:
     """Project statuses in the vocabulary's order (Idee … Eingestellt)."""
-    return list(default_vocabularies()["project-statuses"].ids)
+    return list(_vocabulary_ids("project-statuses"))
+
+
+@lru_cache(maxsize=None)
+def _vocabulary_ids(vocabulary: str) -> tuple:
+    return tuple(default_vocabularies()[vocabulary].ids)
 
 
 @dataclass(frozen=True)
@@ -108,20 +114,21 @@ def board(catalogue, ids: list[str]) -> list:
 
 
 def matrix(catalogue, ids: list[str]) -> tuple[list, list]:
-    order = statuses()
-    topics = default_vocabularies()["topics"].ids
-    counts = {t: [0] * len(order) for t in topics}
+    order = _vocabulary_ids("project-statuses")
+    column_of = {status: i for i, status in enumerate(order)}
+    counts: dict = {}
     totals = [0] * len(order)
     for pid in ids:
         record = catalogue.projects[pid]
-        column = order.index(record["status"]) if record.get("status") in order else None
+        column = column_of.get(record.get("status"))
         if column is None:
             continue
         totals[column] += 1
         for topic in dict.fromkeys(record.get("topics") or []):
             counts.setdefault(topic, [0] * len(order))[column] += 1
-    rows = [(t, counts[t], sum(counts[t])) for t in counts if sum(counts[t])]
-    return rows, totals
+    topics = _vocabulary_ids("topics")
+    known = [t for t in topics if t in counts] + sorted(t for t in counts if t not in topics)
+    return [(t, counts[t], sum(counts[t])) for t in known], totals
 
 
 def funding_secured(catalogue, ids: list[str]) -> tuple[list, int]:

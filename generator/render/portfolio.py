@@ -44,7 +44,7 @@ def _href(here: str, target: str) -> str:
 
 
 def _project(catalogue, here: str, pid: str) -> tuple:
-    return _href(here, base.project_page(pid)), catalogue.projects[pid]["title"]
+    return "../" * here.count("/") + "projekte/" + pid + base.PAGE_SUFFIX, catalogue.projects[pid]["title"]
 
 
 def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> PortfolioView:
