@@ -4,7 +4,6 @@ it works from file://; and a municipality's portfolio page prints without the si
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
