@@ -287,3 +287,30 @@ def test_ideen_check_has_no_serious_accessibility_violation(http):
     choose_municipality(page, "Radebeul", RADEBEUL)
     type_idea(page)
     assert axe_violations(page) == []
+
+
+# --- hostile records ------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from site_support import build_site
+
+    root = tmp_path_factory.mktemp("hostile")
+    return build_site(FIXTURE.parent / "hostile", root / "project", BUILD_DATE).site
+
+
+def test_hostile_record_text_appears_as_text_and_runs_nothing(browser, hostile_site):
+    context = browser.new_context()
+    watch = guard_context(context, None)
+    dialogs = []
+    page = open_page(context, watch, (hostile_site / "ideen-check.html").as_uri())
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.wait_for_selector(".kdk-idea[data-ready]")
+    type_idea(page, "Parken mit Skript: alert titel script und eine Zusammenfassung mit onerror")
+    titles = hit_titles(page)
+    assert '<script>alert("titel")</script> Parken {{ 7*7 }}' in titles
+    injected = page.evaluate("""() => document.querySelectorAll(
+        '.kdk-idea-results script, .kdk-idea-results img, .kdk-idea-results iframe, .kdk-idea-results svg').length""")
+    assert injected == 0
+    assert dialogs == [] and watch.page_errors == [] and watch.foreign_requests == []
+    context.close()
