@@ -1,7 +1,12 @@
 """Application status and deadlines as a reader sees them on the build date (2026-11-27)."""
-from enrich_support import BUILD_DATE, programme
+import datetime as dt
 
-from generator.enrich.deadlines import all_deadlines, programme_status, programme_deadlines
+from enrich_support import BUILD_DATE, programme
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.dates import latest
+from generator.enrich.deadlines import all_deadlines, programme_deadlines, programme_status
 
 
 def status_of(application: dict):
@@ -126,3 +131,52 @@ def test_all_deadlines_sorted_by_resolved_closing_day_then_programme_then_name()
         ("b-prog", "Stichtag", "2027-03-31"),
         ("a-prog", "Aufruf", "2027"),
     ]
+
+
+# --- properties over arbitrary deadlines ------------------------------------------------------------------------
+
+DAYS = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2029, 12, 31))
+
+
+def _partial(day: dt.date, precision: int) -> str:
+    return day.isoformat()[:(4, 7, 10)[precision]]
+
+
+PARTIAL = st.builds(_partial, DAYS, st.integers(0, 2))
+CALL = st.builds(lambda opens, closes, name: {"name": name, "opens": opens, "closes": closes} if opens else
+                 {"name": name, "closes": closes}, st.one_of(st.none(), PARTIAL), PARTIAL, st.sampled_from(["", "Aufruf 1"]))
+DEADLINES = st.lists(st.one_of(PARTIAL, CALL), max_size=4)
+DECLARED = st.sampled_from(["offen", "laufend", "angekuendigt", "geschlossen"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(DECLARED, DEADLINES)
+def test_computed_status_never_contradicts_the_dates(declared, deadlines):
+    application = {"status": declared, **({"deadlines": deadlines} if deadlines else {})}
+    status = status_of(application)
+    assert status.status in ("offen", "laufend", "angekuendigt", "geschlossen")
+    assert status.label
+    if declared == "geschlossen":
+        assert status.status == "geschlossen"
+    closes = [latest(d if isinstance(d, str) else d["closes"]) for d in deadlines]
+    if deadlines and all(c < BUILD_DATE for c in closes):
+        assert status.status == "geschlossen"
+        assert status.next_closes is None
+    if status.status == "offen" and deadlines:
+        assert status.next_closes is not None and latest(status.next_closes) >= BUILD_DATE
+    if status.next_closes is not None:
+        assert latest(status.next_closes) >= BUILD_DATE
+
+
+@settings(max_examples=200, deadline=None)
+@given(DEADLINES)
+def test_deadline_states_follow_the_build_date(deadlines):
+    record = programme("p", application={"status": "offen", "deadlines": deadlines})
+    found = programme_deadlines("p", record, BUILD_DATE)
+    assert len(found) == len(deadlines)
+    for deadline in found:
+        if latest(deadline.closes) < BUILD_DATE:
+            assert deadline.state == "abgelaufen"
+        else:
+            assert deadline.state in ("laufend", "kommend")
+            assert (deadline.state == "laufend") == (deadline.opens is not None and deadline.opens <= BUILD_DATE.isoformat()[:len(deadline.opens)])
