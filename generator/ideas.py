@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.enrich import similarity
-from generator.enrich.matching import Applicant, Matcher, region_reason, status_reason
+from generator.enrich.matching import Applicant, Matcher, in_land, region_reason, status_reason
 from generator.export.views import municipality_facts
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASSES, Municipality
 from generator.text import stems_with_words
@@ -227,7 +227,7 @@ def reasons(idea: similarity.Doc, doc: similarity.Doc, text: float) -> tuple:
     for size_class in sorted(idea.groups["size"] & doc.groups["size"]):
         out.append(similarity.size_reason(size_class))
     for land in sorted(idea.groups["land"] & doc.groups["land"]):
-        out.append(f"ebenfalls in {land_labels.get(land, land)}")
+        out.append(f"ebenfalls {in_land(land_labels.get(land, land))}")
     return tuple(out)
 
 

@@ -162,3 +162,9 @@ def test_name_search_prefix_and_substring():
     keys = [m.key for m in ideas.find_municipalities(default_reference(), "Garmisch", limit=20)]
     assert GARMISCH in keys
     assert ideas.find_municipalities(default_reference(), "   ") == []
+
+
+def test_saarland_takes_the_article():
+    saarland = dict(NOISE, id="laerm-saarbruecken", municipalities=[{"ags": "10041100", "role": "lead"}])
+    result = run([saarland], asker=ideas.asker_for("DE-SL"))
+    assert "ebenfalls im Saarland" in result.projects[0].reasons

@@ -118,6 +118,7 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
         "labels": {"topics": topics, "lands": lands, "statuses": statuses_vocab,
                    "applicants": _pairs("applicant-types"), "levels": _pairs("funding-levels"),
                    "sizes": [[s, SIZE_CLASS_LABELS[s]] for s in SIZES]},
+        "landIn": {code: ideas.in_land(name) for code, name in lands},  # "in Sachsen", "im Saarland"
         "municipalTypes": list(ideas.MUNICIPAL_TYPES), "sizeTypes": {k: list(v) for k, v in ideas.SIZE_TYPES.items()},
         "statusRank": {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3},
         "terms": " ".join(stems), "post": encoded,

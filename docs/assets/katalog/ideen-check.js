@@ -95,6 +95,8 @@
 
   function round6(x) { return Math.round(x * 1e6) / 1e6; }
 
+  function inLand(code) { return index.raw.landIn[code] || "in " + code; }
+
   function sizeReason(size) {
     if (size === "landkreis") return "ebenfalls ein Landkreis";
     if (size === "land") return "ebenfalls ein Land";
@@ -169,7 +171,7 @@
     var words = products.slice(0, index.raw.reasonWords).map(function (p) { return surface.get(p[1]); });
     var out = [words.length ? "ähnliche Beschreibung (" + words.join(", ") + ")" : "ähnliche Beschreibung"];
     if (asker.sizeClass && docSize(hit.doc) === asker.sizeClass) out.push(sizeReason(asker.sizeClass));
-    if (asker.land && docLand(hit.doc) === asker.land) out.push("ebenfalls in " + (index.labels.lands.map.get(asker.land) || asker.land));
+    if (asker.land && docLand(hit.doc) === asker.land) out.push("ebenfalls " + inLand(asker.land));
     return out;
   }
 
@@ -203,7 +205,7 @@
       var ptopics = p[6].map(function (k) { return L.topics.list[k][0]; });
       var region;
       if (!lands.length) region = p[3] === "eu" ? "gilt EU-weit" : "gilt bundesweit";
-      else if (asker.land && lands.indexOf(asker.land) >= 0) region = "gilt in " + (asker.landName || asker.land);
+      else if (asker.land && lands.indexOf(asker.land) >= 0) region = "gilt " + inLand(asker.land);
       else return;
       var types = asker.types.filter(function (t) { return eligible.indexOf(t) >= 0; });
       var shared = topics.filter(function (t) { return ptopics.indexOf(t) >= 0; });
