@@ -1,10 +1,13 @@
 """Funding matches: topic overlap plus eligibility by Land and applicant type, open programmes first."""
 from enrich_support import (BANNEWITZ, BUILD_DATE, DRESDEN, ERZGEBIRGSKREIS, FREISING, GARMISCH, KOELN, ZWICKAU,
                             catalogue, programme, project)
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.enrich import enrich
 from generator.enrich.deadlines import all_statuses
-from generator.enrich.matching import funding_matches
+from generator.enrich.matching import MAX_MATCHES, funding_matches
+from generator.reference import default_reference
 
 SACHSEN_ONLY = programme("sachsen-digital", level="land", lands=["DE-SN"], topics=["mobilitaet"],
                          eligible=["gemeinde", "stadt", "landkreis", "kreisfreie-stadt"])
@@ -119,8 +122,6 @@ def test_every_project_has_an_entry_in_enrich_even_without_matches():
 
 
 def test_a_project_lists_at_most_max_matches_open_first_and_keeps_the_total():
-    from generator.enrich.matching import MAX_MATCHES
-
     closed = [programme(f"closed-{n:02d}", topics=["mobilitaet"], application={"status": "geschlossen"}) for n in range(8)]
     running = [programme(f"running-{n:02d}", topics=["mobilitaet"]) for n in range(MAX_MATCHES - 2)]
     enriched = enrich(catalogue([project("koeln", ags=KOELN, topics=["mobilitaet"])], closed + running + [BUND]), added={})
@@ -137,3 +138,43 @@ def test_saarland_takes_its_article():
     saarbruecken = project("sb", ags="10041100", topics=["mobilitaet"])  # Saarbrücken, Regionalverband Saarbrücken
     found = matches([saarbruecken], [saarland])
     assert [m.reasons[1] for m in found["sb"]] == ["gilt im Saarland"]
+
+
+# --- property: a match is exactly topic overlap + Land + applicant type -----------------------------------------
+
+KEYS = [KOELN, DRESDEN, ZWICKAU, BANNEWITZ, FREISING, GARMISCH, ERZGEBIRGSKREIS]
+TOPICS = ["mobilitaet", "umwelt", "bildung", "verwaltung"]
+LANDS = ["DE-SN", "DE-BY", "DE-NW", "DE-BE"]
+TYPES = ["gemeinde", "stadt", "kreisfreie-stadt", "landkreis", "zweckverband"]
+STATUSES = [{"status": "offen", "deadlines": ["2027-03-31"]}, {"status": "laufend"}, {"status": "geschlossen"},
+            {"status": "angekuendigt", "deadlines": [{"opens": "2027-02", "closes": "2027-04"}]}]
+
+
+def subsets(items, min_size=0):
+    return st.lists(st.sampled_from(items), min_size=min_size, max_size=len(items), unique=True)
+
+
+@st.composite
+def programmes(draw):
+    return [programme(f"prog-{n:02d}", lands=sorted(draw(subsets(LANDS))), topics=draw(subsets(TOPICS, 1)),
+                      eligible=draw(subsets(TYPES, 1)), application=draw(st.sampled_from(STATUSES)))
+            for n in range(draw(st.integers(0, 14)))]
+
+
+@settings(max_examples=120, deadline=None)
+@given(programmes(), st.sampled_from(KEYS), subsets(TOPICS, 1))
+def test_matches_are_exactly_the_eligible_programmes_open_first(funding, ags, topics):
+    enriched = enrich(catalogue([project("p", ags=ags, topics=topics)], funding), added={})
+    municipality = default_reference().get(ags)
+    expected = {f["id"] for f in funding
+                if set(f["topics"]) & set(topics)
+                and (not f["lands"] or municipality.land_code in f["lands"])
+                and municipality.applicant_type in f["eligible"]}
+    shown = enriched.funding_matches["p"]
+    assert enriched.funding_match_totals["p"] == len(expected)
+    assert {m.programme for m in shown} <= expected
+    assert len(shown) == min(len(expected), MAX_MATCHES)
+    order = ["offen", "laufend", "angekuendigt", "geschlossen"]
+    assert [order.index(m.status) for m in shown] == sorted(order.index(m.status) for m in shown)
+    for match in shown:
+        assert match.status == enriched.programme_status[match.programme].status
