@@ -198,3 +198,12 @@ def test_explorer_works_from_file_url(browser):
         assert watch.page_errors == [] and watch.foreign_requests == []
     finally:
         context.close()
+
+
+def test_funding_explorer_free_text_finds_programmes_only(http):
+    page = funding_explorer(*http, "#text=Sachsen")
+    assert titles(page) == ["Digitale Kommune Sachsen (Testprogramm Land)"]
+    page.fill("#filter-text", "Smart")
+    page.wait_for_function("location.hash === '#text=Smart'")
+    page.wait_for_function("document.getElementById('explorer-status').textContent.startsWith('1 ')")
+    assert titles(page) == ["Modellprojekte Smart City (Testprogramm Bund)"]
