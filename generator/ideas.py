@@ -136,6 +136,7 @@ class IdeaIndex:
     postings: dict  # stem -> [doc index]
     n: int
     tfs: list = field(default_factory=list)  # per doc: stem -> weighted term frequency (for the site data)
+    position: dict = field(default_factory=dict)  # project id -> doc index
 
     def idf(self, stem: str) -> float:
         return math.log(1 + self.n / self.df.get(stem, 1))
@@ -164,7 +165,20 @@ def build_index(projects: dict, reference) -> IdeaIndex:
         docs.append(similarity.Doc(pid, vector, surface, topics, similarity._tags(record), groups_of(record)))
         for term in vector:
             postings.setdefault(term, []).append(i)
-    return IdeaIndex(docs, df, postings, n, [tf for _pid, tf, _surface in raw])
+    return IdeaIndex(docs, df, postings, n, [tf for _pid, tf, _surface in raw], {d.id: i for i, d in enumerate(docs)})
+
+
+_INDEX_CACHE: list = []  # [(catalogue, index)], one entry: a build renders pages and writes data from one catalogue
+
+
+def index_for(catalogue) -> IdeaIndex:
+    """The index of this catalogue object, built once per object (the portfolio pages and the Ideen-Check
+    data of one build share it)."""
+    if _INDEX_CACHE and _INDEX_CACHE[0][0] is catalogue:
+        return _INDEX_CACHE[0][1]
+    index = build_index(catalogue.projects, catalogue.reference)
+    _INDEX_CACHE[:] = [(catalogue, index)]
+    return index
 
 
 def idea_doc(text: str, index: IdeaIndex, asker: Asker) -> similarity.Doc:
@@ -311,6 +325,90 @@ def check(text: str, projects: dict, funding: dict, statuses: dict, reference, a
         projects=hits[:TOP_PROJECTS], total=len(hits), topics=topics,
         programmes=eligible_programmes(funding, statuses, asker, topics), partners=partners,
     )
+
+
+# --- record to record, for the portfolio's ideas ------------------------------------------------------------------
+
+def record_reasons(a: similarity.Doc, b: similarity.Doc, text: float, funding: dict,
+                   topic_labels: dict | None = None, land_labels: dict | None = None) -> tuple[list, bool]:
+    """The reasons the project pages give for a similar project (enrich.similarity.similar_projects)."""
+    labels = default_vocabularies()
+    topic_labels = labels["topics"].labels() if topic_labels is None else topic_labels
+    land_labels = labels["laender"].labels() if land_labels is None else land_labels
+    reasons, substantive = similarity.common_reasons(a, b, text, topic_labels)
+    programmes = sorted(a.groups["programme"] & b.groups["programme"])
+    if programmes:
+        titles = [str((funding.get(p) or {}).get("title") or p) for p in programmes]
+        reasons.append(("gleiches Förderprogramm: " if len(titles) == 1 else "gleiche Förderprogramme: ") + ", ".join(titles))
+        substantive = True
+    for size_class in sorted(a.groups["size"] & b.groups["size"]):
+        reasons.append(similarity.size_reason(size_class))
+    for land in sorted(a.groups["land"] & b.groups["land"]):
+        reasons.append(f"ebenfalls {in_land(land_labels.get(land, land))}")
+    return reasons, substantive
+
+
+class RecordSearch:
+    """Projects similar to a given project, among a fixed pool of projects (e.g. all in operation or
+    completed), scored and explained as on the project pages, with the same candidate rule: the pool
+    members sharing most of the project's CANDIDATE_TERMS most characteristic words (each word's
+    CHAMPIONS strongest pool members), MAX_CANDIDATES of them scored exactly. Results are cached per
+    project, so a project shown on several portfolio pages is searched once."""
+
+    def __init__(self, index: IdeaIndex, pool, funding: dict):
+        self.index = index
+        self.funding = funding
+        self.pool = {index.position[p] for p in pool if p in index.position}
+        self.max_df = max(similarity.MIN_DF_CAP, math.ceil(similarity.MAX_DF_SHARE * index.n))
+        self._postings: dict = {}
+        self._ranked: dict = {}
+        labels = default_vocabularies()
+        self._labels = (labels["topics"].labels(), labels["laender"].labels())
+
+    def _members(self, term: str) -> list:
+        found = self._postings.get(term)
+        if found is None:
+            docs = self.index.docs
+            found = [j for j in self.index.postings[term] if j in self.pool]
+            if len(found) > similarity.CHAMPIONS:
+                found = sorted(found, key=lambda j: (-docs[j].vector[term], j))[:similarity.CHAMPIONS]
+            self._postings[term] = found
+        return found
+
+    DEPTH = 8  # links kept per project: enough after leaving out a portfolio's own projects
+
+    def ranked(self, pid: str) -> list:
+        """[SimilarLink] best first (at most DEPTH), the project itself excluded."""
+        if pid in self._ranked:
+            return self._ranked[pid]
+        from generator.enrich import SimilarLink
+
+        index = self.index
+        i = index.position.get(pid)
+        out = []
+        if i is not None:
+            doc = index.docs[i]
+            terms = sorted((t for t in doc.vector if 2 <= index.df[t] <= self.max_df),
+                           key=lambda t: (-doc.vector[t], t))[:similarity.CANDIDATE_TERMS]
+            counts: dict = {}
+            for term in terms:
+                for j in self._members(term):
+                    if j != i:
+                        counts[j] = counts.get(j, 0) + 1
+            scored = []
+            for j in sorted(counts, key=lambda j: (-counts[j], j))[:similarity.MAX_CANDIDATES]:
+                total, text = similarity.score(doc, index.docs[j], WEIGHTS)
+                if total >= similarity.MIN_SCORE:
+                    scored.append((-total, index.docs[j].id, j, text))
+            scored.sort()
+            for neg, rid, j, text in scored:  # reasons only for as many as are kept
+                found, substantive = record_reasons(doc, index.docs[j], text, self.funding, *self._labels)
+                if substantive:
+                    out.append(SimilarLink(rid, -neg, tuple(found)))
+                    if len(out) == self.DEPTH:
+                        break
+        self._ranked[pid] = out
+        return out
 
 
 # --- plain facts for output (CLI text and JSON) --------------------------------------------------------------------

@@ -13,7 +13,7 @@ Eingestellt), a matrix Handlungsfeld × status, the funding secured (the sum of
 `funding[].amount_eur` where given, per programme), open funding opportunities for its ideas
 and plans (enrich's funding matches that are offen, laufend or angekündigt at the build
 date), and for each idea the most similar projects elsewhere that are already in operation
-or completed (from enrich's similar projects, the same links the project pages show).
+or completed (the same score and reasons as the project pages' similar projects).
 """
 from __future__ import annotations
 
@@ -173,14 +173,35 @@ def opportunities(catalogue, enriched, ids: list[str]) -> list[Opportunity]:
     return out
 
 
+_SEARCH_CACHE: list = []  # [(catalogue, RecordSearch)]: one entry, the catalogue being rendered
+
+
+def done_search(catalogue):
+    """Similar-project search among the projects in operation or completed, once per catalogue object."""
+    from generator import ideas
+
+    if _SEARCH_CACHE and _SEARCH_CACHE[0][0] is catalogue:
+        return _SEARCH_CACHE[0][1]
+    done = [pid for pid, record in catalogue.projects.items() if record.get("status") in DONE]
+    search = ideas.RecordSearch(ideas.index_for(catalogue), done, catalogue.funding)
+    _SEARCH_CACHE[:] = [(catalogue, search)]
+    return search
+
+
 def twins(catalogue, enriched, ids: list[str]) -> list:
-    """For each idea: the most similar projects outside the portfolio that are in operation or completed."""
+    """For each idea: the most similar projects outside the portfolio that are in operation or completed.
+    First those among the similar projects its page names; if fewer than MAX_TWINS, the search goes on
+    with the same score among all such projects (generator.ideas.RecordSearch)."""
     mine = set(ids)
     out = []
     for pid in [p for p in ids if catalogue.projects[p].get("status") == "idee"]:  # title order
         links = [link for link in enriched.similar_projects.get(pid, ())
                  if link.id not in mine and link.id in catalogue.projects
                  and catalogue.projects[link.id].get("status") in DONE]
+        if len(links) < MAX_TWINS:
+            taken = mine | {link.id for link in links}
+            more = [link for link in done_search(catalogue).ranked(pid) if link.id not in taken]
+            links = sorted(links + more[:MAX_TWINS - len(links)], key=lambda link: (-link.score, link.id))
         out.append((pid, links[:MAX_TWINS]))
     return out
 

@@ -137,3 +137,16 @@ def test_record_text_in_the_portfolio_is_escaped():
     page = render_site(cat, enriched)[municipality_page(default_reference().get(GARMISCH))]
     steering = page.split("## Steuerung: Portfolio")[1]
     assert "<script>" not in steering and "&lt;script&gt;alert(1)&lt;/script&gt; Idee" in steering
+
+
+def test_idea_finds_a_completed_twin_beyond_the_five_links_of_its_page():
+    # six planned near-twins fill the idea's five similar-project links; the completed one ranks lower
+    planned = [dict(ELSEWHERE_EARLY, id=f"geplant-{n}", title=f"Parksensoren am Bahnhof {n}",
+                    tags=["Parken", "Sensoren", "Altstadt"]) for n in range(6)]
+    done = dict(ELSEWHERE_DONE, tags=["Parken"])
+    cat, enriched = setup([ANNABERG_IDEA, done, *planned], FUNDING)
+    assert "koeln-parken" not in [link.id for link in enriched.similar_projects["annaberg-parken"]]
+    p = portfolio.for_municipality(cat, enriched, default_reference().get(ANNABERG))
+    ((idea, links),) = p.twins
+    assert [link.id for link in links] == ["koeln-parken"]
+    assert links[0].reasons[0] == "gleiches Handlungsfeld: Mobilität & Verkehr"

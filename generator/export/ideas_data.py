@@ -165,7 +165,7 @@ def municipality_groups(reference) -> list:
 
 def files(catalogue, statuses: dict) -> dict:
     """name -> data of every Ideen-Check data file."""
-    index = ideas.build_index(catalogue.projects, catalogue.reference)
+    index = ideas.index_for(catalogue)
     out = {"ideen-index": index_data(catalogue, statuses, index)}
     for start in range(0, len(index.docs), CHUNK):
         out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, index, start)
