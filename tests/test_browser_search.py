@@ -143,3 +143,13 @@ def test_header_search_on_our_pages_leads_to_the_fast_search(http):
     assert result_titles(page)[0] == "Digitales Parkleitsystem mit Sensoren"
     # Material's own index is not fetched on these pages
     assert not any("search_index" in url for url in watch.requests)
+
+
+def test_hits_mark_the_matched_words(http):
+    context, watch = http
+    page = open_page(context, watch, server_base() + "suche.html#q=Parkpl%C3%A4tzen%20Sensor")
+    page.wait_for_selector("#suche-treffer li mark")
+    marks = page.locator("#suche-treffer li").first.locator("mark").all_text_contents()
+    assert marks == ["Sensoren", "Sensoren", "Parkplätzen"]  # title, then summary
+    assert page.locator("#suche-treffer li").first.locator(".katalog-treffer__text").text_content() == \
+        "Sensoren an Parkplätzen melden die Belegung an ein Parkleitsystem; Besucher sehen freie Plätze in einer App."

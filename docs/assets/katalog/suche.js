@@ -26,7 +26,7 @@
   K.clear(root);
   [form, hint, status, list, more].forEach(function (n) { root.appendChild(n); });
 
-  var current = { hits: [], shown: 0, token: 0 };
+  var current = { hits: [], stems: [], shown: 0, token: 0 };
 
   function filtered(hits, meta) {
     if (kind.value === "projekte") return hits.filter(function (h) { return h.doc < meta.projects; });
@@ -34,12 +34,29 @@
     return hits;
   }
 
+  // Text mit hervorgehobenen Suchwörtern (<mark>), nur aus Textknoten gebaut.
+  function marked(text, stems) {
+    var out = [];
+    var last = 0;
+    String(text).replace(/[\p{L}\p{N}]+/gu, function (word, at) {
+      var st = K.stem(word);
+      if (stems.some(function (q) { return st.indexOf(q) === 0; })) {
+        if (at > last) out.push(document.createTextNode(text.slice(last, at)));
+        out.push(K.el("mark", { text: word }));
+        last = at + word.length;
+      }
+      return word;
+    });
+    if (last < text.length) out.push(document.createTextNode(text.slice(last)));
+    return out;
+  }
+
   function card(row) {
     var label = row[0] === 0 ? "Projekt" : "Förderprogramm";
     return K.el("li", { className: "katalog-treffer__eintrag" }, [
-      K.el("a", { href: K.page(row[0], row[1]), className: "katalog-treffer__titel", text: row[2] }),
+      K.el("a", { href: K.page(row[0], row[1]), className: "katalog-treffer__titel" }, marked(row[2], current.stems)),
       K.el("p", { className: "katalog-treffer__meta" }, [K.el("span", { className: "katalog-marke", text: label }), " " + row[3]]),
-      row[4] ? K.el("p", { className: "katalog-treffer__text", text: row[4] }) : null,
+      row[4] ? K.el("p", { className: "katalog-treffer__text" }, marked(row[4], current.stems)) : null,
     ]);
   }
 
@@ -66,6 +83,7 @@
       if (token !== current.token) return;
       var hits = filtered(res[0].hits, res[1]);
       current.hits = hits;
+      current.stems = res[0].stems;
       current.shown = 0;
       K.clear(list);
       if (!res[0].stems.length) {
