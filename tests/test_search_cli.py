@@ -87,3 +87,20 @@ def test_zeige_unknown_id_suggests_the_close_one(capsys, fixture_catalogue, monk
     code, _out, err = run(capsys, "zeige", "koeln-smart-parkin", *ARGS)
     assert code == 1
     assert "Meinten Sie: koeln-smart-parking?" in err
+
+
+def test_zeige_computes_the_same_facts_as_the_full_enrich_stage(fixture_catalogue):
+    from export_support import fixture_catalogue_loaded
+    from generator.commands.zeige import facts_for
+    from generator.enrich import enrich
+
+    catalogue = fixture_catalogue_loaded(fixture_catalogue)
+    full = enrich(catalogue, added={})
+    for pid in catalogue.projects:
+        facts = facts_for(catalogue, pid)
+        assert facts.similar_projects[pid] == full.similar_projects[pid]
+        assert facts.funding_matches[pid] == full.funding_matches[pid]
+    for fid in catalogue.funding:
+        facts = facts_for(catalogue, fid)
+        assert facts.programme_status[fid] == full.programme_status[fid]
+        assert facts.projects_by_programme[fid] == full.projects_by_programme[fid]

@@ -198,8 +198,25 @@ def sources(page: Page, record: dict):
     page.fact("Zuletzt geprüft", dates.german(record["last_reviewed"]))
 
 
+def facts_for(catalogue, record_id: str):
+    """Only the derived facts one record's view needs (similarity only for projects): a full
+    enrich of 10,000 projects takes several seconds longer."""
+    from generator.enrich import Enriched, projects_by_programme
+    from generator.enrich.deadlines import all_statuses
+    from generator.enrich.matching import funding_matches
+    from generator.enrich.similarity import similar_projects
+
+    statuses = all_statuses(catalogue.funding, catalogue.build_date)
+    enriched = Enriched(build_date=catalogue.build_date, programme_status=statuses,
+                        projects_by_programme=projects_by_programme(catalogue.projects, catalogue.funding))
+    if record_id in catalogue.projects:
+        enriched.similar_projects = similar_projects(catalogue.projects, catalogue.funding, catalogue.reference)
+        enriched.funding_matches = funding_matches({record_id: catalogue.projects[record_id]}, catalogue.funding,
+                                                   statuses, catalogue.reference)
+    return enriched
+
+
 def run(args: argparse.Namespace) -> int:
-    from generator.enrich import enrich
     from generator.vocabularies import normalise
 
     try:
@@ -219,7 +236,7 @@ def run(args: argparse.Namespace) -> int:
         hint = f" Meinten Sie: {', '.join(close)}?" if close else " Kennungen zeigt `katalog suche BEGRIFF`."
         print(f"katalog zeige: Kein Eintrag mit der Kennung „{wanted}“.{hint}", file=sys.stderr)
         return 1
-    enriched = enrich(catalogue, added={})
+    enriched = facts_for(catalogue, wanted)
     page = Page(shutil.get_terminal_size((88, 24)).columns)
     if wanted in catalogue.projects:
         show_project(catalogue, enriched, wanted, page)
