@@ -52,3 +52,50 @@ def test_build_writes_the_site_where_asked(tmp_path, fixture_catalogue):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "out" / "projekte" / "koeln-smart-parking.html").is_file()
     assert "Website gebaut" in result.stdout
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 60.0) -> str:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+@pytest.mark.slow
+def test_serve_previews_and_regenerates_pages_when_a_record_changes(tmp_path, catalogue_copy):
+    import time
+
+    config = stage(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen([*KATALOG, "serve", "--katalog", str(catalogue_copy), "--stichtag", "2026-11-27",
+                               "--config", str(config), "--adresse", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        page = f"http://127.0.0.1:{port}/projekte/koeln-smart-parking.html"
+        assert "<h1>Smart Parking in der Innenstadt</h1>" in fetch(page)
+        record = catalogue_copy / "projects" / "koeln-smart-parking.yaml"
+        record.write_text(record.read_text(encoding="utf-8").replace("title: Smart Parking in der Innenstadt",
+                                                                     "title: Smart Parking in der Altstadt"), encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "<h1>Smart Parking in der Altstadt</h1>" not in fetch(page):
+            assert time.monotonic() < deadline, "Seite wurde nicht neu erzeugt"
+            time.sleep(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

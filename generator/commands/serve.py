@@ -1,6 +1,7 @@
 """katalog serve: wie build, dann Vorschau mit „mkdocs serve“; Änderungen an Einträgen erzeugen die Seiten neu."""
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -27,12 +28,18 @@ def snapshot(root: Path) -> dict:
             for p in sorted((root / folder).iterdir()) if p.is_file()}
 
 
+def _stop(_signum, _frame):
+    """SIGTERM (from a test or a process manager) ends the preview like Ctrl+C, MkDocs included."""
+    raise KeyboardInterrupt
+
+
 def run(args) -> int:
     prepared = prepare(args, "katalog serve")
     if isinstance(prepared, int):
         return prepared
     _generated, config = prepared
     root = Path(args.katalog)
+    signal.signal(signal.SIGTERM, _stop)
     server = subprocess.Popen(build.mkdocs_command("serve", config, ["-a", args.adresse]), env=build.mkdocs_env())
     seen = snapshot(root)
     try:
