@@ -129,15 +129,21 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
 
 
 def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:
+    """[id, title, place, further participants, "" (Land: see docLand), status, outcome, would do again, effort,
+    total cost, own share, [[programme index or title, amount]], partners sought, contact organisation,
+    e-mail, form URL]; contact only for projects seeking partners or exchange (the only ones it is shown for)."""
+    programme_ix = {fid: i for i, fid in enumerate(catalogue.funding)}
     rows = []
     for doc in index.docs[start:start + CHUNK]:
-        f = ideas.project_facts(catalogue.projects[doc.id], catalogue.funding, catalogue.reference)
-        exp, budget, place, contact = f["experience"], f["budget"], f["place"], f["contact"]
+        record = catalogue.projects[doc.id]
+        f = ideas.project_facts(record, catalogue.funding, catalogue.reference)
+        exp, budget, place = f["experience"], f["budget"], f["place"]
+        contact = f["contact"] if (f["seeking_partners"] or f["open_to_exchange"]) else {}
         rows.append([
-            doc.id, f["title"], place["name"], place["others"], place["land_name"], f["status"],
+            doc.id, f["title"], place["name"], place["others"], "", f["status"],
             truncate(exp.get("outcome", ""), OUTCOME_CHARS), exp.get("would_do_again", ""), exp.get("effort", ""),
             budget.get("total_eur"), budget.get("own_share_eur"),
-            [[u["title"], u["amount_eur"]] for u in f["funding"]],
+            [[programme_ix.get(u["programme"], u["title"]), u["amount_eur"]] for u in f["funding"]],
             truncate(f["seeking"] or "", SEEKING_CHARS), contact.get("organisation", ""),
             contact.get("email", ""), contact.get("url", ""),
         ])

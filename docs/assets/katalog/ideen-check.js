@@ -329,7 +329,9 @@
     var h = el("h3");
     h.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[0]) + ".html" }, row[1]));
     li.appendChild(h);
-    var where = [row[2] + (row[3] ? " (+" + row[3] + ")" : ""), row[4], index.labels.statuses.map.get(row[5]) || row[5]].filter(Boolean).join(" · ");
+    var land = docLand(hit.doc);
+    var where = [row[2] + (row[3] ? " (+" + row[3] + ")" : ""), index.labels.lands.map.get(land) || land,
+      index.labels.statuses.map.get(row[5]) || row[5]].filter(Boolean).join(" · ");
     li.appendChild(el("p", { "class": "kdk-meta" }, where));
     if (withReasons) li.appendChild(el("p", { "class": "kdk-idea-reasons" }, "Warum ähnlich: " + hit.reasons.join("; ")));
     if (row[6] || row[7] || row[8]) {
@@ -344,7 +346,10 @@
     }
     var costs = [];
     if (row[9] !== null && row[9] !== undefined) costs.push("Gesamtkosten " + euro(row[9]) + (row[10] !== null && row[10] !== undefined ? " (Eigenanteil " + euro(row[10]) + ")" : ""));
-    row[11].forEach(function (f) { costs.push("Förderung " + f[0] + (f[1] !== null && f[1] !== undefined ? ": " + euro(f[1]) : "")); });
+    row[11].forEach(function (f) {
+      var title = typeof f[0] === "number" ? index.raw.programmes[f[0]][1] : f[0];
+      costs.push("Förderung " + title + (f[1] !== null && f[1] !== undefined ? ": " + euro(f[1]) : ""));
+    });
     if (costs.length) {
       var c = el("p", { "class": "kdk-idea-cost" });
       c.appendChild(el("strong", null, "Kosten: "));
@@ -454,7 +459,7 @@
 
   // ------------------------------------------------------------------ page wiring
   var DEBOUNCE_MS = 80;  // results this long after the last keystroke
-  var PREFETCH_MS = 150;
+  var PREFETCH_MS = 100;
   function init(rootEl) {
     if (!data["ideen-index"] || !K.stem) {
       rootEl.querySelector(".kdk-idea-results").textContent = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
@@ -510,7 +515,7 @@
       if (now - lastPrefetch < PREFETCH_MS || !stemsWithWords(textArea.value).length) return;
       lastPrefetch = now;
       var result = check(textArea.value, currentAsker());
-      details(result.projects.map(function (h) { return h.doc; })).catch(function () {});
+      details(result.projects.concat(result.partners).map(function (h) { return h.doc; })).catch(function () {});
     }
 
     function schedule() { clearTimeout(timer); rootEl.setAttribute("data-state", "rechnet"); timer = setTimeout(run, DEBOUNCE_MS); }
