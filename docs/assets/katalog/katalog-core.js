@@ -14,7 +14,12 @@
   "use strict";
 
   var here = document.currentScript && document.currentScript.src;
-  var BASE = new URL("../../", here || location.href);
+  var BASE;
+  try {
+    BASE = new URL("../../", here || location.href); // assets/katalog/ -> Wurzel der Website
+  } catch (error) {
+    BASE = new URL(location.href); // eingebettet ohne eigene Adresse (z. B. about:blank)
+  }
   var K = (window.KATALOG = window.KATALOG || {});
   K.base = BASE;
 
