@@ -10,12 +10,14 @@ UPCOMING_ON_HOME = 3
 
 
 def figures(catalogue, enriched) -> dict:
-    """Projects, municipalities (keyed or named bodies), Länder and programmes open at the build date."""
+    """Projects, municipalities (Gemeinden, Verbände, Kreise and bodies without a key; not Länder),
+    Länder and programmes open at the build date."""
     bodies, lands = set(), set()
     for p in catalogue.projects.values():
         for b in base.bodies(p, catalogue.reference):
             if b.municipality is not None:
-                bodies.add(b.municipality.key)
+                if b.municipality.level != "land":  # a Land takes part, but it is no Kommune
+                    bodies.add(b.municipality.key)
             else:
                 bodies.add((b.name, b.land_code))
             if b.land_code:
