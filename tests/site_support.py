@@ -140,3 +140,22 @@ def links(page: Page) -> list[str]:
             if attr in e.attrs and e.tag in ("a", "link", "script", "img", "iframe", "source"):
                 out.append(e.attrs[attr])
     return out
+
+
+def click_depths(site: Path, max_depth: int = 2) -> dict:
+    """Pages reachable from the start page, with the number of clicks (breadth-first)."""
+    from collections import deque
+
+    start = (site / "index.html").resolve()
+    depth = {start: 0}
+    queue = deque([start])
+    while queue:
+        current = queue.popleft()
+        if depth[current] == max_depth:
+            continue
+        for url in links(parse(current)):
+            target = internal_target(current, url)
+            if target and target[0].suffix == ".html" and target[0].is_file() and target[0] not in depth:
+                depth[target[0]] = depth[current] + 1
+                queue.append(target[0])
+    return depth

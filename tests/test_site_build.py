@@ -6,13 +6,12 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import deque
 from pathlib import Path
 
 import pytest
 
 from generator.render import base
-from site_support import BUILD_DATE, build_site, html_pages, internal_target, is_external, links, parse
+from site_support import BUILD_DATE, build_site, click_depths, html_pages, internal_target, is_external, links, parse
 
 pytestmark = pytest.mark.slow
 
@@ -59,18 +58,7 @@ def test_every_internal_link_resolves(site):
 
 
 def test_every_record_is_reachable_from_the_start_page_in_two_clicks(site):
-    start = (site.site / "index.html").resolve()
-    depth = {start: 0}
-    queue = deque([start])
-    while queue:
-        current = queue.popleft()
-        if depth[current] == 2:
-            continue
-        for url in links(parse(current)):
-            target = internal_target(current, url)
-            if target and target[0].suffix == ".html" and target[0].is_file() and target[0] not in depth:
-                depth[target[0]] = depth[current] + 1
-                queue.append(target[0])
+    depth = click_depths(site.site)
     records = [p.resolve() for folder in ("projekte", "foerderprogramme", "kommunen") for p in (site.site / folder).glob("*.html")]
     assert len(records) >= 9
     assert [str(p.relative_to(site.site.resolve())) for p in records if p not in depth] == []

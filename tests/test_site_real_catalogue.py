@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator import paths
-from site_support import build_site, html_pages, internal_target, links, parse
+from site_support import build_site, click_depths, html_pages, internal_target, links, parse
 
 pytestmark = pytest.mark.slow
 
@@ -33,3 +33,9 @@ def test_no_broken_internal_link(site):
             if target is not None and not target[0].is_file():
                 broken.append(f"{path.relative_to(site.site)} -> {url}")
     assert broken == []
+
+
+def test_every_record_is_two_clicks_from_the_start_page(site):
+    depth = click_depths(site.site)
+    records = [p.resolve() for folder in ("projekte", "foerderprogramme", "kommunen") for p in (site.site / folder).glob("*.html")]
+    assert [str(p.relative_to(site.site.resolve())) for p in records if p not in depth] == []
