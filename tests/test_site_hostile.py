@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,9 +22,10 @@ FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "frame", "frameset", "base", 
 # Material's own scripts (bundle, inline bootstrap/config), the vendored offline shim, the project's committed
 # scripts under docs/assets/katalog/ and the data scripts the export step writes under docs/generated/
 # (record text there is JSON in a file of its own, never inline in a page).
-MATERIAL_SCRIPT_SRC = re.compile(r"^(/|(\.\./)*)(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/iframe-worker/shim\.js"
+MATERIAL_SCRIPT_SRC = re.compile(r"^(/|\./|(\.\./)*)(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/iframe-worker/shim\.js"
                                  r"|assets/katalog/[a-z0-9.-]+\.js|generated/[a-z0-9/-]+\.js)$")
-MATERIAL_INLINE = ('__md_scope=new URL(', 'var target=document.getElementById(location.hash.slice(1))')
+MATERIAL_INLINE = ('__md_scope=new URL(', 'var target=document.getElementById(location.hash.slice(1))',
+                   'var palette=__md_get("__palette")')  # the last one: Zensical's theme
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +38,7 @@ def pages(site):
     return {p: parse(p) for p in html_pages(site.site)}
 
 
-def test_the_hostile_catalogue_is_valid_and_builds_strictly(site):
-    assert {"feindlich-skript", "feindlich-titel"} <= set(site.generated.catalogue.projects)
-    assert (site.site / "projekte" / "feindlich-skript.html").is_file()
-
-
-def test_no_script_element_other_than_materials_own(pages):
+def foreign_scripts(pages: dict) -> list:
     foreign = []
     for path, page in pages.items():
         for script in page.find("script"):
@@ -52,7 +51,31 @@ def test_no_script_element_other_than_materials_own(pages):
                 ok = script.text.startswith(MATERIAL_INLINE)
             if not ok:
                 foreign.append(f"{path.name}: {script.attrs} {script.text[:60]!r}")
-    assert foreign == []
+    return foreign
+
+
+def active_markup(pages: dict) -> list:
+    """Event handler attributes, script URLs and frames anywhere."""
+    found = []
+    for path, page in pages.items():
+        for e in page.elements:
+            found += [f"{path.name}: <{e.tag} {k}>" for k in e.attrs if k.startswith("on")]
+            for attr in ("href", "src", "action", "formaction", "xlink:href"):
+                value = re.sub(r"[\x00-\x20]", "", e.attrs.get(attr, "")).lower()
+                if value.startswith(DANGEROUS_SCHEMES):
+                    found.append(f"{path.name}: <{e.tag} {attr}={value}>")
+            if e.tag in ("iframe", "object", "embed", "frame", "base"):
+                found.append(f"{path.name}: <{e.tag}>")
+    return found
+
+
+def test_the_hostile_catalogue_is_valid_and_builds_strictly(site):
+    assert {"feindlich-skript", "feindlich-titel"} <= set(site.generated.catalogue.projects)
+    assert (site.site / "projekte" / "feindlich-skript.html").is_file()
+
+
+def test_no_script_element_other_than_materials_own(pages):
+    assert foreign_scripts(pages) == []
 
 
 def test_no_event_handler_attributes(pages):
@@ -159,3 +182,19 @@ def test_programme_with_hostile_text_is_inert(pages):
     assert '<iframe src="https://evil.example"></iframe>Programm {{ 7*7 }}' in text
     assert "<script>alert(34)</script> Aufruf" in text
     assert not page.find("style") and not page.find("iframe")
+
+
+def test_zensical_renders_the_same_records_just_as_inert(site, tmp_path):
+    """The renderer we would switch to reads the same mkdocs.yml and Markdown."""
+    zensical = Path(sys.executable).parent / "zensical"
+    project = tmp_path / "zensical"
+    shutil.copytree(site.root / "docs", project / "docs")
+    shutil.copy2(site.config, project / "mkdocs.yml")
+    result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = {p: parse(p) for p in html_pages(project / "site")}
+    record = built[project / "site" / "projekte" / "feindlich-skript.html"]
+    assert "{{ 7*7 }}" in " ".join(record.text.split()) and '<script>alert("titel")</script>' in record.text
+    assert "Smart Parking in der Innenstadt" in built[project / "site" / "projekte" / "koeln-smart-parking.html"].text
+    assert foreign_scripts(built) == []
+    assert active_markup(built) == []
