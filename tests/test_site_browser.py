@@ -2,7 +2,6 @@
 pages render with their styles, search answers, and no request leaves the file system."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import base
 from site_support import BUILD_DATE, build_site, click_depths, html_pages, internal_target, is_external, links, parse
 
 pytestmark = pytest.mark.slow
