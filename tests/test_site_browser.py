@@ -74,3 +74,25 @@ def test_record_page_renders_with_its_styles(site, page):
     page.click("text=Köln")
     assert page.url.endswith("kommunen/koeln-05315000.html")
     assert "1.087.353" in page.inner_text(".kdk-facts")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    return build_site(Path(__file__).resolve().parent / "fixtures" / "hostile", tmp_path_factory.mktemp("browser-hostile"))
+
+
+def test_hostile_records_run_no_script_in_a_real_browser(hostile_site, page):
+    """Every alert() in tests/fixtures/hostile/ would open a dialog; none may."""
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for name in ("projekte/feindlich-skript.html", "projekte/feindlich-titel.html", "foerderprogramme/feindlich-programm.html",
+                 "themen/mobilitaet.html", "index.html", "uebersichten/partner-gesucht.html", "uebersichten/foerderkalender.html"):
+        page.goto((hostile_site.site / name).as_uri())
+        page.wait_for_load_state("load")
+        for selector in (".kdk-text a", ".kdk-facts a", "details summary"):
+            for element in page.locator(selector).all()[:20]:
+                element.hover()
+        page.wait_for_timeout(200)
+    assert dialogs == []
+    page.goto((hostile_site.site / "projekte" / "feindlich-skript.html").as_uri())
+    assert page.locator("h1").first.inner_text() == '<script>alert("titel")</script> Parken {{ 7*7 }}'
