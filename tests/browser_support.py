@@ -97,3 +97,29 @@ def axe_violations(page, impacts=("serious", "critical")) -> list:
             targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:5]]
             out.append(f"{violation['id']} ({violation['impact']}): {violation['help']} – {targets}")
     return out
+
+
+# Shared fixtures: test modules import them (`from browser_support import browser, http_context`).
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module, on the fixture site built once per run."""
+    from playwright.sync_api import sync_playwright
+
+    built_site()
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(name="http")
+def http_context(browser):  # named apart: `http` is also the stdlib module this file serves with
+    """A fresh browser context on the local server; fails the test on console errors or foreign requests."""
+    context = browser.new_context()
+    watch = guard_context(context, urlsplit(server_base()).netloc)
+    yield context, watch
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.foreign_requests == []
+    context.close()

@@ -2,33 +2,12 @@
 stand beside every value, the state lives in the address (reload, back button), keyboard works."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, built_site, guard_context, open_page, server_base
+from browser_support import built_site, guard_context, open_page, server_base, browser, http_context  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    built_site()
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def http(browser):
-    context = browser.new_context()
-    watch = guard_context(context, urlsplit(server_base()).netloc)
-    yield context, watch
-    assert watch.console_errors == [] and watch.page_errors == [] and watch.foreign_requests == []
-    context.close()
 
 
 def titles(page):

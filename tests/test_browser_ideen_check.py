@@ -8,8 +8,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from browser_support import (BUILD_DATE, CHROMIUM, CHROMIUM_ARGS, FIXTURE, built_site, guard_context, open_page,
-                             server_base)
+from browser_support import (BUILD_DATE, FIXTURE, built_site, guard_context, open_page,
+                             server_base, browser, http_context)  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -17,26 +17,6 @@ IDEA = "Wir wollen Sensoren an Parkplätzen in der Innenstadt, damit Besucher fr
 GARMISCH = "09180117"  # Markt Garmisch-Partenkirchen, Bayern
 DRESDEN = "14612000"  # Dresden, kreisfreie Stadt in Sachsen
 RADEBEUL = "14627210"  # Radebeul, kreisangehörige Stadt in Sachsen
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    built_site()
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def http(browser):
-    context = browser.new_context()
-    watch = guard_context(context, urlsplit(server_base()).netloc)
-    yield context, watch
-    assert watch.console_errors == [] and watch.page_errors == [] and watch.foreign_requests == []
-    context.close()
 
 
 @pytest.fixture(scope="module")
