@@ -45,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # usage errors and --help: an exit code, like every other outcome
+        return stop.code if isinstance(stop.code, int) else 2
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

@@ -242,7 +242,10 @@ def test_usage_error_exits_2(capsys):
 
 
 def test_unknown_option_exits_2(capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(["validate", "--gibtsnicht"])
-    assert exit_info.value.code == 2
+    assert main(["validate", "--gibtsnicht"]) == 2
     assert "unbekannte Angaben" in capsys.readouterr().err
+
+
+def test_impossible_reference_date_exits_2(capsys):
+    assert main(["validate", "--stichtag", "2026-13-01"]) == 2
+    assert "„2026-13-01“ ist kein Datum" in capsys.readouterr().err

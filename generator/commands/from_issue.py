@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import paths
+from generator.commands import iso_date
 from generator.catalogue import discover, validate_files
 from generator.from_issue import ConversionError, convert, dump_record, target_path, write_new
 from generator.reference import default_reference
@@ -26,7 +27,7 @@ def register(sub) -> None:
     p.add_argument("--katalog", metavar="ORDNER", default=str(paths.CATALOGUE_DIR), help="Katalog-Ordner (Standard: catalogue/)")
     p.add_argument("--kennung", metavar="ID", help="Kennung vorgeben statt sie aus Kommune und Titel zu bilden")
     p.add_argument("--issue", type=int, metavar="NR", help="Nummer des Issues (für den Kommentar in der Datei)")
-    p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Datum für „Zuletzt geprüft“ und die Prüfung (Standard: heute)")
+    p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für „Zuletzt geprüft“ und die Prüfung (Standard: heute)")
     p.add_argument("--bericht", metavar="DATEI", help="Ergebnis zusätzlich als Markdown schreiben (für den Kommentar im Issue)")
     p.set_defaults(handler=run)
 
@@ -43,13 +44,7 @@ def _report(target: str | None, text: str) -> None:
 
 
 def run(args) -> int:
-    today = dt.date.today()
-    if args.stichtag:
-        try:
-            today = dt.date.fromisoformat(args.stichtag)
-        except ValueError:
-            print(f"katalog from-issue: Fehler: „{args.stichtag}“ ist kein Datum (JJJJ-MM-TT).", file=sys.stderr)
-            return 2
+    today = args.stichtag or dt.date.today()
     try:
         body = _read(args.datei)
     except OSError as exc:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import paths
+from generator.commands import iso_date
 from generator.catalogue import load_catalogue
 from generator.stats import coverage
 
@@ -18,7 +19,7 @@ def register(sub) -> None:
                                    "Exit-Code: 0 = in Ordnung, 1 = der Katalog enthält Fehler, 2 = falscher Aufruf.")
     p.add_argument("path", nargs="?", metavar="PFAD", help="Katalog-Ordner (Standard: catalogue/)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="Ausgabeformat (Standard: text)")
-    p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
+    p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
     p.set_defaults(handler=run)
 
 
@@ -80,13 +81,7 @@ def render_text(cov: dict) -> str:
 
 
 def run(args) -> int:
-    build_date = dt.date.today()
-    if args.stichtag:
-        try:
-            build_date = dt.date.fromisoformat(args.stichtag)
-        except ValueError:
-            print(f"katalog stats: Fehler: „{args.stichtag}“ ist kein Datum (JJJJ-MM-TT).", file=sys.stderr)
-            return 2
+    build_date = args.stichtag or dt.date.today()
     root = Path(args.path) if args.path else paths.CATALOGUE_DIR
     if not root.is_dir():
         print(f"katalog stats: Fehler: „{root}“ ist kein Katalog-Ordner.", file=sys.stderr)

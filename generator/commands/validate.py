@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import paths
+from generator.commands import iso_date
 from generator.catalogue import FOLDER_KIND, discover, validate_files
 from generator.reporters import REPORTERS, write_step_summary
 
@@ -18,7 +19,7 @@ def register(sub) -> None:
                                    "(auch mit Warnungen), 1 = Fehler, 2 = falscher Aufruf.")
     p.add_argument("paths", nargs="*", metavar="PFAD", help="Dateien oder Katalog-Ordner (Standard: catalogue/)")
     p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="Ausgabeformat (Standard: text)")
-    p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Datum für Fristen und Prüf-Alter (Standard: heute)")
+    p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für Fristen und Prüf-Alter (Standard: heute)")
     p.set_defaults(handler=run)
 
 
@@ -77,13 +78,7 @@ def collect(targets: list[str]) -> tuple[list, set | None, list]:
 
 
 def run(args) -> int:
-    today = None
-    if args.stichtag:
-        try:
-            today = dt.date.fromisoformat(args.stichtag)
-        except ValueError:
-            print(f"katalog validate: Fehler: „{args.stichtag}“ ist kein Datum (JJJJ-MM-TT).", file=sys.stderr)
-            return 2
+    today = args.stichtag
     try:
         files, report_only, stray = collect(args.paths)
     except FileNotFoundError as missing:
