@@ -89,18 +89,19 @@ def run(n_projects: int, scratch: Path) -> dict:
         "record_page_kb_avg": round(sum(sizes) / len(sizes) / 1024, 1),
         "record_page_kb_max": round(max(sizes) / 1024, 1),
         "site_mb": round(site_bytes / 1024 / 1024, 1),
+        "material_index_mb": round((site / "search" / "search_index.json").stat().st_size / 1024 / 1024, 1),
     }
 
 
 def table(rows: list[dict], cpu: bool = False) -> str:
     rows = [{**r, **r["cpu"]} if cpu else r for r in rows]
     head = ("| Projekte | Programme | Seiten | validate | enrich | render | write+export | unsere Stufen | mkdocs "
-            "| Anteil unserer Stufen | KB/Eintragsseite (Ø / max) | Site MB |\n"
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            "| Anteil unserer Stufen | KB/Eintragsseite (Ø / max) | Site MB | Material-Suchindex MB |\n"
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     lines = [f"| {r['projects']:,} | {r['programmes']:,} | {r['pages']:,} | {r['validate_s']} s | {r['enrich_s']} s "
              f"| {r['render_s']} s | {r['write_s']} s | {r['ours_s']} s | {r['mkdocs_s']} s "
              f"| {r['ours_share_of_mkdocs'] * 100:.0f} % | {r['record_page_kb_avg']} / {r['record_page_kb_max']} "
-             f"| {r['site_mb']} |" for r in rows]
+             f"| {r['site_mb']} | {r['material_index_mb']} |" for r in rows]
     return head + "\n".join(lines) + "\n"
 
 
