@@ -35,9 +35,9 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from synth import generate  # noqa: E402
+from build_bench import stage  # noqa: E402  (same staging as the build benchmark)
 
 from generator import build  # noqa: E402
-from generator.render import base  # noqa: E402
 
 BUILD_DATE = dt.date(2026, 11, 27)
 OUT = REPO / "bench" / "out"
@@ -61,15 +61,6 @@ WATCH = """
   observer.observe(document, {childList: true, subtree: true});  // async data scripts may run before DOMContentLoaded
 }
 """
-
-
-def stage(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    skip = set(base.GENERATED_DIRS) | set(base.GENERATED_FILES) | {"api", "generated"}
-    shutil.copytree(REPO / "docs", target / "docs",
-                    ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in skip])
-    return target / "mkdocs.yml"
 
 
 def build_site(n_projects: int, scratch: Path) -> tuple[Path, float]:
