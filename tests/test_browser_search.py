@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, FIXTURE, built_site, guard_context, open_page, server_base
+from browser_support import FIXTURE, browser, built_site, guard_context, open_page, server_base  # noqa: F401 (browser: fixture)
 from export_support import fixture_catalogue_loaded
 from generator import search, text
 
@@ -22,17 +22,6 @@ wichtigsten Häuschen Ärztinnen Müllabfuhr Öffnungszeiten Übersicht Kaufleut
 Wärmeplanung nachnutzbar ÖPNV LoRaWAN Glasfaserausbau Ladesäulen-Kataster Mängelmelder Sensordaten-Plattform
 kreisangehörigen Einwohnerinnen gegenwärtig Heiterkeitsgrad endlich verständlich Ländern Bäumen Rathäuser
 Zweckverbänden ausgeschrieben Ausschreibungen Beteiligungsplattformen Gemeindeverwaltungen""".split()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    built_site()
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
