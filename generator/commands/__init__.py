@@ -14,3 +14,21 @@ def iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum (JJJJ-MM-TT)") from None
+
+
+class UsageError(Exception):
+    """A wrong call or an unusable catalogue: the command prints it in German and exits with 2."""
+
+
+def load_valid_catalogue(folder: str, today: dt.date):
+    """The validated catalogue and every programme's status at `today`, for the offline commands."""
+    from pathlib import Path
+
+    from generator.catalogue import load_catalogue
+    from generator.enrich.deadlines import all_statuses
+
+    catalogue, run = load_catalogue(Path(folder), build_date=today)
+    if catalogue is None:
+        raise UsageError(f"Der Katalog in {folder} enthält {len(run.errors)} Fehler. "
+                         "Bitte zuerst `katalog validate` ausführen und die Fehler beheben.")
+    return catalogue, all_statuses(catalogue.funding, today)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 
 from generator import paths
+from generator.commands import UsageError, iso_date, load_valid_catalogue
 
 FORMATS = ("text", "json")
 MAX_PROGRAMMES = 10
@@ -32,12 +32,8 @@ def register(sub) -> None:
     p.add_argument("--format", choices=FORMATS, default="text", help="Ausgabe als Text (Standard) oder JSON")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="höchstens N ähnliche Projekte (Standard: 10)")
     p.add_argument("--katalog", metavar="PFAD", default=str(paths.CATALOGUE_DIR), help="Katalog-Ordner (Standard: catalogue/)")
-    p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
+    p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
     p.set_defaults(handler=run)
-
-
-class UsageError(Exception):
-    pass
 
 
 def resolve_size(value: str) -> str:
@@ -52,7 +48,7 @@ def resolve_size(value: str) -> str:
 
 def resolve_asker(args, reference):
     from generator import ideas
-    from generator.commands.suche import UsageError as VocabError, resolve
+    from generator.commands.suche import resolve
 
     if (args.ags or args.kommune) and (args.land or args.groesse):
         raise UsageError("--land und --groesse nur ohne --ags oder --kommune angeben (die Kommune bringt beides mit).")
@@ -65,10 +61,7 @@ def resolve_asker(args, reference):
         return ideas.asker_for_municipality(pick_municipality(reference, args.kommune))
     land = ""
     if args.land:
-        try:
-            land = resolve([args.land], ("laender",), "Land")[0]
-        except VocabError as problem:
-            raise UsageError(str(problem)) from None
+        land = resolve([args.land], ("laender",), "Land")[0]
     size = resolve_size(args.groesse) if args.groesse else ""
     return ideas.asker_for(land, size)
 
@@ -91,27 +84,17 @@ def pick_municipality(reference, name: str):
 
 def run(args) -> int:
     from generator import ideas
-    from generator.catalogue import load_catalogue
-    from generator.enrich.deadlines import all_statuses
-
     try:
         if not ideas.stems_with_words(args.text):
             raise UsageError("Bitte die Idee in ein paar Sätzen beschreiben (der Text enthält keine aussagekräftigen Wörter).")
         if args.limit < 1:
             raise UsageError("--limit muss mindestens 1 sein.")
-        try:
-            today = dt.date.fromisoformat(args.stichtag) if args.stichtag else dt.date.today()
-        except ValueError:
-            raise UsageError(f"„{args.stichtag}“ ist kein Datum (JJJJ-MM-TT).") from None
-        catalogue, run_ = load_catalogue(Path(args.katalog), build_date=today)
-        if catalogue is None:
-            raise UsageError(f"Der Katalog in {args.katalog} enthält {len(run_.errors)} Fehler. "
-                             "Bitte zuerst `katalog validate` ausführen und die Fehler beheben.")
+        today = args.stichtag or dt.date.today()
+        catalogue, statuses = load_valid_catalogue(args.katalog, today)
         asker = resolve_asker(args, catalogue.reference)
     except UsageError as problem:
         print(f"katalog ideen-check: Fehler: {problem}", file=sys.stderr)
         return 2
-    statuses = all_statuses(catalogue.funding, today)
     result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, catalogue.reference, asker)
     result.projects = result.projects[:args.limit]
     report = as_dict(result, catalogue, today)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
 
 from generator import paths
+from generator.commands import UsageError, iso_date, load_valid_catalogue
 from generator.vocabularies import default_vocabularies, suggest
 
 STATUS_VOCABS = ("project-statuses", "application-statuses")
@@ -26,12 +26,8 @@ def register(sub) -> None:
     p.add_argument("--art", choices=["projekte", "foerderprogramme"], help="nur Projekte oder nur Förderprogramme")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="höchstens N Treffer zeigen (Standard: 10)")
     p.add_argument("--katalog", metavar="PFAD", default=str(paths.CATALOGUE_DIR), help="Katalog-Ordner (Standard: catalogue/)")
-    p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
+    p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
     p.set_defaults(handler=run)
-
-
-class UsageError(Exception):
-    pass
 
 
 def resolve(values: list[str], vocab_ids: tuple, what: str) -> tuple:
@@ -54,17 +50,11 @@ def resolve(values: list[str], vocab_ids: tuple, what: str) -> tuple:
 
 def load(args):
     """The catalogue and the facts search needs, or a German error message."""
-    from generator.catalogue import load_catalogue
     from generator.enrich import Enriched
-    from generator.enrich.deadlines import all_statuses
 
-    today = dt.date.fromisoformat(args.stichtag) if args.stichtag else dt.date.today()
-    catalogue, run_ = load_catalogue(Path(args.katalog), build_date=today)
-    if catalogue is None:
-        raise UsageError(f"Der Katalog in {args.katalog} enthält {len(run_.errors)} Fehler. "
-                         "Bitte zuerst `katalog validate` ausführen und die Fehler beheben.")
-    enriched = Enriched(build_date=today, programme_status=all_statuses(catalogue.funding, today))
-    return catalogue, enriched
+    today = args.stichtag or dt.date.today()
+    catalogue, statuses = load_valid_catalogue(args.katalog, today)
+    return catalogue, Enriched(build_date=today, programme_status=statuses)
 
 
 def run(args) -> int:
@@ -77,17 +67,12 @@ def run(args) -> int:
             statuses=resolve(args.status, STATUS_VOCABS, "Status"),
             kinds={"projekte": ("project",), "foerderprogramme": ("funding",)}.get(args.art, ()),
         )
-        if args.stichtag:
-            dt.date.fromisoformat(args.stichtag)
         if args.limit < 1:
             raise UsageError("--limit muss mindestens 1 sein.")
         if not args.text.strip() and not (filters.topics or filters.lands or filters.statuses or filters.kinds):
             raise UsageError("Bitte einen Suchbegriff oder mindestens einen Filter angeben, z. B. "
                              "`katalog suche Parkplatz` oder `katalog suche --land Sachsen`.")
         catalogue, enriched = load(args)
-    except ValueError:
-        print(f"katalog suche: Fehler: „{args.stichtag}“ ist kein Datum (JJJJ-MM-TT).", file=sys.stderr)
-        return 2
     except UsageError as problem:
         print(f"katalog suche: Fehler: {problem}", file=sys.stderr)
         return 2

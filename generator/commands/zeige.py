@@ -7,7 +7,8 @@ import sys
 import textwrap
 
 from generator import dates, paths
-from generator.commands.suche import UsageError, load
+from generator.commands import UsageError, iso_date
+from generator.commands.suche import load
 from generator.export.views import label, municipality_facts
 
 
@@ -17,7 +18,7 @@ def register(sub) -> None:
                                    "Förderprogrammen. Die Kennung steht in `katalog suche` unter jedem Treffer.")
     p.add_argument("id", metavar="KENNUNG", help="Kennung des Eintrags, z. B. koeln-smart-parking")
     p.add_argument("--katalog", metavar="PFAD", default=str(paths.CATALOGUE_DIR), help="Katalog-Ordner (Standard: catalogue/)")
-    p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
+    p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
     p.set_defaults(handler=run)
 
 
@@ -221,9 +222,6 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         catalogue, _ = load(args)
-    except ValueError:
-        print(f"katalog zeige: Fehler: „{args.stichtag}“ ist kein Datum (JJJJ-MM-TT).", file=sys.stderr)
-        return 2
     except UsageError as problem:
         print(f"katalog zeige: Fehler: {problem}", file=sys.stderr)
         return 2
