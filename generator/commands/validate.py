@@ -35,50 +35,46 @@ def _root_of(path: Path) -> Path | None:
     return None
 
 
-def collect(targets: list[str]) -> tuple[list, set | None, list]:
-    """Files to load (the whole catalogue of each target) and which of them to report."""
-    if not targets:
-        files, stray = discover(paths.CATALOGUE_DIR)
-        return files, None, stray
-    files, report_only, stray, roots = [], set(), [], []
-    for target in targets:
+def collect(targets: list[str]) -> tuple[list, set, list]:
+    """(files to load, files whose findings are reported, stray-file findings).
+
+    Every target brings its whole catalogue along, because the cross-record
+    checks need all records; only the targets' own files are reported.
+    """
+    discovered: dict = {}  # catalogue root -> (record files, stray findings)
+    report, stray, outside = set(), [], []
+
+    def catalogue_of(root: Path):
+        key = _abs(root)
+        if key not in discovered:
+            discovered[key] = discover(root)
+        return discovered[key]
+
+    for target in targets or [str(paths.CATALOGUE_DIR)]:
         path = Path(target)
         if path.is_dir():
-            root = path if any((path / f).is_dir() for f in FOLDER_KIND) else _root_of(path / "x.yaml")
+            whole = any((path / folder).is_dir() for folder in FOLDER_KIND)
+            root = path if whole else (path.parent if path.name in FOLDER_KIND else None)
             if root is None:
                 raise FileNotFoundError(target)
-            roots.append(root)
-            found, stray_here = discover(root)
-            if root != path:  # a single record folder: report only that folder
-                found_here = [f for f in found if _abs(f[1].parent) == _abs(path)]
-                report_only.update(_abs(p) for _k, p in found_here)
-            else:
-                report_only.update(_abs(p) for _k, p in found)
+            found, stray_here = catalogue_of(root)
+            report.update(_abs(p) for _kind, p in found if whole or _abs(p.parent) == _abs(path))
             stray += stray_here
         elif path.is_file() or path.is_symlink():
             root = _root_of(path)
             if root is None:
                 raise FileNotFoundError(target)
-            roots.append(root)
-            report_only.add(_abs(path))
+            found, _stray = catalogue_of(root)
+            report.add(_abs(path))
+            if all(_abs(p) != _abs(path) for _kind, p in found):  # e.g. a hidden or oddly named file, named explicitly
+                outside.append((FOLDER_KIND[path.parent.name], path))
         else:
             raise FileNotFoundError(target)
-    seen = set()
-    for root in roots:
-        for kind, file in discover(root)[0]:
-            if _abs(file) not in seen:
-                seen.add(_abs(file))
-                files.append((kind, file))
-    for target in targets:  # a named file outside the usual pattern is still checked
-        path = Path(target)
-        if path.is_file() and _abs(path) not in seen and _root_of(path):
-            files.append((FOLDER_KIND[path.parent.name], path))
-            seen.add(_abs(path))
-    return files, report_only, stray
+    files = [item for found, _stray in discovered.values() for item in found] + outside
+    return files, report, stray
 
 
 def run(args) -> int:
-    today = args.stichtag
     try:
         files, report_only, stray = collect(args.paths)
     except FileNotFoundError as missing:
@@ -86,14 +82,10 @@ def run(args) -> int:
               f"(erwartet: …/projects/<id>.yaml, …/funding/<id>.yaml oder ein Ordner mit projects/ und funding/).",
               file=sys.stderr)
         return 2
-    run_ = validate_files(files, today=today)
-    findings = run_.findings
-    files_checked = len(files)
-    if report_only is not None:
-        shown = {paths.display_path(p) for p in report_only}
-        findings = [f for f in findings if f.file in shown]
-        files_checked = len(report_only)
-    findings = sorted(set(findings + stray))
+    shown = {paths.display_path(p) for p in report_only}
+    checked = validate_files(files, today=args.stichtag)
+    findings = sorted(set([f for f in checked.findings if f.file in shown] + stray))
+    files_checked = len(report_only)
     sys.stdout.write(REPORTERS[args.format](findings, files_checked))
     if args.format == "github":
         write_step_summary(findings, files_checked)
