@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from generator import paths
+from generator.commands import refresh_generated
 from generator.contributing import GuideError, replace_sections
 
 GUIDE = paths.REPO_ROOT / "CONTRIBUTING.md"
@@ -19,21 +20,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    current = GUIDE.read_text(encoding="utf-8")
     try:
-        wanted = replace_sections(current)
+        wanted = replace_sections(GUIDE.read_text(encoding="utf-8"))
     except GuideError as problem:
         print(f"katalog anleitung: Fehler: {problem}", file=sys.stderr)
         return 1
-    if args.pruefen:
-        if wanted != current:
-            print("CONTRIBUTING.md ist veraltet. Bitte `katalog anleitung` ausführen.", file=sys.stderr)
-            return 1
-        print("CONTRIBUTING.md ist aktuell.")
-        return 0
-    if wanted != current:
-        GUIDE.write_text(wanted, encoding="utf-8")
-        print("CONTRIBUTING.md geschrieben.")
-    else:
-        print("CONTRIBUTING.md ist aktuell.")
-    return 0
+    return refresh_generated({GUIDE: wanted}, check_only=args.pruefen, command="anleitung")

@@ -1,9 +1,8 @@
 """katalog schema: regenerate schema/vocabularies.schema.json from the vocabularies."""
 from __future__ import annotations
 
-import sys
-
 from generator import paths
+from generator.commands import refresh_generated
 from generator.schemas import render_vocabularies_schema
 
 
@@ -17,14 +16,4 @@ def register(sub) -> None:
 
 def run(args) -> int:
     target = paths.SCHEMA_DIR / "vocabularies.schema.json"
-    wanted = render_vocabularies_schema()
-    current = target.read_text(encoding="utf-8") if target.exists() else ""
-    if args.pruefen:
-        if current != wanted:
-            print("schema/vocabularies.schema.json ist veraltet. Bitte `katalog schema` ausführen.", file=sys.stderr)
-            return 1
-        print("schema/vocabularies.schema.json ist aktuell.")
-        return 0
-    target.write_text(wanted, encoding="utf-8")
-    print(f"{paths.display_path(target)} geschrieben.")
-    return 0
+    return refresh_generated({target: render_vocabularies_schema()}, check_only=args.pruefen, command="schema")
