@@ -166,27 +166,20 @@
       else { out += w[j]; j += 1; }
     }
     w = out;
-    // regions
+    // regions R1 and R2 (Snowball): each starts after the first non-vowel that follows a vowel
+    function regionAfter(start) {
+      var c = start;
+      while (c < w.length && !V[w[c]]) c++;
+      while (c < w.length && V[w[c]]) c++;
+      return Math.min(c + 1, w.length);
+    }
     var p1 = w.length;
     var p2 = w.length;
-    (function () {
-      if (w.length < 3) return;
-      var c = 0;
-      while (c < w.length && !V[w[c]]) c++;
-      if (c >= w.length) return;
-      c++;
-      while (c < w.length && V[w[c]]) c++;
-      if (c >= w.length) return;
-      c++;
-      p1 = Math.max(c, 3);
-      while (c < w.length && !V[w[c]]) c++;
-      if (c >= w.length) return;
-      c++;
-      while (c < w.length && V[w[c]]) c++;
-      if (c >= w.length) return;
-      c++;
-      p2 = c;
-    })();
+    if (w.length >= 3) {
+      var r1 = regionAfter(0);
+      p1 = Math.max(r1, 3);
+      p2 = regionAfter(r1);
+    }
     // step 1
     var s = longestSuffix(w, A2);
     if (s !== null && w.length - s.length >= p1) {
