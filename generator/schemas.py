@@ -102,8 +102,3 @@ def bundled_schema(kind: str) -> dict:
 @lru_cache(maxsize=None)
 def validator_for(kind: str):
     return StrictValidator(bundled_schema(kind))
-
-
-def resolve(schema: dict, kind: str) -> dict:
-    """Subschemas are already dereferenced; kept as the one place messages read schemas through."""
-    return schema

@@ -6,7 +6,7 @@ import difflib
 from generator.fastcheck import surely_valid
 from generator.findings import ERROR, Finding, format_path
 from generator.loader import LoadResult
-from generator.schemas import resolve, validator_for
+from generator.schemas import validator_for
 from generator.vocabularies import default_vocabularies, suggest
 
 TYPE_NAMES = {
@@ -45,14 +45,14 @@ def _vocabulary_for(enum: list):
     return None
 
 
-def _message(error, kind: str) -> tuple[str, str]:
+def _message(error) -> tuple[str, str]:
     """(German message, code) for one jsonschema error."""
     keyword = error.validator
-    schema = resolve(error.schema, kind) if isinstance(error.schema, dict) else {}
+    schema = error.schema if isinstance(error.schema, dict) else {}  # bundled: titles and x-message sit right here
     value = error.instance
     if keyword == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
-        prop = resolve(error.schema.get("properties", {}).get(missing, {}), kind)
+        prop = error.schema.get("properties", {}).get(missing, {})
         title = prop.get("title")
         return f"Pflichtfeld „{missing}“{f' ({title})' if title else ''} fehlt.", "schema.required"
     if keyword == "additionalProperties":
@@ -138,7 +138,7 @@ def schema_findings(kind: str, loaded: LoadResult, file: str) -> list[Finding]:
     findings = []
     for slot, (_rank, error) in best.items():
         path = tuple(error.absolute_path)
-        message, code = _message(error, kind)
+        message, code = _message(error)
         if error.validator == "required":
             line, column = loaded.position(path) if path else (1, 1)
             field = format_path(slot)
