@@ -83,7 +83,7 @@ CASES = {
     "amount-with-separators": ("status: umsetzung\n", "status: umsetzung\nbudget:\n  total_eur: 250.000,00\n", 10, "budget.total_eur", "ganze Euro ohne Punkt"),
     "end-before-start": ('start: "2024-05"\n', 'start: "2024-05"\nend: "2023-12"\n', 10, "end", "Das Ende (2023-12) liegt vor dem Beginn (2024-05)."),
     "summary-too-long": ("summary: Sensoren", "summary: " + "x" * 420 + " Sensoren", 3, "summary", "Der Text ist zu lang ("),
-    "contact-without-channel": ("  email: mobilitaet@stadt-koeln.example\n", "", 11, "contact", "„email“ (Funktionspostfach) oder „url“"),
+    "contact-without-organisation": ("  organisation: Stadt Köln\n", "", 11, "contact.organisation", "Pflichtfeld „organisation“"),
     "programme-unknown": ("status: umsetzung\n", "status: umsetzung\nfunding:\n  - programme: smart-city-bunt\n", 10, "funding[0].programme", "„smart-city-bunt“ gibt es im Katalog nicht. Meinten Sie „smart-city-bund“?"),
     "municipality-both-forms": ("    role: lead\n", "    name: Stadt\n    type: stadt\n    land: DE-NW\n    role: lead\n", 5, "municipalities[0]", "Entweder „ags“"),
     "placeholder": ("title: Digitale Parkraumbewirtschaftung", 'title: "AUSFÜLLEN: Titel"', 2, "title", "Platzhalter"),
