@@ -1,19 +1,16 @@
 """The real catalogue (catalogue/projects, catalogue/funding): valid, sourced, linked, resolvable."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 
-from conftest import REPO_ROOT
+from conftest import BUILD_DATE, REPO_ROOT
 from generator.catalogue import load_catalogue, validate_catalogue
 from generator.enrich.deadlines import programme_status
 from generator.reference import default_reference
 
 CATALOGUE = REPO_ROOT / "catalogue"
-# The real catalogue was last compared with its sources on this date; it is checked as of then.
-BUILD_DATE = dt.date(2026, 12, 2)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +84,9 @@ def test_bodies_without_key_name_their_land_and_type(catalogue):
                 assert re.fullmatch(r"DE-[A-Z]{2}", entry["land"]) and entry["type"], project["id"]
 
 
-def test_a_contact_page_is_one_of_the_records_own_sources_or_links(catalogue):
+def test_contact_page_where_given_is_one_of_the_records_own_sources_or_links(catalogue):
+    with_page = [p for p in catalogue.projects.values() if "url" in p["contact"]]
+    assert with_page
     for project in catalogue.projects.values():
         known = {s["url"] for s in project["sources"]} | {link["url"] for link in project.get("links") or []}
         assert "email" not in project["contact"], project["id"]
@@ -111,10 +110,9 @@ def test_summaries_stay_within_400_characters(catalogue):
         assert 20 <= len(record["summary"]) <= 400, record["id"]
 
 
-def test_records_were_reviewed_after_their_newest_source_and_not_after_the_build_date(catalogue):
+def test_records_were_reviewed_between_the_first_transcription_and_the_build_date(catalogue):
     for record in [*catalogue.projects.values(), *catalogue.funding.values()]:
-        newest = max((str(s["as_of"]) for s in record["sources"] if s.get("as_of")), default="")
-        assert newest[:10] <= record["last_reviewed"] <= BUILD_DATE.isoformat(), record["id"]
+        assert "2026-11-27" <= record["last_reviewed"] <= BUILD_DATE.isoformat(), record["id"]
 
 
 def test_programmes_declared_closed_show_as_closed(catalogue):
