@@ -94,6 +94,17 @@ def test_contact_page_where_given_is_one_of_the_records_own_sources_or_links(cat
             assert project["contact"]["url"] in known, project["id"]
 
 
+PRESS_HOSTS = ("rbb24.de", "westfalen-blatt.de", "weltderwunder.de", "ostbayern-kurier.de", "ogov.de", "cimamonitor.de",
+               "smart-city-dialog.de", "ea-rlp.de", "de.digital", "landkreistag.de", "weser-kurier.de", "mdr.de")
+
+
+def test_no_contact_page_is_a_press_article_or_a_third_party_page(catalogue):
+    for project in catalogue.projects.values():
+        url = project["contact"].get("url", "")
+        assert not any(host in url for host in PRESS_HOSTS), (project["id"], url)
+        assert "/presse" not in url and "pressemitteilung" not in url, (project["id"], url)
+
+
 def test_summaries_stay_within_400_characters(catalogue):
     for record in [*catalogue.projects.values(), *catalogue.funding.values()]:
         assert 20 <= len(record["summary"]) <= 400, record["id"]
