@@ -15,7 +15,8 @@ from generator.stats import coverage
 def register(sub) -> None:
     p = sub.add_parser("stats", help="Abdeckung des Katalogs: Einträge je Land, Handlungsfeld, Größenklasse und Status",
                        description="Zeigt, wie viele Projekte und Förderprogramme es je Land, Handlungsfeld, "
-                                   "Größenklasse der Kommune und Status gibt, und welche Länder noch fehlen. "
+                                   "Größenklasse der Kommune, Federführung, Antragsberechtigten und Status gibt "
+                                   "und nennt die Lücken (Länder, Handlungsfelder, Größenklassen, Handlungsfelder je Land). "
                                    "Exit-Code: 0 = in Ordnung, 1 = der Katalog enthält Fehler, 2 = falscher Aufruf.")
     p.add_argument("path", nargs="?", metavar="PFAD", help="Katalog-Ordner (Standard: catalogue/)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="Ausgabeformat (Standard: text)")
