@@ -87,3 +87,8 @@ def normalise(text: str) -> str:
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), (" & ", "-"), ("&", "-"), (" ", "-"), ("_", "-")):
         text = text.replace(a, b)
     return text
+
+
+def label(vocabulary: str, term: str) -> str:
+    """The German label of a term of one of the default vocabularies (the term itself if unknown)."""
+    return default_vocabularies()[vocabulary].label(term)

@@ -9,7 +9,8 @@ import textwrap
 from generator import dates, paths
 from generator.commands import UsageError, iso_date
 from generator.commands.suche import load
-from generator.export.views import label, municipality_facts
+from generator.enrich import domain
+from generator.vocabularies import label
 
 
 def register(sub) -> None:
@@ -89,12 +90,11 @@ def show_project(catalogue, enriched, pid: str, page: Page):
     record = catalogue.projects[pid]
     page.title(record["title"], "Projekt")
     page.paragraph(record["summary"])
-    munis = [municipality_facts(m, catalogue.reference) for m in record["municipalities"]]
     page.section("Steckbrief")
-    for m in munis:
-        role = "federführend" if m["role"] == "lead" else "Partner"
-        extra = [m["land_name"], m["size_class_label"] or m["type_label"]]
-        page.fact(f"Kommune ({role})", f"{m['name']} ({', '.join(e for e in extra if e)})")
+    for m in domain.places(record, catalogue.reference):
+        role = "federführend" if m.is_lead else "Partner"
+        extra = [m.land_name, m.size_class_label or m.type_label]
+        page.fact(f"Kommune ({role})", f"{m.name} ({', '.join(e for e in extra if e)})")
     page.fact("Handlungsfelder", ", ".join(label("topics", t) for t in record["topics"]))
     page.fact("Status", label("project-statuses", record["status"]))
     page.fact("Zeitraum", dates.german(record["start"]) + (f" bis {dates.german(record['end'])}" if record.get("end") else ""))

@@ -11,7 +11,6 @@ import os
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from generator import dates, sanitize
+from generator.enrich.types import Place
 from generator.reference import SIZE_CLASS_LABELS, Municipality
 from generator.vocabularies import default_vocabularies
 
@@ -193,48 +193,11 @@ DEADLINE_STATES = {"kommend": "Kommend", "laufend": "Läuft", "abgelaufen": "Abg
 
 # ---------------------------------------------------------------- municipalities of a project
 
-@dataclass(frozen=True)
-class Body:
-    """A municipality named by a project: from reference data, or a body without an official key."""
-
-    name: str
-    role: str  # lead | partner
-    land_code: str
-    type_label: str
-    municipality: Municipality | None = None  # None for bodies without an official key
-
-    @property
-    def page(self) -> str | None:
-        """Keyed municipalities (not Länder) have a page of their own."""
-        if self.municipality is None or self.municipality.level == "land":
-            return None
-        return municipality_page(self.municipality)
-
-
-def bodies(project: dict, reference) -> list[Body]:
-    out = []
-    for entry in project.get("municipalities", []):
-        role = entry.get("role", "partner")
-        key = entry.get("ags")
-        if key:
-            m = reference.get(key)
-            if m is None:  # the validator refuses unknown keys; stay robust anyway
-                out.append(Body(key, role, "", "", None))
-            else:
-                out.append(Body(m.name, role, m.land_code, m.type_label, m))
-        else:
-            out.append(Body(entry.get("name", ""), role, entry.get("land", ""), labels().applicant(entry.get("type", "")), None))
-    return out
-
-
-def lead_body(project: dict, reference) -> Body | None:
-    found = bodies(project, reference)
-    leads = [b for b in found if b.role == "lead"]
-    return (leads or found or [None])[0]
-
-
-def project_lands(project: dict, reference) -> list[str]:
-    return sorted({b.land_code for b in bodies(project, reference) if b.land_code})
+def place_page(place: Place | None) -> str | None:
+    """Keyed municipalities (not Länder) have a page of their own (None for the others)."""
+    if place is None or place.municipality is None or place.municipality.level == "land":
+        return None
+    return municipality_page(place.municipality)
 
 
 def size_label(m: Municipality) -> str:
@@ -320,7 +283,7 @@ def environment() -> jinja2.Environment:
         link=_link, labels=labels(), free_text=_free_text,
         project_item=_project_item_here, programme_item=_programme_item_here, match_item=_match_item_here,
         project_page=project_page, programme_page=programme_page, municipality_page=municipality_page,
-        topic_page=topic_page, land_page=land_page,
+        topic_page=topic_page, land_page=land_page, place_page=place_page,
         HOME=HOME, PROGRAMMES_INDEX=PROGRAMMES_INDEX, MUNICIPALITIES_INDEX=MUNICIPALITIES_INDEX,
         TOPICS_INDEX=TOPICS_INDEX, LAENDER_INDEX=LAENDER_INDEX, PARTNERS=PARTNERS, CALENDAR=CALENDAR,
         NEW=NEW, ABOUT=ABOUT, METHOD=METHOD, SEARCH=SEARCH, EXPLORER=EXPLORER,
