@@ -138,5 +138,5 @@ def replace_sections(text: str) -> str:
         if len(pattern.findall(text)) != 1:
             raise GuideError(f"CONTRIBUTING.md braucht genau einen Abschnitt zwischen „{begin}“ und „{end}“.")
         replacement = f"{begin}\n\n{render()}\n\n{end}"
-        text = pattern.sub(lambda _match: replacement, text)
+        text = pattern.sub(lambda _match, replacement=replacement: replacement, text)
     return text

@@ -128,7 +128,7 @@ def check_url(url: str, *, timeout: float = 15.0) -> LinkStatus:
             if method == "HEAD" and error.code in HEAD_FALLBACK_CODES:
                 continue
             break
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             return LinkStatus(url, DEAD, None, f"keine Antwort innerhalb von {timeout:g} s")
         except urllib.error.URLError as error:
             reason = error.reason

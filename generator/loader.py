@@ -109,7 +109,7 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _Fatal(LoadProblem(line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte im Editor als UTF-8 speichern.", "load.encoding"))
+        raise _Fatal(LoadProblem(line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte im Editor als UTF-8 speichern.", "load.encoding")) from None
     return text
 
 

@@ -1,7 +1,6 @@
 """katalog validate [PFAD …]: check records and report every problem in one run."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path

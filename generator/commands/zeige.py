@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 from generator import dates, paths
+from generator.formats import continued, euro, would_do_again
 from generator.commands import UsageError, iso_date
 from generator.commands.suche import load
 from generator.enrich import domain
@@ -21,10 +22,6 @@ def register(sub) -> None:
     p.add_argument("--katalog", metavar="PFAD", default=str(paths.CATALOGUE_DIR), help="Katalog-Ordner (Standard: catalogue/)")
     p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
     p.set_defaults(handler=run)
-
-
-def euro(value) -> str:
-    return f"{value:,} €".replace(",", ".")
 
 
 def yes_no(value) -> str:
@@ -120,8 +117,8 @@ def show_project(catalogue, enriched, pid: str, page: Page):
         page.section("Erfahrungen")
         if experience.get("outcome"):
             page.paragraph(experience["outcome"])
-        page.fact("Wieder so machen", experience.get("would_do_again"))
-        page.fact("Nach Förderung weiter", experience.get("continued_after_funding"))
+        page.fact("Wieder so machen", would_do_again(experience.get("would_do_again", "")))
+        page.fact("Nach Förderung weiter", continued(experience.get("continued_after_funding", "")))
         page.fact("Aufwand", experience.get("effort"))
     if record.get("funding"):
         page.section("Förderung")

@@ -37,7 +37,7 @@ def fold(line: str) -> str:
 
 
 def uid(programme: str, name: str, closes: str) -> str:
-    digest = hashlib.sha256(f"{programme}\x00{name}\x00{closes}".encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha256(f"{programme}\x00{name}\x00{closes}".encode()).hexdigest()[:12]
     return f"{programme}-{closes}-{digest}@{UID_DOMAIN}"
 
 

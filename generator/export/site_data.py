@@ -172,7 +172,7 @@ def map_data(catalogue, enriched) -> dict:
     outlines = geo.laender_paths()
     places: dict = {}
     without = []
-    for index, (pid, record) in enumerate(catalogue.projects.items()):
+    for index, pid in enumerate(catalogue.projects):
         spot = enriched.projects[pid].spot
         if spot is None or spot.lat is None or spot.lon is None:
             without.append(index)

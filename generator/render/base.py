@@ -19,16 +19,17 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import dates, sanitize
+from generator import paths, sanitize
+from generator.formats import CONTINUED, DEADLINE_STATES, WOULD_DO_AGAIN, euro, german_date, number, percent
 from generator.enrich.types import Place
 from generator.reference import SIZE_CLASS_LABELS, Municipality
 from generator.vocabularies import default_vocabularies
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-# Generated folders under docs/ (all git-ignored); `katalog build` empties them first.
-GENERATED_DIRS = ("projekte", "foerderprogramme", "kommunen", "themen", "laender", "uebersichten")
-GENERATED_FILES = ("index.md",)
+# Generated page folders under docs/ (all git-ignored; the one list is generator/paths.py).
+GENERATED_DIRS = paths.GENERATED_PAGE_DIRS
+GENERATED_FILES = paths.GENERATED_FILES
 
 # Links inside raw HTML blocks are not rewritten by MkDocs, so they point at the built
 # file directly. The offline build forces use_directory_urls: false, so page.md -> page.html.
@@ -145,23 +146,6 @@ def labels() -> Labels:
     return Labels(default_vocabularies())
 
 
-def number(value) -> str:
-    """German thousands separator: 1085664 -> 1.085.664."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return f"{int(value):,}".replace(",", ".")
-
-
-def euro(value) -> str:
-    return "" if value is None else f"{number(value)} €"
-
-
-def german_date(value) -> str:
-    return "" if not value else dates.german(str(value))
-
-
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
 
@@ -180,15 +164,6 @@ def plural(count, singular: str, plural_form: str) -> str:
 def host(url) -> str:
     """Link text for long official URLs: the host name, e.g. www.bund.de."""
     return urlsplit(str(url)).hostname or str(url)
-
-
-def percent(value) -> str:
-    return f"{number(value)} %"
-
-
-WOULD_DO_AGAIN = {"ja": "Ja", "nein": "Nein", "teilweise": "Teilweise"}
-CONTINUED = {"ja": "Ja", "nein": "Nein", "offen": "Offen"}
-DEADLINE_STATES = {"kommend": "Kommend", "laufend": "Läuft", "abgelaufen": "Abgelaufen"}
 
 
 # ---------------------------------------------------------------- municipalities of a project
