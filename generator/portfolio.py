@@ -89,7 +89,7 @@ def _by_title(catalogue, ids) -> list[str]:
 
 def board(catalogue, ids: list[str]) -> list:
     """`ids` in title order (as `portfolio` passes them): each column keeps that order."""
-    columns = {s: [] for s in statuses()}
+    columns: dict[str, list[str]] = {s: [] for s in statuses()}
     for pid in ids:
         columns.setdefault(catalogue.projects[pid].get("status", ""), []).append(pid)
     return list(columns.items())

@@ -203,8 +203,8 @@ def format_text(report: dict) -> str:
     if report["projects"]:
         out.append("Partner und Austausch zu dieser Idee:" if partners else "Zu dieser Idee sucht derzeit niemand Partner oder Austausch.")
         for p in partners:
-            flags = " und ".join(x for x, on in (("sucht Partner", p["seeking_partners"]), ("wünscht Austausch", p["open_to_exchange"])) if on)
-            out.append(f"  - {p['title']} ({p['place']['name']}): {flags}")
+            wishes = " und ".join(x for x, on in (("sucht Partner", p["seeking_partners"]), ("wünscht Austausch", p["open_to_exchange"])) if on)
+            out.append(f"  - {p['title']} ({p['place']['name']}): {wishes}")
             if p["seeking"]:
                 out.append(f"    Gesucht: {p['seeking']}")
             contact = p["contact"]

@@ -54,7 +54,8 @@ class Page:
     def paragraph(self, text: str):
         """Markdown source as plain text: paragraphs rewrapped, list items kept one per line."""
         for block in str(text).replace("**", "").strip().split("\n\n"):
-            items, current = [], []
+            items: list[list[str]] = []
+            current: list[str] = []
             for line in block.splitlines():
                 if line.lstrip().startswith(("- ", "* ")) and current:
                     items.append(current)
@@ -160,6 +161,7 @@ def show_programme(catalogue, enriched, fid: str, page: Page):
     rate = record.get("funding_rate") or {}
     page.fact("Förderquote", f"bis {rate['max_percent']} %" if "max_percent" in rate else None)
     amount = record.get("amount") or {}
+    span: str | None
     if "min_eur" in amount and "max_eur" in amount:
         span = f"{euro(amount['min_eur'])} bis {euro(amount['max_eur'])}"
     elif "max_eur" in amount:

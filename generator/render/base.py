@@ -275,7 +275,7 @@ def page(template: str, here: str, *, title: str, description: str | None = None
 
     Long list pages are kept out of the search index (`searchable=False`): they repeat
     the summaries of the records, so hits would point at lists instead of records."""
-    meta = {"title": meta_text(title)}
+    meta: dict[str, object] = {"title": meta_text(title)}
     if description:
         meta["description"] = meta_text(description)
     if hide:

@@ -42,7 +42,7 @@ def render(catalogue, enriched) -> dict[str, str]:
             seen.add(d.programme)
             upcoming.append(d)
     upcoming = upcoming[:UPCOMING_ON_HOME]
-    new = []
+    new: list[tuple[str, object, str]] = []
     for kind, rid, date in enriched.new_records[:NEW_ON_HOME]:
         if kind == "project" and rid in catalogue.projects:
             new.append((kind, project_card(catalogue, enriched, rid), date))

@@ -48,7 +48,7 @@ def _calendar(catalogue, enriched) -> str:
 
 
 def _new(catalogue, enriched) -> str:
-    entries = []
+    entries: list[tuple[str, object, str]] = []
     for kind, rid, date in enriched.new_records:
         if kind == "project" and rid in catalogue.projects:
             entries.append(("project", project_card(catalogue, enriched, rid), date))
