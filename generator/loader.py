@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+_Parser: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # libyaml is bundled with PyYAML wheels; fall back to pure Python otherwise
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover
@@ -195,6 +196,7 @@ def _build(text: str, result: LoadResult) -> Any:
     positions = result.positions
     key_positions = result.key_positions
 
+    event: Any  # the event classes share no typed base with anchor, tag, value and style
     for event in yaml.parse(text, Loader=_Parser):
         kind = type(event)
         if kind in _ENDS:
