@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from generator.enrich import domain
 from generator.enrich.deadlines import programme_status
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LAND, SIZE_CLASS_LABELS, SIZE_CLASSES
 from generator.vocabularies import default_vocabularies
@@ -50,24 +51,12 @@ LEAD_LABELS = SIZE_LABELS | {VERBAND: VERBAND_LABEL}
 
 def project_lands(project: dict, reference) -> set[str]:
     """ISO codes of the Länder a project's municipalities lie in."""
-    lands = set()
-    for entry in project.get("municipalities") or []:
-        if entry.get("ags"):
-            municipality = reference.get(entry["ags"])
-            if municipality:
-                lands.add(municipality.land_code)
-        elif entry.get("land"):
-            lands.add(entry["land"])
-    return lands
+    return set(domain.project_facts("", project, reference).lands)
 
 
 def project_size_classes(project: dict, reference) -> set[str]:
     """Size classes of a project's municipalities (Gemeinde by population, Kreis, Land, or without key)."""
-    classes = set()
-    for entry in project.get("municipalities") or []:
-        municipality = reference.get(entry["ags"]) if entry.get("ags") else None
-        classes.add(municipality.size_class if municipality else NO_KEY)
-    return classes
+    return {p.size_class if p.municipality is not None else NO_KEY for p in domain.places(project, reference)}
 
 
 def lead_class(project: dict, reference) -> str:

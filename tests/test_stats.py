@@ -223,8 +223,8 @@ def test_real_totals_match_the_files(real_cov):
 
 def test_real_projects_and_programmes_per_land_match_the_files(real_cov):
     projects, funding = records(REAL, "projects"), records(REAL, "funding")
-    assert column(real_cov["by_land"], "projects") == dict(Counter(l for p in projects for l in lands_of(p)))
-    assert column(real_cov["by_land"], "funding") == dict(Counter(l for f in funding for l in f["lands"]))
+    assert column(real_cov["by_land"], "projects") == dict(Counter(code for p in projects for code in lands_of(p)))
+    assert column(real_cov["by_land"], "funding") == dict(Counter(code for f in funding for code in f["lands"]))
 
 
 def test_real_topics_statuses_and_size_classes_match_the_files(real_cov):
@@ -240,8 +240,8 @@ def test_real_topics_statuses_and_size_classes_match_the_files(real_cov):
 
 def test_real_gaps_name_the_laender_without_project_or_land_programme(real_cov):
     projects, funding = records(REAL, "projects"), records(REAL, "funding")
-    covered_projects = {l for p in projects for l in lands_of(p)}
-    covered_programmes = {l for f in funding for l in f["lands"]}
+    covered_projects = {code for p in projects for code in lands_of(p)}
+    covered_programmes = {code for f in funding for code in f["lands"]}
     assert {r["id"] for r in real_cov["laender_without_project"]} == set(LAND_PREFIX.values()) - covered_projects
     assert {r["id"] for r in real_cov["laender_without_land_programme"]} == set(LAND_PREFIX.values()) - covered_programmes
     # Bremen was the gap of the first round; the second round's Bremen projects close it
