@@ -325,7 +325,7 @@ def build_record(kind: str, answers: dict[str, str], *, today: dt.date) -> tuple
     """The record (without id) and notes for the maintainer."""
     form = form_for(kind)
     record: dict = {}
-    context = {"notes": []}
+    context: dict[str, list[str]] = {"notes": []}
     for form_field in form.fields:
         answer = answers.get(field_label(kind, form_field), "")
         value = PARSERS[form_field.parse](answer, form_field, kind, context)

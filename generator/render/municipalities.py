@@ -1,7 +1,6 @@
 """One page per municipality that has records, and the index of them grouped by Land."""
 from __future__ import annotations
 
-from generator import portfolio
 from generator.render import base
 from generator.render import portfolio as portfolio_view
 from generator.render.views import project_cards
@@ -10,8 +9,8 @@ from generator.render.views import project_cards
 def keyed_municipalities(catalogue, enriched) -> list:
     """(Municipality, [project ids]) for every keyed body except Länder, sorted by name."""
     out = []
-    for key, ids in {**enriched.projects_by_municipality, **portfolio.kreis_projects(catalogue, enriched)}.items():
-        m = catalogue.reference.get(key)  # a Landkreis counts its own projects and its members' (portfolio.py)
+    for key, ids in {**enriched.projects_by_municipality, **enriched.projects_by_kreis}.items():
+        m = catalogue.reference.get(key)  # a Landkreis counts its own projects and its members' (enrich.domain)
         if m is None or m.level == "land" or not ids:
             continue
         out.append((m, ids))
@@ -21,7 +20,6 @@ def keyed_municipalities(catalogue, enriched) -> list:
 def render(catalogue, enriched) -> dict[str, str]:
     pages = {}
     entries = keyed_municipalities(catalogue, enriched)
-    by_kreis = portfolio.kreis_projects(catalogue, enriched)
     for m, ids in entries:
         here = base.municipality_page(m)
         kreis = catalogue.reference.kreis_of(m) if m.level in ("gemeinde", "verband") else None
@@ -30,8 +28,8 @@ def render(catalogue, enriched) -> dict[str, str]:
         pages[here] = base.page(
             "municipality.md.j2", here, title=m.official_name,
             description=f"Digitalisierungsprojekte: {m.official_name} ({base.labels().land(m.land_code)})",
-            mun=m, kreis=kreis, size=base.size_label(m), projects=project_cards(catalogue, ids),
-            portfolio=portfolio_view.for_municipality(catalogue, enriched, m, by_kreis),
+            mun=m, kreis=kreis, size=base.size_label(m), projects=project_cards(catalogue, enriched, ids),
+            portfolio=portfolio_view.for_municipality(catalogue, enriched, m),
         )
     by_land: dict[str, list] = {}
     for m, ids in entries:
