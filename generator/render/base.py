@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import paths, sanitize
+from generator import sanitize
 from generator.formats import CONTINUED, DEADLINE_STATES, WOULD_DO_AGAIN, euro, german_date, number, percent
 from generator.enrich.types import Place
 from generator.reference import SIZE_CLASS_LABELS, Municipality
@@ -27,9 +27,6 @@ from generator.vocabularies import default_vocabularies
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-# Generated page folders under docs/ (all git-ignored; the one list is generator/paths.py).
-GENERATED_DIRS = paths.GENERATED_PAGE_DIRS
-GENERATED_FILES = paths.GENERATED_FILES
 
 # Links inside raw HTML blocks are not rewritten by MkDocs, so they point at the built
 # file directly. The offline build forces use_directory_urls: false, so page.md -> page.html.
