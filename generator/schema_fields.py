@@ -36,10 +36,6 @@ class FieldInfo:
     multiline: bool = False  # schema's x-multiline: text may hold line breaks (Markdown, notes); else one line
 
     @property
-    def dotted(self) -> str:
-        return ".".join(self.path)
-
-    @property
     def depth(self) -> int:
         return len(self.path) - 1
 
