@@ -286,7 +286,9 @@ def parse_consent(answer, form_field, kind, context):
     ticked = {m.group(2) for m in map(_CHECKBOX.match, answer.split("\n")) if m and m.group(1) in "xX"}
     missing = [text for text in CONSENT_OPTIONS if text not in ticked]
     if missing:
-        context["notes"].append("Nicht alle Bestätigungen sind angekreuzt: " + " / ".join(missing))
+        raise ConversionError("Im Abschnitt „Bestätigung“ ist nicht alles angekreuzt: " + " / ".join(missing)
+                              + " Ohne diese Bestätigungen übernimmt die Redaktion den Eintrag nicht. Bitte das Issue "
+                              "bearbeiten und die Kästchen ankreuzen; danach startet die Redaktion die Übernahme erneut.")
     return None
 
 

@@ -15,7 +15,6 @@ FUNDING_DIR = CATALOGUE_DIR / "funding"
 VOCABULARIES_DIR = CATALOGUE_DIR / "vocabularies"
 REFERENCE_DIR = CATALOGUE_DIR / "reference" / "municipalities"
 SCHEMA_DIR = REPO_ROOT / "schema"
-DOCS_DIR = REPO_ROOT / "docs"
 
 # record kind -> (folder name inside a catalogue, schema file)
 RECORD_KINDS = {

@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import dates, paths, sanitize
+from generator import dates, sanitize
 from generator.formats import CONTINUED, DEADLINE_STATES, WOULD_DO_AGAIN, euro, german_date, number, percent
 from generator.enrich.types import Place
 from generator.reference import SIZE_CLASS_LABELS, Municipality
@@ -27,9 +27,6 @@ from generator.vocabularies import default_vocabularies
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-# Generated page folders under docs/ (all git-ignored; the one list is generator/paths.py).
-GENERATED_DIRS = paths.GENERATED_PAGE_DIRS
-GENERATED_FILES = paths.GENERATED_FILES
 
 # Links inside raw HTML blocks are not rewritten by MkDocs, so they point at the built
 # file directly. The offline build forces use_directory_urls: false, so page.md -> page.html.
@@ -161,6 +158,14 @@ def plural(count, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
 
 
+def mailto_href(address) -> str:
+    """A mailto: link that can only ever address one mailbox: everything but the address's own
+    characters is percent-encoded, so `?`, `&`, `=` and `%` never start headers such as Bcc."""
+    from urllib.parse import quote
+
+    return "mailto:" + quote(str(address), safe="@.-_+!$'*/^`{|}~")
+
+
 def host(url) -> str:
     """Link text for long official URLs: the host name, e.g. www.bund.de."""
     return urlsplit(str(url)).hostname or str(url)
@@ -270,7 +275,7 @@ def environment() -> jinja2.Environment:
         FUNDING_EXPLORER=FUNDING_EXPLORER, MAP=MAP,
         WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES,
     )
-    env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
+    env.filters.update(mailto=mailto_href, number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
     return env
 
 
