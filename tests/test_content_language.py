@@ -107,7 +107,8 @@ def test_scanner_finds_fragments(text):
     assert offences(text, FRAGMENTS)
 
 
-@pytest.mark.parametrize("text", ["Die Seeds des Saatguts", "z. B. … und mehr.", "Stand: 01.02.2025.", "Mehr dazu …"])
+@pytest.mark.parametrize("text", ["Die Seeds des Saatguts", "z. B. … und mehr.", "Stand: 01.02.2025.",
+                                  "Mehr dazu …"])
 def test_scanner_leaves_ordinary_german_alone(text):
     assert offences(text, INTERNAL | FRAGMENTS) == []
 
