@@ -23,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from generator import text
-from generator.export.views import label, municipality_facts
+from generator.export.views import area_names, label, municipality_facts
 
 PROJECT_FIELDS = {  # field -> weight
     "title": 6, "tags": 4, "municipalities": 3, "topics": 3, "summary": 2, "details": 1,
@@ -65,7 +65,7 @@ def funding_fields(record: dict) -> dict:
         "tags": _strings(record.get("tags", [])),
         "funder": _strings(record.get("funder"), record.get("administered_by")),
         "topics": _strings([label("topics", t) for t in record.get("topics", [])]),
-        "lands": _strings([label("laender", c) for c in record.get("lands", [])] or ["bundesweit"],
+        "lands": _strings(area_names(record),
                           label("funding-levels", record.get("level", ""))),
         "summary": record.get("summary", ""),
         "details": _strings(record.get("description"), [label("applicant-types", e) for e in record.get("eligible", [])]),

@@ -35,6 +35,14 @@ def label(vocab: str, term: str) -> str:
     return default_vocabularies()[vocab].label(term)
 
 
+def area_names(record: dict) -> list[str]:
+    """Where a programme applies, in words: its Länder, else "EU-weit" (level eu) or "bundesweit"."""
+    lands = [label("laender", c) for c in record.get("lands", []) or []]
+    if lands:
+        return lands
+    return ["EU-weit"] if record.get("level") == "eu" else ["bundesweit"]
+
+
 def ordered(record: dict, kind: str) -> dict:
     order = key_order(kind)
     known = [k for k in order if k in record]
@@ -108,8 +116,9 @@ def programme_view(catalogue, enriched, fid: str) -> dict:
         "status_label": status.label if status else label("application-statuses", recorded),
         "status_note": status.note if status else "",
         "next_closes": status.next_closes if status else None,
+        "status_evidence": status.evidence if status else None,
         "level_label": label("funding-levels", record["level"]),
-        "land_names": [label("laender", c) for c in record.get("lands", [])] or ["bundesweit"],
+        "land_names": area_names(record),
         "eligible_labels": [label("applicant-types", e) for e in record.get("eligible", [])],
         "topic_labels": [label("topics", t) for t in record.get("topics", [])],
         "funding_type_label": label("funding-types", record["funding_type"]),

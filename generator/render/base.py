@@ -21,6 +21,7 @@ import yaml
 from markupsafe import Markup
 
 from generator import dates, sanitize
+from generator.enrich.deadlines import REPEAT_LABELS
 from generator.reference import SIZE_CLASS_LABELS, Municipality
 from generator.vocabularies import default_vocabularies
 
@@ -28,7 +29,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 # Generated folders under docs/ (all git-ignored); `katalog build` empties them first.
 GENERATED_DIRS = ("projekte", "foerderprogramme", "kommunen", "themen", "laender", "uebersichten")
-GENERATED_FILES = ("index.md",)
+GENERATED_FILES = ("index.md", "daten.md")
 
 # Links inside raw HTML blocks are not rewritten by MkDocs, so they point at the built
 # file directly. The offline build forces use_directory_urls: false, so page.md -> page.html.
@@ -46,6 +47,7 @@ CALENDAR = "uebersichten/foerderkalender.md"
 NEW = "uebersichten/neu-im-katalog.md"
 ABOUT = "uebersichten/ueber-den-katalog.md"
 METHOD = "methodik.md"
+DATA = "daten.md"  # Offene Daten: downloads and the calendar and feed subscriptions
 # Hand-written pages of the search and explorer (docs/), linked from the start page.
 SEARCH = "suche.md"
 EXPLORER = "explorer.md"
@@ -323,9 +325,9 @@ def environment() -> jinja2.Environment:
         topic_page=topic_page, land_page=land_page,
         HOME=HOME, PROGRAMMES_INDEX=PROGRAMMES_INDEX, MUNICIPALITIES_INDEX=MUNICIPALITIES_INDEX,
         TOPICS_INDEX=TOPICS_INDEX, LAENDER_INDEX=LAENDER_INDEX, PARTNERS=PARTNERS, CALENDAR=CALENDAR,
-        NEW=NEW, ABOUT=ABOUT, METHOD=METHOD, SEARCH=SEARCH, EXPLORER=EXPLORER,
+        NEW=NEW, ABOUT=ABOUT, METHOD=METHOD, DATA=DATA, SEARCH=SEARCH, EXPLORER=EXPLORER,
         FUNDING_EXPLORER=FUNDING_EXPLORER, MAP=MAP,
-        WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES,
+        WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES, REPEAT_LABELS=REPEAT_LABELS,
     )
     env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
     return env
