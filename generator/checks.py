@@ -200,9 +200,9 @@ def check_status_evidence(record: RecordFile, ctx: Context) -> list[Finding]:
     found = deadline_rules.confirming_sources(data, ctx.today)
     if found:
         index, as_of = found[0]
-        out.append(_finding(record, ("sources", index, "as_of"), WARNING, f"Der Status „{said}“ (application.status) ist zuletzt {deadline_rules.when(as_of)} belegt – älter als {months} Monate. {how}", "check.status-evidence-old"))
+        out.append(_finding(record, ("sources", index, "as_of"), WARNING, f"Der Status „{said}“ in „application.status“ ist zuletzt {deadline_rules.when(as_of)} belegt – älter als {months} Monate. {how}", "check.status-evidence-old"))
     else:
-        out.append(_finding(record, ("application", "status"), WARNING, f"Der Status „{said}“ (application.status) ist durch keine Quelle mit „confirms_status: true“ und Datum („as_of“) belegt; „last_reviewed“ allein genügt nicht. {how}", "check.status-evidence-missing"))
+        out.append(_finding(record, ("application", "status"), WARNING, f"Der Status „{said}“ ist durch keine Quelle mit „confirms_status: true“ und Datum („as_of“) belegt; „last_reviewed“ allein genügt nicht. {how}", "check.status-evidence-missing"))
     return out
 
 

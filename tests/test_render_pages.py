@@ -263,7 +263,7 @@ def test_new_page_states_the_rule_and_lists_new_records(fixture_pages):
 def test_start_page_figures_and_entry_points(fixture_pages):
     text = fixture_pages[2]["index.md"]
     values = re.findall(r'kdk-figure__value">([^<]+)</span><span class="kdk-figure__label">([^<]+)<', text)
-    assert values == [("4", "Projekte"), ("4", "Kommunen"), ("3", "Länder"), ("1", "Förderprogramm mit offener Frist"),
+    assert values == [("4", "Projekte"), ("4", "Kommunen"), ("3", "Länder"), ("1", "Förder&shy;programm mit offener Frist"),
                       ("1", "laufend, belegt"), ("0", "Stand unklar")]
     for target in ("themen/mobilitaet.html", "laender/bayern.html", "foerderprogramme/index.html",
                    "uebersichten/foerderkalender.html", "uebersichten/partner-gesucht.html", "kommunen/index.html"):

@@ -274,7 +274,7 @@ def test_status_without_a_confirming_source_is_warned_about_naming_file_line_and
     assert code == 0  # a warning, not an error
     (message,) = [m for m in messages_for(out, "digital-sachsen.yaml") if "confirms_status" in m]
     assert "digital-sachsen.yaml:11" in message and "application.status" in message
-    assert "Der Status „laufend“ (application.status) ist durch keine Quelle mit „confirms_status: true“" in message
+    assert "Der Status „laufend“ ist durch keine Quelle mit „confirms_status: true“" in message
     assert "„Stand unklar“" in message
 
 
@@ -283,7 +283,7 @@ def test_status_resting_on_old_evidence_names_the_source_date(capsys, catalogue_
     code, out, _ = run_validate(capsys, catalogue_copy)
     (message,) = [m for m in messages_for(out, "digital-sachsen.yaml") if "belegt" in m]
     assert "sources[0].as_of" in message
-    assert "Der Status „laufend“ (application.status) ist zuletzt am 15.03.2025 belegt – älter als 12 Monate." in message
+    assert "Der Status „laufend“ in „application.status“ ist zuletzt am 15.03.2025 belegt – älter als 12 Monate." in message
 
 
 def test_recent_evidence_gives_no_warning(capsys, catalogue_copy):

@@ -54,8 +54,9 @@
           get: function (it) { return it[4].length ? it[4] : ALL_LANDS; } },
         { key: "berechtigt", legend: "Antragsberechtigt", values: f.applicants, get: function (it) { return it[5]; } },
         { key: "thema", legend: "Handlungsfeld", values: f.topics, get: function (it) { return it[6]; } },
-        { key: "offen", legend: "Antragsstatus", flags: true, values: [["jetzt", "Jetzt offen (offen oder laufend)", 1]],
+        { key: "offen", legend: "Antragsstatus", flags: true, values: [["jetzt", "Jetzt offen (offen oder laufend, belegt)", 1]],
           get: function (it) { return OPEN.indexOf(it[7]) >= 0 ? 1 : 0; } },
+        { key: "status", legend: "Status am Stichtag", values: f.statuses, get: function (it) { return [it[7]]; } },
         { key: "frist", legend: "Frist endet innerhalb von", select: "beliebig", single: true,
           values: [["2", "2 Wochen"], ["4", "4 Wochen"], ["8", "8 Wochen"], ["13", "3 Monaten"], ["26", "6 Monaten"], ["52", "12 Monaten"]],
           match: function (it, value) {
