@@ -151,7 +151,7 @@ def test_output_is_grouped_by_file_with_a_summary(capsys, catalogue_copy):
     write_project(catalogue_copy, GOOD_PROJECT.replace("status: umsetzung", "status: laufend"))
     _, out, _ = run_validate(capsys, catalogue_copy)
     lines = out.splitlines()
-    header = next(i for i, l in enumerate(lines) if l.endswith("projects/neues-projekt.yaml"))
+    header = next(i for i, line in enumerate(lines) if line.endswith("projects/neues-projekt.yaml"))
     assert lines[header + 1].startswith("  ") and "neues-projekt.yaml:8:9" in lines[header + 1]
     assert "Dateien geprüft: 1 Fehler in 1 Datei, 0 Warnungen." in out
 
@@ -224,7 +224,7 @@ def test_github_format_annotates_lines_and_writes_summary(capsys, catalogue_copy
     out = capsys.readouterr().out
     assert code == 1
     assert re.search(r"^::error file=.*neues-projekt\.yaml,line=8,col=9,title=Feld status::„laufend“ ist kein erlaubter Wert", out, re.M)
-    assert "| Fehler | status |" in summary.read_text(encoding="utf-8")
+    assert "| Fehler | `status` | `„laufend“ ist kein erlaubter Wert" in summary.read_text(encoding="utf-8")
 
 
 def test_json_format_lists_findings(capsys, catalogue_copy):
@@ -319,3 +319,26 @@ def test_shares_above_one_hundred_percent_are_an_error(capsys, catalogue_copy):
     assert code == 1
     assert any("dresden-parkleitsystem.yaml:5" in m and "„municipalities“" in m and "ergeben zusammen 110 Prozent" in m
                for m in messages_for(out, "dresden-parkleitsystem.yaml"))
+
+
+def test_the_missing_field_comes_from_the_schema_keyword_not_from_the_english_message():
+    from jsonschema.exceptions import ValidationError
+
+    from generator.validation import missing_keys
+
+    error = ValidationError("Nachricht in irgendeiner Sprache", validator="required",
+                            validator_value=["id", "title", "summary"], instance={"title": "Parken"})
+    assert missing_keys(error) == ["id", "summary"]
+
+
+def test_every_missing_required_field_is_reported_once(tmp_path):
+    from generator.loader import load_file
+    from generator.validation import schema_findings
+
+    record = tmp_path / "p.yaml"
+    record.write_text("id: beispiel\ntitle: Beispiel\n", encoding="utf-8")
+    findings = schema_findings("project", load_file(record), "p.yaml")
+    required = sorted(f.field for f in findings if f.code == "schema.required")
+    assert "summary" in required and "status" in required
+    assert len(required) == len(set(required))
+    assert all(f"„{f.field}“" in f.message for f in findings if f.code == "schema.required")

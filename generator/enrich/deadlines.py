@@ -38,7 +38,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from generator.dates import earliest, german, latest
-from generator.enrich import UNCLEAR, Deadline, DeadlineStatus
+from generator.enrich.types import UNCLEAR, Deadline, DeadlineStatus
 
 STATUS_EVIDENCE_MONTHS = 12  # the one setting: how old a source confirming a status may be
 FEED_PAST_DAYS = 90  # past deadlines stay this long in the calendar feeds, then only in the archive

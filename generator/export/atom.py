@@ -15,7 +15,8 @@ from pathlib import Path
 
 from generator import dates
 from generator.export import ical
-from generator.export.views import label, page_path
+from generator.export.views import page_path
+from generator.vocabularies import label
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f1c1f0e-4b7e-5a4c-9d1e-6b61746b6174")

@@ -5,7 +5,7 @@ Each page family is a module with `render(catalogue, enriched) -> {docs-relative
 """
 from __future__ import annotations
 
-from generator.render import about, data_page, home, laender, lists, municipalities, programmes, projects, topics
+from generator.render import about, home, laender, lists, municipalities, programmes, projects, topics
 
 FAMILIES = [
     home.render,
@@ -16,7 +16,6 @@ FAMILIES = [
     laender.render,
     lists.render,
     about.render,
-    data_page.render,
 ]
 
 

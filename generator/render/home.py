@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from generator.enrich import deadlines as deadline_rules
 from generator.render import base
+from generator.render.municipalities import keyed_municipalities
 from generator.render.topics import projects_by_topic
 from generator.render.views import funding_counts, open_programmes, programme_card, programme_status, project_card
 
@@ -11,21 +12,12 @@ UPCOMING_ON_HOME = 3
 
 
 def figures(catalogue, enriched) -> dict:
-    """Projects, municipalities (Gemeinden, Verbände, Kreise and bodies without a key; not Länder),
+    """Projects, municipalities (exactly the entries of the Kommunen index the figure links to),
     Länder and programmes open at the build date."""
-    bodies, lands = set(), set()
-    for p in catalogue.projects.values():
-        for b in base.bodies(p, catalogue.reference):
-            if b.municipality is not None:
-                if b.municipality.level != "land":  # a Land takes part, but it is no Kommune
-                    bodies.add(b.municipality.key)
-            else:
-                bodies.add((b.name, b.land_code))
-            if b.land_code:
-                lands.add(b.land_code)
+    lands = {b.land_code for facts in enriched.projects.values() for b in facts.places if b.land_code}
     return {
         "projects": len(catalogue.projects),
-        "municipalities": len(bodies),
+        "municipalities": len(keyed_municipalities(catalogue, enriched)),
         "lands": len(lands),
         "programmes": len(catalogue.funding),
         "open_programmes": len(open_programmes(catalogue, enriched)),
@@ -42,10 +34,7 @@ def render(catalogue, enriched) -> dict[str, str]:
     labels = base.labels()
     by_topic = projects_by_topic(catalogue)
     topics = [(t, labels.topic(t), len(by_topic.get(t, []))) for t in labels.topic_ids()]
-    lands: dict[str, int] = {}
-    for p in catalogue.projects.values():
-        for code in base.project_lands(p, catalogue.reference):
-            lands[code] = lands.get(code, 0) + 1
+    lands = {code: len(ids) for code, ids in enriched.projects_by_land.items()}
     upcoming, seen = [], set()
     today = enriched.build_date
     for d in deadline_rules.upcoming(enriched.deadlines, enriched.programme_status, today):
@@ -53,10 +42,10 @@ def render(catalogue, enriched) -> dict[str, str]:
             seen.add(d.programme)
             upcoming.append(d)
     upcoming = upcoming[:UPCOMING_ON_HOME]
-    new = []
+    new: list[tuple[str, object, str]] = []
     for kind, rid, date in enriched.new_records[:NEW_ON_HOME]:
         if kind == "project" and rid in catalogue.projects:
-            new.append((kind, project_card(catalogue, rid), date))
+            new.append((kind, project_card(catalogue, enriched, rid), date))
         elif kind == "funding" and rid in catalogue.funding:
             new.append((kind, programme_card(catalogue, enriched, rid), date))
     return {base.HOME: base.page(

@@ -8,20 +8,20 @@ from generator.render.views import programme_cards, programme_status, project_ca
 
 def render(catalogue, enriched) -> dict[str, str]:
     return {
-        base.PARTNERS: _partners(catalogue),
+        base.PARTNERS: _partners(catalogue, enriched),
         base.CALENDAR: _calendar(catalogue, enriched),
         base.NEW: _new(catalogue, enriched),
     }
 
 
-def _partners(catalogue) -> str:
+def _partners(catalogue, enriched) -> str:
     seeking = [pid for pid, p in catalogue.projects.items() if p.get("seeking_partners")]
     exchange = [pid for pid, p in catalogue.projects.items() if p.get("open_to_exchange") and not p.get("seeking_partners")]
     return base.page(
         "partners.md.j2", base.PARTNERS, title="Partner gesucht",
         description="Kommunen, die Partner für ein gemeinsames Vorhaben suchen oder Erfahrungen teilen möchten.",
-        seeking=[(c, catalogue.projects[c.id]) for c in project_cards(catalogue, seeking)],
-        exchange=project_cards(catalogue, exchange),
+        seeking=[(c, catalogue.projects[c.id]) for c in project_cards(catalogue, enriched, seeking)],
+        exchange=project_cards(catalogue, enriched, exchange),
     )
 
 
@@ -58,10 +58,10 @@ def _calendar(catalogue, enriched) -> str:
 
 
 def _new(catalogue, enriched) -> str:
-    entries = []
+    entries: list[tuple[str, object, str]] = []
     for kind, rid, date in enriched.new_records:
         if kind == "project" and rid in catalogue.projects:
-            entries.append(("project", project_card(catalogue, rid), date))
+            entries.append(("project", project_card(catalogue, enriched, rid), date))
         elif kind == "funding" and rid in catalogue.funding:
             entries.append(("funding", programme_cards(catalogue, enriched, [rid])[0], date))
     return base.page(

@@ -21,7 +21,7 @@ def render(catalogue, enriched) -> dict[str, str]:
             evidence=_evidence(programme_status(enriched, fid)), evidence_months=STATUS_EVIDENCE_MONTHS,
             build_date=enriched.build_date.isoformat(),
             deadlines=by_programme.get(fid, []),
-            funded=project_cards(catalogue, enriched.projects_by_programme.get(fid, [])),
+            funded=project_cards(catalogue, enriched, enriched.projects_by_programme.get(fid, [])),
             similar=[(programme_card(catalogue, enriched, link.id), link.reasons)
                      for link in enriched.similar_programmes.get(fid, []) if link.id in catalogue.funding],
             file=catalogue.files.get(fid),
