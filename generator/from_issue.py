@@ -62,6 +62,14 @@ def split_sections(body: str, labels: list[str]) -> dict[str, str]:
     return answers
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def strip_comments(body: str) -> str:
+    """HTML comments are help text (the GitLab templates carry their hints that way), never answers."""
+    return _COMMENT.sub("", body)
+
+
 def detect_kind(body: str) -> str:
     """The record kind whose form produced this body (by its headings)."""
     scores = {}
@@ -396,6 +404,7 @@ def convert(body: str, *, kind: str | None = None, today: dt.date, reference: Re
             record_id: str | None = None) -> tuple[str, str, dict, list[str]]:
     """Issue body -> (kind, id, record, notes). Raises ConversionError with a German message."""
     notes = []
+    body = strip_comments(body)
     if FORBIDDEN_CHARS.search(body):
         body = FORBIDDEN_CHARS.sub("", body)
         notes.append("Unsichtbare Steuerzeichen aus den Antworten wurden entfernt.")

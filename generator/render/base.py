@@ -306,6 +306,15 @@ def edit_url(repository: str | None, file: str | None) -> str | None:
     return f"{repository.rstrip('/')}/edit/main/{file}"
 
 
+def edit_target(catalogue, record_id: str, repository: str | None) -> dict:
+    """file, edit link and origin for a record's sources block; a record from a federated source is edited there."""
+    origin = catalogue.origins.get(record_id)
+    if origin is not None:
+        return {"file": origin.file_in_repository, "edit": origin.edit_url, "origin": origin}
+    file = catalogue.files.get(record_id)
+    return {"file": file, "edit": edit_url(repository, file), "origin": None}
+
+
 def repository_url() -> str | None:
     """The repository on GitHub: `KATALOG_REPO_URL`, or what GitHub Actions reports."""
     explicit = os.environ.get("KATALOG_REPO_URL")
