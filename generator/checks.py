@@ -232,9 +232,9 @@ def check_status_evidence(record: RecordFile, ctx: Context) -> list[Finding]:
         return out
     said = {"offen": "offen", "laufend": "laufend", "angekuendigt": "angekündigt"}[declared]
     months = deadline_rules.STATUS_EVIDENCE_MONTHS
-    how = (f"Bitte den Status auf der offiziellen Programmseite prüfen und diese Seite als Quelle mit "
-           f"„confirms_status: true“ und dem Prüfdatum als „as_of“ eintragen (oder den Status ändern). Bis dahin zeigt "
-           f"die Website „Stand unklar“ und zählt das Programm nicht als offen.")
+    how = ("Bitte den Status auf der offiziellen Programmseite prüfen und diese Seite als Quelle mit "
+           "„confirms_status: true“ und dem Prüfdatum als „as_of“ eintragen (oder den Status ändern). Bis dahin zeigt "
+           "die Website „Stand unklar“ und zählt das Programm nicht als offen.")
     found = deadline_rules.confirming_sources(data, ctx.today)
     if found:
         index, as_of = found[0]

@@ -99,7 +99,8 @@ def latest_evidence(record: dict, today: dt.date) -> str | None:
 def evidenced(record: dict, today: dt.date, months: int = STATUS_EVIDENCE_MONTHS) -> bool:
     """A source confirming the status is dated at most `months` months before today."""
     newest = latest_evidence(record, today)
-    return newest is not None and earliest(newest) >= evidence_cutoff(today, months)
+    day = earliest(newest) if newest is not None else None
+    return day is not None and day >= evidence_cutoff(today, months)
 
 
 def unclear_label(evidence: str | None) -> str:
@@ -157,7 +158,7 @@ def _occurrences(entry: dict, name: str, named: bool, record: dict, today: dt.da
     out = []
     if k > 0 and (bound is None or add_months(first_closes, (k - 1) * step) <= bound):
         out.append(occurrence(k - 1))
-    elif k > 0:  # the rhythm ended before today: its last occurrence within the bound
+    elif k > 0 and bound is not None:  # the rhythm ended before today: its last occurrence within the bound
         last = k - 1
         while last > 0 and add_months(first_closes, last * step) > bound:
             last -= 1
@@ -309,6 +310,8 @@ def upcoming(deadlines: list, statuses: dict, today: dt.date) -> list[Deadline]:
 
 def past(deadlines: list, today: dt.date, days: int | None = None) -> list[Deadline]:
     """Past deadlines, newest first; with `days`, only those that ended at most that many days before today."""
-    out = [d for d in deadlines if d.state == "abgelaufen"
-           and (days is None or (today - latest(d.closes)).days <= days)]
-    return sorted(out, key=lambda d: (latest(d.closes), d.programme, d.name), reverse=True)
+    def last_day(d: Deadline) -> dt.date:
+        return latest(d.closes) or dt.date.min
+
+    out = [d for d in deadlines if d.state == "abgelaufen" and (days is None or (today - last_day(d)).days <= days)]
+    return sorted(out, key=lambda d: (last_day(d), d.programme, d.name), reverse=True)
