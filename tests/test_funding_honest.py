@@ -187,7 +187,13 @@ def test_atom_feeds_per_land_and_topic_parse_strictly_and_name_the_deadlines(api
     files = sorted((api / "feeds").glob("*.xml"))
     assert sorted(p.stem for p in files) == sorted(s.name for s in ical.subscriptions())
     for path in files:
-        ET.fromstring(path.read_bytes())  # expat: any well-formedness error raises
+        root = ET.fromstring(path.read_bytes())  # expat: any well-formedness error raises
+        # what RFC 4287 requires: feed id, title, updated, author; each entry id, title, updated, an alternate link
+        assert root.tag == f"{A}feed" and all(root.find(f"{A}{tag}") is not None for tag in ("id", "title", "updated", "author"))
+        for entry in root.findall(f"{A}entry"):
+            assert all(entry.find(f"{A}{tag}").text for tag in ("id", "title", "updated")), path.name
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T00:00:00Z", entry.find(f"{A}updated").text)
+            assert entry.find(f"{A}link[@rel='alternate']") is not None
     feed = ET.fromstring((api / "feeds" / "land-saarland.xml").read_bytes())
     assert feed.find(f"{A}title").text == "Kommunaler Digitalisierungskatalog: Saarland"
     titles = [e.find(f"{A}title").text for e in feed.findall(f"{A}entry")]
