@@ -220,6 +220,8 @@ def test_methodology_page_states_the_evidence_rule_the_code_uses():
     assert "„Stand unklar – zuletzt belegt am TT.MM.JJJJ; bitte beim Fördergeber\n  prüfen“" in page
     assert f"der letzten **{deadlines.FEED_PAST_DAYS} Tage**" in page
     assert "jeder Termin erinnert 30 und 7 Tage vorher" in page and ical.REMINDER_DAYS == (30, 7)
+    explorer = (Path(__file__).resolve().parent.parent / "docs" / "foerder-explorer.md").read_text(encoding="utf-8")
+    assert f"aus den letzten {deadlines.STATUS_EVIDENCE_MONTHS} Monaten belegt den Status" in explorer
 
 
 # --- 4. scope words ---------------------------------------------------------------------------------------------
