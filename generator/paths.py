@@ -6,6 +6,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_DIR = REPO_ROOT / "catalogue"
 PROJECTS_DIR = CATALOGUE_DIR / "projects"
 FUNDING_DIR = CATALOGUE_DIR / "funding"
+DECLARATIONS_DIR = CATALOGUE_DIR / "declarations"
 VOCABULARIES_DIR = CATALOGUE_DIR / "vocabularies"
 REFERENCE_DIR = CATALOGUE_DIR / "reference" / "municipalities"
 SCHEMA_DIR = REPO_ROOT / "schema"
@@ -15,6 +16,7 @@ DOCS_DIR = REPO_ROOT / "docs"
 RECORD_KINDS = {
     "project": ("projects", "project.schema.json"),
     "funding": ("funding", "funding.schema.json"),
+    "declaration": ("declarations", "declaration.schema.json"),
 }
 
 

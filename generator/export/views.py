@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from generator import paths
 from generator.reference import SIZE_CLASS_LABELS
 from generator.schemas import read_schema
 from generator.vocabularies import default_vocabularies
 
 # Site pages as MkDocs writes them (use_directory_urls: false), relative to the site root.
 PAGE_FOLDERS = {"project": "projekte", "funding": "foerderprogramme"}
-SCHEMA_NAMES = {"project": "project.schema.json", "funding": "funding.schema.json"}
+SCHEMA_NAMES = {kind: schema_file for kind, (_folder, schema_file) in paths.RECORD_KINDS.items()}
 
 
 def page_path(kind: str, record_id: str) -> str:
