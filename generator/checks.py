@@ -290,7 +290,7 @@ def check_declarations(records: list[RecordFile]) -> list[Finding]:
             close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
             hint = f" Meinten Sie „{close[0]}“?" if close else " Die Kennung steht am Ende der Adresse der Projektseite; fehlt das Projekt, bitte zuerst das Projekt melden."
             out.append(_finding(record, ("project",), ERROR, f"Das Projekt „{ref}“ gibt es im Katalog nicht.{hint}", "check.project-unknown"))
-        elif isinstance(ref, str) and declarer:
+        elif isinstance(ref, str) and declarer and ref in projects:
             project = projects[ref].data
             leads = [_declarer_key(m) for m in project.get("municipalities") or [] if isinstance(m, dict) and m.get("role") == "lead"]
             if declarer in leads:

@@ -87,6 +87,7 @@ def _fill(template: str, kind: str) -> str:
         "Amtlicher Schlüssel": "09180117", "Beginn": "2025-02", "Organisation": "Markt Garmisch-Partenkirchen",
         "E-Mail-Adresse": "digital@gapa.example", "Internetadresse": "https://www.example.org/quelle",
         "Fördergeber": "Land Bayern", "Programmseite": "https://www.example.org/programm",
+        "Projekt": "koeln-smart-parking", "Datum": "2026-11",
     }
     def replace(match):
         text = match.group(1)
