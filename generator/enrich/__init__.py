@@ -64,6 +64,13 @@ class Enriched:
     # added after the first contract: how many programmes match each project in all (funding_matches
     # holds at most matching.MAX_MATCHES of them), so pages can say "10 von 74"
     funding_match_totals: dict = field(default_factory=dict)  # project id -> int
+    # declarations (issue 13): see partners.py
+    declarations: list = field(default_factory=list)  # [partners.Declaration]
+    new_declarations: list = field(default_factory=list)  # [("declaration", id, iso date)] as new_records, for the feed
+    declarations_by_project: dict = field(default_factory=dict)  # project id -> [(relation, [Declaration])]
+    declarations_by_declarer: dict = field(default_factory=dict)  # official key -> [Declaration]
+    partner_rows: list = field(default_factory=list)  # [partners.FinderRow] for „Partner finden“
+    peers: dict = field(default_factory=dict)  # official key -> partners.Peers („Kommunen wie meine“)
 
 
 def projects_by_programme(projects: dict, funding: dict) -> dict:
@@ -93,16 +100,18 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
     `added` maps record id -> ISO date first added; None reads it from git
     (records git does not know fall back to `last_reviewed`).
     """
-    from generator.enrich import deadlines, history, matching, similarity
+    from generator.enrich import deadlines, history, matching, partners, similarity
 
     today = catalogue.build_date
     statuses = deadlines.all_statuses(catalogue.funding, today)
     if added is None:
         root = history.catalogue_root(catalogue)
         added = history.git_added_dates(root) if root else {}
-    all_records = {**catalogue.funding, **catalogue.projects}
+    all_records = {**catalogue.funding, **catalogue.projects, **catalogue.declarations}
     added_dates = history.added_dates(all_records, added)
     kinds = {"project": catalogue.projects, "funding": catalogue.funding}
+    declared = partners.declarations(catalogue)
+    by_municipality = projects_by_municipality(catalogue.projects)
     matches, match_totals = matching.funding_matches_with_totals(catalogue.projects, catalogue.funding, statuses,
                                                                  catalogue.reference)
     return Enriched(
@@ -113,8 +122,14 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
         funding_match_totals=match_totals,
         programme_status=statuses,
         projects_by_programme=projects_by_programme(catalogue.projects, catalogue.funding),
-        projects_by_municipality=projects_by_municipality(catalogue.projects),
+        projects_by_municipality=by_municipality,
         deadlines=deadlines.all_deadlines(catalogue.funding, today),
         added=added_dates,
         new_records=history.new_records(kinds, added_dates, today),
+        new_declarations=history.new_records({"declaration": catalogue.declarations}, added_dates, today),
+        declarations=declared,
+        declarations_by_project=partners.by_project(declared),
+        declarations_by_declarer=partners.by_declarer(declared),
+        partner_rows=partners.finder(catalogue, declared),
+        peers=partners.peers(catalogue, by_municipality, declared),
     )

@@ -11,12 +11,12 @@ import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.export.views import label, page_path
+from generator.export.views import DECLARATIONS_ANCHOR, label, page_path
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f1c1f0e-4b7e-5a4c-9d1e-6b61746b6174")
 FEED_TITLE = "Neu im Kommunalen Digitalisierungskatalog"
-KIND_LABELS = {"project": "Projekt", "funding": "Förderprogramm"}
+KIND_LABELS = {"project": "Projekt", "funding": "Förderprogramm", "declaration": "Nachnutzung oder Interesse"}
 MAX_ENTRIES = 100
 
 
@@ -40,9 +40,11 @@ def build(catalogue, enriched) -> ET.Element:
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "de"})
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed')}")
     _sub(feed, "title", FEED_TITLE)
-    _sub(feed, "subtitle", "Neue Projekte und Förderprogramme für die kommunale Digitalisierung")
+    _sub(feed, "subtitle", "Neue Projekte, Förderprogramme und Meldungen zu Nachnutzung und Interesse für die kommunale Digitalisierung")
     entries = [(k, i, d) for k, i, d in enriched.new_records
-               if (catalogue.projects if k == "project" else catalogue.funding).get(i) is not None][:MAX_ENTRIES]
+               if (catalogue.projects if k == "project" else catalogue.funding).get(i) is not None]
+    entries += [(k, i, d) for k, i, d in getattr(enriched, "new_declarations", []) if i in catalogue.declarations]
+    entries = sorted(entries, key=lambda e: (_negated(e[2]), e[0], e[1]))[:MAX_ENTRIES]
     newest = max((d for _k, _i, d in entries), default=catalogue.build_date.isoformat())
     _sub(feed, "updated", _timestamp(newest))
     _sub(feed, "link", rel="self", href="feed.xml", type="application/atom+xml")
@@ -51,6 +53,9 @@ def build(catalogue, enriched) -> ET.Element:
     _sub(author, "name", "Kommunaler Digitalisierungskatalog")
     _sub(feed, "rights", "Katalogdaten: CC BY 4.0")
     for kind, record_id, added in entries:
+        if kind == "declaration":
+            _declaration_entry(feed, catalogue, enriched, record_id, added)
+            continue
         record = (catalogue.projects if kind == "project" else catalogue.funding)[record_id]
         entry = _sub(feed, "entry")
         _sub(entry, "id", entry_id(kind, record_id))
@@ -62,6 +67,29 @@ def build(catalogue, enriched) -> ET.Element:
         for topic in record.get("topics", []):
             _sub(entry, "category", term=topic, label=label("topics", topic))
     return feed
+
+
+def _negated(iso_date: str) -> str:
+    """Sort key for newest first: the complement of each digit."""
+    return "".join(str(9 - int(c)) if c.isdigit() else c for c in iso_date)
+
+
+def _declaration_entry(feed, catalogue, enriched, record_id: str, added: str) -> None:
+    record = catalogue.declarations[record_id]
+    project = catalogue.projects[record["project"]]
+    declared = next((d for d in enriched.declarations if d.id == record_id), None)
+    who = declared.name if declared else ""
+    relation = label("declaration-relations", record["relation"])
+    entry = _sub(feed, "entry")
+    _sub(entry, "id", entry_id("declaration", record_id))
+    _sub(entry, "title", f"{KIND_LABELS['declaration']}: {who} – {relation} – {project['title']}")
+    _sub(entry, "updated", _timestamp(added))
+    _sub(entry, "published", _timestamp(added))
+    _sub(entry, "link", rel="alternate", type="text/html",
+         href=f"../{page_path('project', record['project'])}#{DECLARATIONS_ANCHOR}")
+    _sub(entry, "summary", record.get("note") or f"{who}: {relation} ({project['title']})", type="text")
+    for topic in project.get("topics", []):
+        _sub(entry, "category", term=topic, label=label("topics", topic))
 
 
 def render(catalogue, enriched) -> bytes:

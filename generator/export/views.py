@@ -95,8 +95,31 @@ def project_view(catalogue, enriched, pid: str) -> dict:
         "added": enriched.added.get(pid) if enriched else None,
         "similar_projects": [s.id for s in (enriched.similar_projects.get(pid, []) if enriched else [])],
         "matching_programmes": [m.programme for m in (enriched.funding_matches.get(pid, []) if enriched else [])],
+        "declarations": [d.id for _relation, group in (enriched.declarations_by_project.get(pid, []) if enriched else [])
+                         for d in group],
     }
     return ordered(record, "project") | {"derived": derived}
+
+
+DECLARATIONS_ANCHOR = "nachnutzung-und-interesse"  # the section on the project page
+
+
+def declaration_view(catalogue, enriched, did: str) -> dict:
+    """A declaration as written plus its declarer resolved and the project it names."""
+    record = catalogue.declarations[did]
+    project = catalogue.projects.get(record.get("project"), {})
+    declarer = municipality_facts(dict(record.get("declarer") or {}), catalogue.reference)
+    declarer.pop("role", None)
+    derived = {
+        "page": f"{page_path('project', record['project'])}#{DECLARATIONS_ANCHOR}",
+        "project_title": project.get("title", ""),
+        "project_topics": list(project.get("topics") or []),
+        "relation_label": label("declaration-relations", record["relation"]),
+        "declarer": declarer,
+        "basis": "einwilligung" if record.get("consent") else "quelle",
+        "added": enriched.added.get(did) if enriched else None,
+    }
+    return ordered(record, "declaration") | {"derived": derived}
 
 
 def programme_view(catalogue, enriched, fid: str) -> dict:

@@ -60,5 +60,6 @@ def render(catalogue, enriched) -> dict[str, str]:
         upcoming=[(d, catalogue.funding[d.programme]) for d in upcoming],
         seeking=sum(1 for p in catalogue.projects.values() if p.get("seeking_partners")),
         exchange=sum(1 for p in catalogue.projects.values() if p.get("open_to_exchange")),
+        declarations=len(enriched.declarations),
         new=new, build_date=enriched.build_date.isoformat(),
     )}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from generator import portfolio
 from generator.render import base
+from generator.render import partners
 from generator.render import portfolio as portfolio_view
 from generator.render.views import project_cards
 
@@ -18,9 +19,22 @@ def keyed_municipalities(catalogue, enriched) -> list:
     return sorted(out, key=lambda item: (item[0].name.casefold(), item[0].key))
 
 
+def declaring_only(catalogue, enriched, entries) -> list:
+    """(Municipality, []) for bodies that declared something but have no project of their own."""
+    known = {m.key for m, _ids in entries}
+    out = []
+    for key in enriched.declarations_by_declarer:
+        m = catalogue.reference.get(key)
+        if m is not None and m.level != "land" and key not in known:
+            out.append((m, []))
+    return out
+
+
 def render(catalogue, enriched) -> dict[str, str]:
     pages = {}
     entries = keyed_municipalities(catalogue, enriched)
+    entries = sorted(entries + declaring_only(catalogue, enriched, entries),
+                     key=lambda item: (item[0].name.casefold(), item[0].key))
     by_kreis = portfolio.kreis_projects(catalogue, enriched)
     for m, ids in entries:
         here = base.municipality_page(m)
@@ -31,7 +45,9 @@ def render(catalogue, enriched) -> dict[str, str]:
             "municipality.md.j2", here, title=m.official_name,
             description=f"Digitalisierungsprojekte: {m.official_name} ({base.labels().land(m.land_code)})",
             mun=m, kreis=kreis, size=base.size_label(m), projects=project_cards(catalogue, ids),
-            portfolio=portfolio_view.for_municipality(catalogue, enriched, m, by_kreis),
+            portfolio=portfolio_view.for_municipality(catalogue, enriched, m, by_kreis) if ids else None,
+            declared=partners.for_municipality(catalogue, enriched, m, ids),
+            peers=partners.peers_view(catalogue, enriched, m), form=partners.form_url(),
         )
     by_land: dict[str, list] = {}
     for m, ids in entries:
