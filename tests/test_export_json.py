@@ -21,7 +21,7 @@ def load(api, name):
 
 def test_projects_json_carries_format_version_build_date_and_all_records(api):
     data = load(api, "projects.json")
-    assert data["format_version"] == "1.0"
+    assert data["format_version"] == "1.1"
     assert data["build_date"] == "2026-11-27"
     assert data["count"] == 4
     assert [p["id"] for p in data["projects"]] == [
@@ -59,7 +59,7 @@ def test_municipality_without_key_keeps_name_and_land(api):
 
 def test_funding_json_has_computed_status_and_funded_projects(api):
     data = load(api, "funding.json")
-    assert data["format_version"] == "1.0"
+    assert data["format_version"] == "1.1"
     bund = next(f for f in data["funding"] if f["id"] == "smart-city-bund")
     assert bund["derived"]["status"] == "offen"
     assert bund["derived"]["next_closes"] == "2027-03-31"
@@ -79,7 +79,8 @@ def test_output_is_byte_identical_across_runs(fixture_catalogue, tmp_path):
 
 def test_schemas_are_copied_and_still_resolve_each_other(api):
     names = sorted(p.name for p in (api / "schema").iterdir())
-    assert names == ["common.schema.json", "funding.schema.json", "project.schema.json", "vocabularies.schema.json"]
+    assert names == ["common.schema.json", "declaration.schema.json", "funding.schema.json", "project.schema.json",
+                     "vocabularies.schema.json"]
     project = json.loads((api / "schema" / "project.schema.json").read_text(encoding="utf-8"))
     refs = json.dumps(project)
     assert "common.schema.json#/$defs/id" in refs

@@ -95,7 +95,9 @@ def run(args) -> int:
     except UsageError as problem:
         print(f"katalog ideen-check: Fehler: {problem}", file=sys.stderr)
         return 2
-    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, catalogue.reference, asker)
+    from generator.enrich.partners import declarations
+    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, catalogue.reference, asker,
+                         declarations=declarations(catalogue))
     result.projects = result.projects[:args.limit]
     report = as_dict(result, catalogue, today)
     if args.format == "json":
@@ -116,6 +118,12 @@ def as_dict(result, catalogue, today: dt.date) -> dict:
         facts = ideas.project_facts(catalogue.projects[hit.id], catalogue.funding, catalogue.reference)
         return {"id": hit.id, "score": hit.score, "text_similarity": hit.text, "reasons": list(hit.reasons), **facts}
 
+    def declaration(d):
+        return {"id": d.id, "project": d.project, "project_title": catalogue.projects[d.project]["title"],
+                "relation": d.relation, "name": d.name, "ags": d.key or None, "land": d.land, "date": d.date,
+                "note": d.note, "contact": {k: v for k, v in (("organisation", d.organisation), ("email", d.email),
+                                                                   ("url", d.url)) if v}}
+
     asker = result.asker
     return {
         "idea": result.text,
@@ -130,6 +138,8 @@ def as_dict(result, catalogue, today: dt.date) -> dict:
         "programmes": [{"id": p.id, "title": catalogue.funding[p.id]["title"], "funder": catalogue.funding[p.id].get("funder", ""),
                         "status": p.status, "status_label": p.label, "reasons": list(p.reasons)} for p in result.programmes],
         "partners": [project(h) for h in result.partners],
+        "planning": [declaration(d) for d in result.planning],
+        "answering": [declaration(d) for d in result.answering],
     }
 
 
@@ -216,6 +226,20 @@ def format_text(report: dict) -> str:
             if contact:
                 out.append("    Kontakt: " + ", ".join(contact[k] for k in ("organisation", "email", "url") if k in contact))
         out.append("")
+    for key, heading in (("planning", "Diese Kommunen planen Ähnliches – Partner für eine gemeinsame Umsetzung?"),
+                         ("answering", "Ansprechbar zu diesem Thema")):
+        if report["projects"] and report.get(key):
+            out.append(heading)
+            for d in report[key]:
+                out.append(f"  - {d['name']}: zu „{d['project_title']}“ (gemeldet {german(d['date'])})")
+                if d["note"]:
+                    out.append(f"    {d['note']}")
+                contact = d["contact"]
+                if contact.get("email") or contact.get("url"):
+                    out.append("    Kontakt: " + ", ".join(contact[k] for k in ("organisation", "email", "url") if k in contact))
+                else:
+                    out.append(f"    Kontakt: über die Kommune – {contact.get('organisation', d['name'])}")
+            out.append("")
     out.append("Ihr Text wurde nur auf diesem Rechner ausgewertet und nirgends gespeichert.")
     return "\n".join(out) + "\n"
 

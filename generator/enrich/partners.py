@@ -247,3 +247,24 @@ def peers(catalogue, projects_by_municipality: dict, declared: list[Declaration]
                     runs.append(PeerRun(peer, pid, first, by_declaration))
         out[key] = Peers(same, elsewhere, tuple(runs[:MAX_PEER_ITEMS]))
     return out
+
+
+# --- Ideen-Check ------------------------------------------------------------------------------------------------------
+
+IDEA_SECTIONS = {"planning": ("plant",), "answering": ("ansprechbar",)}
+MAX_IDEA_DECLARATIONS = 10
+
+
+def for_idea(project_ids: list[str], declared: list[Declaration], relations: tuple) -> list[Declaration]:
+    """Declarations with one of `relations` on the given projects (an idea's most similar ones, best first),
+    in that order; each declarer once; at most MAX_IDEA_DECLARATIONS."""
+    rank = {pid: i for i, pid in enumerate(project_ids)}
+    found = sorted((d for d in declared if d.project in rank and d.relation in relations),
+                   key=lambda d: (rank[d.project], d.name.casefold(), d.id))
+    out, seen = [], set()
+    for d in found:
+        who = d.key or d.name
+        if who not in seen:
+            seen.add(who)
+            out.append(d)
+    return out[:MAX_IDEA_DECLARATIONS]
