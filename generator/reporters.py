@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.findings import Finding
+from generator.inert import code_span
 
 SEVERITY_DE = {"error": "Fehler", "warning": "Warnung"}
 
@@ -74,9 +75,10 @@ def markdown_summary(findings: list[Finding], files_checked: int) -> str:
     if findings:
         lines += ["| Datei | Zeile | Art | Feld | Meldung |", "|---|---|---|---|---|"]
         for f in sorted(findings):
-            cells = [f.file, str(f.line), SEVERITY_DE[f.severity], f.field or "–", f.message]
-            cells = [c.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;") for c in cells]
-            lines.append("| " + " | ".join(cells) + " |")
+            # file names, fields and messages quote contributors' text: code spans keep it inert
+            cells = [code_span(f.file), str(f.line), SEVERITY_DE[f.severity],
+                     code_span(f.field) if f.field else "–", code_span(f.message)]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 

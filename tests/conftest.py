@@ -10,7 +10,7 @@ import pytest
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TESTS_DIR.parent
 FIXTURE_CATALOGUE = TESTS_DIR / "fixtures" / "catalogue"
-BUILD_DATE = dt.date(2026, 11, 27)
+BUILD_DATE = dt.date(2026, 12, 2)
 
 
 @pytest.fixture

@@ -224,7 +224,7 @@ def test_github_format_annotates_lines_and_writes_summary(capsys, catalogue_copy
     out = capsys.readouterr().out
     assert code == 1
     assert re.search(r"^::error file=.*neues-projekt\.yaml,line=8,col=9,title=Feld status::„laufend“ ist kein erlaubter Wert", out, re.M)
-    assert "| Fehler | status |" in summary.read_text(encoding="utf-8")
+    assert "| Fehler | `status` | `„laufend“ ist kein erlaubter Wert" in summary.read_text(encoding="utf-8")
 
 
 def test_json_format_lists_findings(capsys, catalogue_copy):
