@@ -275,3 +275,75 @@ def test_a_hostile_project_answer_stays_a_value_the_validator_refuses(catalogue_
     target.parent.mkdir(exist_ok=True)
     target.write_text(dump_record(kind, record), encoding="utf-8")
     assert any(f.field == "project" and f.is_error for f in findings_for(catalogue_copy, target))
+
+
+# --- end to end: issue form -> two-step import -> record -> pages, exports, Ideen-Check ----------------------------
+
+def _two_step(tmp_path: Path, catalogue: Path, text: str) -> tuple[int, str]:
+    source = tmp_path / "issue.md"
+    source.write_text(text, encoding="utf-8")
+    handover = tmp_path / "uebergabe"
+    main(["from-issue", str(source), "--art", "erklaerung", "--katalog", str(tmp_path / "scratch"),
+          "--stichtag", "2026-11-27", "--issue", "31", "--uebergabe", str(handover)])
+    comment = tmp_path / "comment.md"
+    code = main(["uebernahme", str(handover), "--katalog", str(catalogue), "--issue", "31", "--stichtag", "2026-11-27",
+                 "--bericht", str(comment), "--pr-text", str(tmp_path / "pr.md")])
+    return code, comment.read_text(encoding="utf-8")
+
+
+def test_two_step_import_without_consent_explains_the_refusal_in_the_issue(catalogue_copy, tmp_path):
+    code, comment = _two_step(tmp_path, catalogue_copy, body(Bestätigung="- [ ] " + DECLARATION_CONSENT_OPTIONS[0]))
+    assert code == 1
+    assert comment.startswith("## Übernahme nicht möglich") and "weil die Einwilligung fehlt" in comment
+    assert not (catalogue_copy / "declarations").exists()
+
+
+def test_a_declaration_from_the_form_appears_on_pages_in_exports_and_in_the_ideen_check(catalogue_copy, tmp_path):
+    import csv
+    import io
+    import json
+
+    from generator import build, export, ideas
+    from generator.enrich.partners import declarations
+    from generator.export import ideas_data
+
+    code, comment = _two_step(tmp_path, catalogue_copy, body())
+    assert code == 0, comment
+    record = load_text((catalogue_copy / "declarations" / "dresden-plant-koeln-smart-parking.yaml").read_text(encoding="utf-8")).data
+    assert record["consent"] == {"date": "2026-11-27", "via": "issue-formular", "reference": "Issue #31"}
+
+    generated = build.generate(catalogue_copy, TODAY)
+    pages = generated.pages
+    project = pages["projekte/koeln-smart-parking.md"].split("## Nachnutzung und Interesse", 1)[1].split("\n## ", 1)[0]
+    assert "<dt>In Planung bei</dt>" in project and "kommunen/dresden-14612000.html" in project
+    assert "gemeldet 15.11.2026" in project and "mobilitaet@dresden.example" in project
+    dresden = pages["kommunen/dresden-14612000.md"].split("## Nachnutzung und Interesse", 1)[1]
+    assert "In Planung" in dresden and "koeln-smart-parking.html" in dresden
+    koeln = pages["kommunen/koeln-05315000.md"].split("## Nachnutzung und Interesse", 1)[1]
+    assert "Interesse anderer an Projekten von Köln" in koeln and "Dresden" in koeln.split("Interesse anderer", 1)[1]
+    partner = pages["uebersichten/partner-finden.md"]
+    row = next(li for li in partner.split("<li ") if "Plant dasselbe" in li)
+    assert 'data-land="DE-SN"' in row and "Wir planen Sensoren an 400 Stellplätzen" in row
+
+    out = tmp_path / "api"
+    export.write_all(generated.catalogue, generated.enriched, out)
+    data = json.loads((out / "declarations.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in data["declarations"]] == ["dresden-plant-koeln-smart-parking"]
+    assert data["declarations"][0]["derived"]["declarer"]["name"] == "Dresden"
+    rows = list(csv.DictReader(io.StringIO((out / "declarations.csv").read_text(encoding="utf-8"))))
+    assert rows[0]["relation_label"] == "In Planung" and rows[0]["basis"] == "einwilligung"
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert "declarations.csv" in [r["path"] for r in package["resources"]]
+    projects = json.loads((out / "projects.json").read_text(encoding="utf-8"))
+    koeln_view = next(p for p in projects["projects"] if p["id"] == "koeln-smart-parking")
+    assert koeln_view["derived"]["declarations"] == ["dresden-plant-koeln-smart-parking"]
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "Nachnutzung oder Interesse: Dresden – In Planung – Smart Parking in der Innenstadt" in feed
+
+    catalogue = generated.catalogue
+    result = ideas.check("Sensoren melden freie Parkplätze in der Innenstadt", catalogue.projects, catalogue.funding,
+                         generated.enriched.programme_status, catalogue.reference, ideas.Asker(),
+                         declarations=declarations(catalogue))
+    assert [d.id for d in result.planning] == ["dresden-plant-koeln-smart-parking"] and result.answering == []
+    index = ideas_data.files(catalogue, generated.enriched.programme_status)["ideen-index"]
+    assert [row[1:3] for row in index["decl"]] == [["plant", "Dresden"]]
