@@ -70,4 +70,4 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf site .pytest_cache docs/projekte docs/foerderprogramme docs/kommunen docs/themen docs/laender docs/uebersichten docs/api docs/generated docs/index.md
+	rm -rf .pytest_cache .mypy_cache .ruff_cache $$($(PYTHON) generator/paths.py)

@@ -77,11 +77,12 @@ def check_dates(record: RecordFile, ctx: Context) -> list[Finding]:
             out.append(_finding(record, path, ERROR, f"„{value}“ ist kein gültiges Kalenderdatum.", "check.date-invalid"))
     data = record.data
     start, end = data.get("start"), data.get("end")
-    if isinstance(start, str) and isinstance(end, str) and earliest(start) and latest(end) and latest(end) < earliest(start):
+    first, last = (earliest(start), latest(end)) if isinstance(start, str) and isinstance(end, str) else (None, None)
+    if first and last and last < first:
         out.append(_finding(record, ("end",), ERROR, f"Das Ende ({end}) liegt vor dem Beginn ({start}).", "check.end-before-start"))
     reviewed = data.get("last_reviewed")
-    if isinstance(reviewed, str) and earliest(reviewed):
-        day = earliest(reviewed)
+    day = earliest(reviewed) if isinstance(reviewed, str) else None
+    if day:
         if day > ctx.today:
             out.append(_finding(record, ("last_reviewed",), ERROR, f"„Zuletzt geprüft“ ({reviewed}) liegt in der Zukunft.", "check.review-future"))
         elif (ctx.today - day).days > REVIEW_MAX_DAYS:
@@ -93,13 +94,15 @@ def check_dates(record: RecordFile, ctx: Context) -> list[Finding]:
         for i, deadline in enumerate(deadlines):
             if isinstance(deadline, dict):
                 opens, closes = deadline.get("opens"), deadline.get("closes")
-                if isinstance(opens, str) and isinstance(closes, str) and earliest(opens) and latest(closes) and latest(closes) < earliest(opens):
+                begins, ends = (earliest(opens), latest(closes)) if isinstance(opens, str) and isinstance(closes, str) else (None, None)
+                if begins and ends and ends < begins:
                     out.append(_finding(record, ("application", "deadlines", i, "closes"), ERROR, f"Das Fristende ({closes}) liegt vor dem Beginn ({opens}).", "check.closes-before-opens"))
                 closes = closes if isinstance(closes, str) else None
             else:
                 closes = deadline if isinstance(deadline, str) else None
-            if closes and latest(closes):
-                closes_all.append(latest(closes))
+            last_day = latest(closes) if closes else None
+            if last_day:
+                closes_all.append(last_day)
         if application.get("status") == "offen" and closes_all and max(closes_all) < ctx.today:
             out.append(_finding(record, ("application", "status"), WARNING, f"Status „offen“, aber alle Fristen sind abgelaufen (letzte: {max(closes_all).isoformat()}). Die Website zeigt das Programm als geschlossen; bitte Status oder Fristen aktualisieren.", "check.open-but-past"))
     return out

@@ -368,7 +368,7 @@ def build_record(kind: str, answers: dict[str, str], *, today: dt.date, issue: i
     """The record (without id) and notes for the maintainer."""
     form = form_for(kind)
     record: dict = {}
-    context = {"notes": [], "today": today, "issue": issue}
+    context: dict = {"notes": [], "today": today, "issue": issue}
     for form_field in form.fields:
         answer = answers.get(field_label(kind, form_field), "")
         value = PARSERS[form_field.parse](answer, form_field, kind, context)

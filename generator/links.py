@@ -97,7 +97,7 @@ def _opener() -> urllib.request.OpenerDirector:
     return opener
 
 
-def _status_text(code: int) -> str:
+def _status_text(code: int | None) -> str:
     names = {404: "nicht gefunden", 410: "entfernt", 500: "Serverfehler", 502: "Gateway-Fehler",
              401: "Anmeldung nötig", 403: "Zugriff verweigert", 429: "zu viele Anfragen",
              503: "Dienst nicht verfügbar", 400: "ungültige Anfrage"}
@@ -128,7 +128,7 @@ def check_url(url: str, *, timeout: float = 15.0) -> LinkStatus:
             if method == "HEAD" and error.code in HEAD_FALLBACK_CODES:
                 continue
             break
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             return LinkStatus(url, DEAD, None, f"keine Antwort innerhalb von {timeout:g} s")
         except urllib.error.URLError as error:
             reason = error.reason

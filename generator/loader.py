@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+_Parser: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # libyaml is bundled with PyYAML wheels; fall back to pure Python otherwise
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover
@@ -109,7 +110,7 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _Fatal(LoadProblem(line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte im Editor als UTF-8 speichern.", "load.encoding"))
+        raise _Fatal(LoadProblem(line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte im Editor als UTF-8 speichern.", "load.encoding")) from None
     return text
 
 
@@ -195,6 +196,7 @@ def _build(text: str, result: LoadResult) -> Any:
     positions = result.positions
     key_positions = result.key_positions
 
+    event: Any  # the event classes share no typed base with anchor, tag, value and style
     for event in yaml.parse(text, Loader=_Parser):
         kind = type(event)
         if kind in _ENDS:

@@ -74,28 +74,10 @@ class Portfolio:
 
 # --- whose records ----------------------------------------------------------------------------------------------
 
-def kreis_projects(catalogue, enriched) -> dict:
-    """Kreis key -> project ids of the Kreis and of its Gemeinden and Verbände, each once, sorted; for every
-    Landkreis with records (a kreisfreie Stadt is its own Gemeinde and needs no aggregation)."""
-    out: dict = {}
-    for key, ids in enriched.projects_by_municipality.items():
-        m = catalogue.reference.get(key)
-        if m is None:
-            continue
-        kreis_key = m.key if m.level == "kreis" else m.kreis_key if m.level in ("gemeinde", "verband") else ""
-        kreis = catalogue.reference.get(kreis_key) if kreis_key else None
-        if kreis is None or kreis.level != "kreis" or kreis.applicant_type == "kreisfreie-stadt":
-            continue
-        out.setdefault(kreis_key, set()).update(ids)
-    return {key: sorted(ids) for key, ids in sorted(out.items())}
-
-
-def municipality_projects(catalogue, enriched, m, by_kreis: dict | None = None) -> list[str]:
-    """Project ids of a municipality's portfolio (a Landkreis includes its members), each once, sorted.
-    Pass `by_kreis` (kreis_projects) when rendering many pages."""
+def municipality_projects(enriched, m) -> list[str]:
+    """Project ids of a municipality's portfolio (a Landkreis includes its members), each once, sorted."""
     if m.level == "kreis" and m.applicant_type != "kreisfreie-stadt":
-        by_kreis = kreis_projects(catalogue, enriched) if by_kreis is None else by_kreis
-        return list(by_kreis.get(m.key, ()))
+        return list(enriched.projects_by_kreis.get(m.key, ()))
     return sorted(set(enriched.projects_by_municipality.get(m.key, ())))
 
 
@@ -107,7 +89,7 @@ def _by_title(catalogue, ids) -> list[str]:
 
 def board(catalogue, ids: list[str]) -> list:
     """`ids` in title order (as `portfolio` passes them): each column keeps that order."""
-    columns = {s: [] for s in statuses()}
+    columns: dict[str, list[str]] = {s: [] for s in statuses()}
     for pid in ids:
         columns.setdefault(catalogue.projects[pid].get("status", ""), []).append(pid)
     return list(columns.items())
@@ -218,5 +200,5 @@ def portfolio(catalogue, enriched, ids: list[str]) -> Portfolio:
     )
 
 
-def for_municipality(catalogue, enriched, m, by_kreis: dict | None = None) -> Portfolio:
-    return portfolio(catalogue, enriched, municipality_projects(catalogue, enriched, m, by_kreis))
+def for_municipality(catalogue, enriched, m) -> Portfolio:
+    return portfolio(catalogue, enriched, municipality_projects(enriched, m))

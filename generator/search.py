@@ -23,7 +23,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from generator import text
-from generator.export.views import label, municipality_facts
+from generator.enrich import domain
+from generator.vocabularies import label
 
 PROJECT_FIELDS = {  # field -> weight
     "title": 6, "tags": 4, "municipalities": 3, "topics": 3, "summary": 2, "details": 1,
@@ -46,12 +47,12 @@ def _strings(*values) -> str:
 
 
 def project_fields(record: dict, reference) -> dict:
-    munis = [municipality_facts(m, reference) for m in record.get("municipalities", [])]
+    munis = domain.places(record, reference)
     experience = record.get("experience") or {}
     return {
         "title": record.get("title", ""),
         "tags": _strings(record.get("tags", [])),
-        "municipalities": _strings([m["name"] for m in munis], [m["land_name"] for m in munis], [m["kreis"] for m in munis]),
+        "municipalities": _strings([m.name for m in munis], [m.land_name for m in munis], [m.kreis_name for m in munis]),
         "topics": _strings([label("topics", t) for t in record.get("topics", [])]),
         "summary": record.get("summary", ""),
         "details": _strings(record.get("description"), record.get("seeking"), experience.get("outcome"),
@@ -164,11 +165,9 @@ def subtitle(catalogue, enriched, kind: str, rid: str) -> str:
     """The second line of a hit: where and how far (projects) or who and until when (programmes)."""
     if kind == "project":
         record = catalogue.projects[rid]
-        munis = [municipality_facts(m, catalogue.reference) for m in record.get("municipalities", [])]
-        lead = next((m for m in munis if m["role"] == "lead"), munis[0] if munis else None)
-        parts = [lead["name"] if lead else "", lead["land_name"] if lead else "", label("project-statuses", record["status"])]
-        if len(munis) > 1:
-            parts[0] += f" (+{len(munis) - 1})"
+        facts = enriched.projects[rid] if enriched and rid in enriched.projects else \
+            domain.project_facts(rid, record, catalogue.reference)
+        parts = [facts.place_label, facts.lead.land_name if facts.lead else "", label("project-statuses", record["status"])]
         return " · ".join(p for p in parts if p)
     record = catalogue.funding[rid]
     status = enriched.programme_status.get(rid) if enriched else None
@@ -192,7 +191,7 @@ class Filters:
             return False
         if self.lands:
             if kind == "project":
-                lands = {municipality_facts(m, catalogue.reference)["land"] for m in record.get("municipalities", [])}
+                lands = {p.land_code for p in domain.places(record, catalogue.reference)}
             else:
                 lands = set(record.get("lands", [])) or {"*"}
             if "*" not in lands and not set(self.lands) & lands:

@@ -65,7 +65,7 @@ def _message(error) -> tuple[str, str]:
         return " ".join(parts) or "Unbekanntes Feld.", "schema.unknown-field"
     if keyword == "enum":
         vocab = _vocabulary_for(error.validator_value)
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        choices = ", ".join(str(v) for v in error.validator_value)
         hint = ""
         if vocab and isinstance(value, str):
             meant = suggest(value, vocab)
@@ -75,7 +75,7 @@ def _message(error) -> tuple[str, str]:
             close = difflib.get_close_matches(value, [str(v) for v in error.validator_value], n=1, cutoff=0.6)
             hint = f" Meinten Sie „{close[0]}“?" if close else ""
         shown = f"„{_short(value)}“" if isinstance(value, str) else _actual_type(value)
-        return f"{shown} ist kein erlaubter Wert. Erlaubt: {allowed}.{hint}", "schema.enum"
+        return f"{shown} ist kein erlaubter Wert. Erlaubt: {choices}.{hint}", "schema.enum"
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
         want = TYPE_NAMES.get(expected, expected)

@@ -138,12 +138,36 @@ def test_land_programmes_name_their_land_and_nationwide_ones_none(catalogue):
 
 def test_negative_experiences_are_kept(catalogue):
     saarland = catalogue.projects["digitale-modellkommunen-saarland"]
-    assert saarland["status"] == "eingestellt"
     assert "Landesregierung" in saarland["experience"]["outcome"]
+    # the sources do not carry "eingestellt": the record keeps the last sourced status and says the rest is unclear
+    assert saarland["status"] == "umsetzung" and "Stand unklar" in saarland["description"]
+    kammerforst = catalogue.projects["24-stunden-dorfladen-kammerforst"]["experience"]["outcome"]
+    assert "Insolvenz" in kammerforst
+    limes = catalogue.projects["digital-und-smart-den-limes-ueberwinden"]["experience"]["outcome"]
+    assert "nach Ablauf der Förderung sehr kostspielig" in limes
+    bremen = catalogue.projects["open-library-stadtbibliothek-bremen"]["experience"]["outcome"]
+    assert "Lichtsteuerung" in bremen
     wuppertal = catalogue.projects["online-city-wuppertal"]["experience"]["outcome"]
     assert "Monatsumsatz" in wuppertal
     offensive = catalogue.funding["digitalisierungsoffensive-kommunen-saarland"]
     assert "5,8" in offensive["description"] and "nicht abgerufen" in offensive["application"]["note"]
+
+
+def test_grants_are_credited_to_the_project_not_to_the_region_or_the_package(catalogue):
+    def amounts(project_id):
+        return [e.get("amount_eur") for e in catalogue.projects[project_id].get("funding") or []]
+    assert amounts("digitale-modellregion-soest") == [475222]  # not the 10 M € of the whole model region
+    assert amounts("starkregenfruehalarmsystem-landkreis-fulda") == [828000]  # not the 10 M € rollout to others
+    assert amounts("hoferland-digital") == [14400000]  # federal share; 17 M € is the total cost
+    assert amounts("smart-city-jena") == [None]  # 17.5 M € include the city's own share
+    assert amounts("serviceroboter-l2b2-ludwigsburg") == [None]  # 106,000 € covered a three-part package
+    assert catalogue.projects["hoferland-digital"]["budget"]["total_eur"] == 17000000
+
+
+def test_no_project_is_still_in_progress_after_its_end_date(catalogue):
+    for project in catalogue.projects.values():
+        if project["status"] in ("idee", "planung", "umsetzung") and project.get("end"):
+            assert str(project["end"])[:4] >= str(BUILD_DATE.year), (project["id"], project["end"])
 
 
 def test_contradictions_between_sources_are_stated(catalogue):

@@ -32,7 +32,7 @@ def test_every_record_has_exactly_one_page(site):
     programmes = sorted(p.stem for p in (site.site / "foerderprogramme").glob("*.html") if p.stem != "index")
     assert projects == sorted(catalogue.projects)
     assert programmes == sorted(catalogue.funding)
-    for pid, project in catalogue.projects.items():
+    for pid in catalogue.projects:
         holders = [p for p in html_pages(site.site) if p.parent.name == "projekte" and p.stem == pid]
         assert len(holders) == 1
         assert parse(holders[0]).find("h1")  # a real page, not a stub

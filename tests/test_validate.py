@@ -151,7 +151,7 @@ def test_output_is_grouped_by_file_with_a_summary(capsys, catalogue_copy):
     write_project(catalogue_copy, GOOD_PROJECT.replace("status: umsetzung", "status: laufend"))
     _, out, _ = run_validate(capsys, catalogue_copy)
     lines = out.splitlines()
-    header = next(i for i, l in enumerate(lines) if l.endswith("projects/neues-projekt.yaml"))
+    header = next(i for i, line in enumerate(lines) if line.endswith("projects/neues-projekt.yaml"))
     assert lines[header + 1].startswith("  ") and "neues-projekt.yaml:8:9" in lines[header + 1]
     assert "Dateien geprüft: 1 Fehler in 1 Datei, 0 Warnungen." in out
 

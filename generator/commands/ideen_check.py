@@ -143,18 +143,13 @@ def as_dict(result, catalogue, today: dt.date) -> dict:
     }
 
 
-def _euro(value) -> str:
-    from generator.render.base import euro
-    return euro(value)
-
-
 def format_text(report: dict) -> str:
     from generator.dates import german
+    from generator.formats import euro, would_do_again
     from generator.vocabularies import default_vocabularies
 
     vocab = default_vocabularies()
     status_label = vocab["project-statuses"].labels()
-    again = {"ja": "ja", "nein": "nein", "teilweise": "teilweise"}
     out = [f"Ideen-Check: „{report['idea']}“",
            f"Für: {report['asker']['description']}",
            f"Stand der Fristen: {german(report['date'])}"]
@@ -182,16 +177,16 @@ def format_text(report: dict) -> str:
                 if exp.get("outcome"):
                     parts.append(exp["outcome"].strip().replace("\n", "\n" + pad + "  "))
                 if exp.get("would_do_again"):
-                    parts.append(f"Würde es wieder so machen: {again.get(exp['would_do_again'], exp['would_do_again'])}.")
+                    parts.append(f"Würde es wieder so machen: {would_do_again(exp['would_do_again']).lower()}.")
                 if exp.get("effort"):
                     parts.append(f"Aufwand: {exp['effort']}.")
                 out.append(f"{pad}Erfahrung: " + " ".join(parts))
             costs = []
             if "total_eur" in p["budget"]:
-                costs.append(f"Gesamtkosten {_euro(p['budget']['total_eur'])}"
-                             + (f" (Eigenanteil {_euro(p['budget']['own_share_eur'])})" if "own_share_eur" in p["budget"] else ""))
+                costs.append(f"Gesamtkosten {euro(p['budget']['total_eur'])}"
+                             + (f" (Eigenanteil {euro(p['budget']['own_share_eur'])})" if "own_share_eur" in p["budget"] else ""))
             for f in p["funding"]:
-                costs.append(f"Förderung {f['title']}" + (f": {_euro(f['amount_eur'])}" if f.get("amount_eur") is not None else ""))
+                costs.append(f"Förderung {f['title']}" + (f": {euro(f['amount_eur'])}" if f.get("amount_eur") is not None else ""))
             if costs:
                 out.append(f"{pad}Kosten: " + "; ".join(costs))
             flags = [x for x, on in (("Partner gesucht", p["seeking_partners"]), ("Austausch erwünscht", p["open_to_exchange"]),
@@ -218,8 +213,8 @@ def format_text(report: dict) -> str:
     if report["projects"]:
         out.append("Partner und Austausch zu dieser Idee:" if partners else "Zu dieser Idee sucht derzeit niemand Partner oder Austausch.")
         for p in partners:
-            flags = " und ".join(x for x, on in (("sucht Partner", p["seeking_partners"]), ("wünscht Austausch", p["open_to_exchange"])) if on)
-            out.append(f"  - {p['title']} ({p['place']['name']}): {flags}")
+            wishes = " und ".join(x for x, on in (("sucht Partner", p["seeking_partners"]), ("wünscht Austausch", p["open_to_exchange"])) if on)
+            out.append(f"  - {p['title']} ({p['place']['name']}): {wishes}")
             if p["seeking"]:
                 out.append(f"    Gesucht: {p['seeking']}")
             contact = p["contact"]

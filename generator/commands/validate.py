@@ -1,7 +1,6 @@
 """katalog validate [PFAD …]: check records and report every problem in one run."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -42,7 +41,9 @@ def collect(targets: list[str]) -> tuple[list, set, list]:
     checks need all records; only the targets' own files are reported.
     """
     discovered: dict = {}  # catalogue root -> (record files, stray findings)
-    report, stray, outside = set(), [], []
+    report: set[Path] = set()
+    stray: list = []
+    outside: list = []
 
     def catalogue_of(root: Path):
         key = _abs(root)

@@ -7,9 +7,11 @@ import sys
 import textwrap
 
 from generator import dates, paths
+from generator.formats import continued, euro, would_do_again
 from generator.commands import UsageError, iso_date
 from generator.commands.suche import load
-from generator.export.views import label, municipality_facts
+from generator.enrich import domain
+from generator.vocabularies import label
 
 
 def register(sub) -> None:
@@ -20,10 +22,6 @@ def register(sub) -> None:
     p.add_argument("--katalog", metavar="PFAD", default=str(paths.CATALOGUE_DIR), help="Katalog-Ordner (Standard: catalogue/)")
     p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für den Antragsstatus (Standard: heute)")
     p.set_defaults(handler=run)
-
-
-def euro(value) -> str:
-    return f"{value:,} €".replace(",", ".")
 
 
 def yes_no(value) -> str:
@@ -56,7 +54,8 @@ class Page:
     def paragraph(self, text: str):
         """Markdown source as plain text: paragraphs rewrapped, list items kept one per line."""
         for block in str(text).replace("**", "").strip().split("\n\n"):
-            items, current = [], []
+            items: list[list[str]] = []
+            current: list[str] = []
             for line in block.splitlines():
                 if line.lstrip().startswith(("- ", "* ")) and current:
                     items.append(current)
@@ -89,12 +88,11 @@ def show_project(catalogue, enriched, pid: str, page: Page):
     record = catalogue.projects[pid]
     page.title(record["title"], "Projekt")
     page.paragraph(record["summary"])
-    munis = [municipality_facts(m, catalogue.reference) for m in record["municipalities"]]
     page.section("Steckbrief")
-    for m in munis:
-        role = "federführend" if m["role"] == "lead" else "Partner"
-        extra = [m["land_name"], m["size_class_label"] or m["type_label"]]
-        page.fact(f"Kommune ({role})", f"{m['name']} ({', '.join(e for e in extra if e)})")
+    for m in domain.places(record, catalogue.reference):
+        role = "federführend" if m.is_lead else "Partner"
+        extra = [m.land_name, m.size_class_label or m.type_label]
+        page.fact(f"Kommune ({role})", f"{m.name} ({', '.join(e for e in extra if e)})")
     page.fact("Handlungsfelder", ", ".join(label("topics", t) for t in record["topics"]))
     page.fact("Status", label("project-statuses", record["status"]))
     page.fact("Zeitraum", dates.german(record["start"]) + (f" bis {dates.german(record['end'])}" if record.get("end") else ""))
@@ -120,8 +118,8 @@ def show_project(catalogue, enriched, pid: str, page: Page):
         page.section("Erfahrungen")
         if experience.get("outcome"):
             page.paragraph(experience["outcome"])
-        page.fact("Wieder so machen", experience.get("would_do_again"))
-        page.fact("Nach Förderung weiter", experience.get("continued_after_funding"))
+        page.fact("Wieder so machen", would_do_again(experience.get("would_do_again", "")))
+        page.fact("Nach Förderung weiter", continued(experience.get("continued_after_funding", "")))
         page.fact("Aufwand", experience.get("effort"))
     if record.get("funding"):
         page.section("Förderung")
@@ -163,6 +161,7 @@ def show_programme(catalogue, enriched, fid: str, page: Page):
     rate = record.get("funding_rate") or {}
     page.fact("Förderquote", f"bis {rate['max_percent']} %" if "max_percent" in rate else None)
     amount = record.get("amount") or {}
+    span: str | None
     if "min_eur" in amount and "max_eur" in amount:
         span = f"{euro(amount['min_eur'])} bis {euro(amount['max_eur'])}"
     elif "max_eur" in amount:

@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.dates import earliest, german, latest
-from generator.enrich import Deadline, DeadlineStatus
+from generator.enrich.types import Deadline, DeadlineStatus
 
 STICHTAG = "Stichtag"  # name of a deadline given as a plain date
 DEFAULT_CALL = "Aufruf"  # name of a call without a name

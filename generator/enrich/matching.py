@@ -28,7 +28,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.enrich import DeadlineStatus, FundingMatch
+from generator.enrich import domain
+from generator.enrich.types import DeadlineStatus, FundingMatch
 from generator.vocabularies import default_vocabularies
 
 STATUS_ORDER = {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3}
@@ -44,25 +45,12 @@ class Applicant:
     land_name: str
 
 
-def lead_entry(project: dict) -> dict | None:
-    entries = [m for m in project.get("municipalities") or [] if isinstance(m, dict)]
-    for entry in entries:
-        if entry.get("role") == "lead":
-            return entry
-    return entries[0] if entries else None
-
-
 def applicant(project: dict, reference) -> Applicant | None:
-    entry = lead_entry(project)
-    if entry is None:
+    """The lead municipality as an applicant (None without municipalities or with an unknown key)."""
+    lead = domain.lead(project, reference)
+    if lead is None or (lead.ags and lead.municipality is None):
         return None
-    if entry.get("ags"):
-        municipality = reference.get(str(entry["ags"]))
-        if municipality is None:
-            return None
-        return Applicant(municipality.land_code, municipality.applicant_type, municipality.land_name)
-    land = str(entry.get("land") or "")
-    return Applicant(land, str(entry.get("type") or ""), default_vocabularies()["laender"].label(land))
+    return Applicant(lead.land_code, lead.applicant_type, lead.land_name)
 
 
 def _label(vocabulary: str, term: str) -> str:

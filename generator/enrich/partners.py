@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.enrich import domain
 from generator.vocabularies import default_vocabularies
 
 ACTIVE = ("planung", "umsetzung", "betrieb")  # "arbeitet daran" for the derived part of the finder
@@ -54,14 +55,8 @@ class Declaration:
 
 def _declarer(record: dict, reference) -> tuple[str, str, str, str]:
     """(name, key, Land, type label) of a declaration's declarer."""
-    declarer = record.get("declarer") or {}
-    key = declarer.get("ags") or ""
-    if key:
-        m = reference.get(key)
-        if m is not None:
-            return m.name, m.key, m.land_code, m.type_label
-        return key, key, "", ""
-    return declarer.get("name", ""), "", declarer.get("land", ""), default_vocabularies()["applicant-types"].label(declarer.get("type", ""))
+    found = domain.place(dict(record.get("declarer") or {}), reference)
+    return found.name, found.ags or "", found.land_code, found.type_label
 
 
 def declarations(catalogue) -> list[Declaration]:
@@ -131,16 +126,11 @@ class FinderRow:
 
 
 def _lead(project: dict, reference) -> tuple[str, str, str]:
-    """(name, key, Land) of a project's lead body."""
-    entries = [m for m in project.get("municipalities") or [] if isinstance(m, dict)]
-    lead = next((m for m in entries if m.get("role") == "lead"), entries[0] if entries else {})
-    key = lead.get("ags") or ""
-    if key:
-        m = reference.get(key)
-        if m is not None:
-            return m.name, m.key, m.land_code
-        return key, key, ""
-    return lead.get("name", ""), "", lead.get("land", "")
+    """(name, key, Land) of a project's lead body (generator.enrich.domain's rule)."""
+    found = domain.lead(project, reference)
+    if found is None:
+        return "", "", ""
+    return found.name, found.ags or "", found.land_code
 
 
 def finder(catalogue, declared: list[Declaration]) -> list[FinderRow]:

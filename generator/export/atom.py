@@ -11,7 +11,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.export.views import DECLARATIONS_ANCHOR, label, page_path
+from generator.export.views import DECLARATIONS_ANCHOR, page_path
+from generator.vocabularies import label
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f1c1f0e-4b7e-5a4c-9d1e-6b61746b6174")

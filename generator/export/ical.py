@@ -24,7 +24,9 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Split a content line into chunks of at most 75 octets, continuation lines start with a space."""
-    out, current, size, limit = [], [], 0, 75
+    out: list[str] = []
+    current: list[str] = []
+    size, limit = 0, 75
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > limit:
@@ -37,7 +39,7 @@ def fold(line: str) -> str:
 
 
 def uid(programme: str, name: str, closes: str) -> str:
-    digest = hashlib.sha256(f"{programme}\x00{name}\x00{closes}".encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha256(f"{programme}\x00{name}\x00{closes}".encode()).hexdigest()[:12]
     return f"{programme}-{closes}-{digest}@{UID_DOMAIN}"
 
 

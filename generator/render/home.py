@@ -13,8 +13,8 @@ def figures(catalogue, enriched) -> dict:
     """Projects, municipalities (Gemeinden, Verbände, Kreise and bodies without a key; not Länder),
     Länder and programmes open at the build date."""
     bodies, lands = set(), set()
-    for p in catalogue.projects.values():
-        for b in base.bodies(p, catalogue.reference):
+    for facts in enriched.projects.values():
+        for b in facts.places:
             if b.municipality is not None:
                 if b.municipality.level != "land":  # a Land takes part, but it is no Kommune
                     bodies.add(b.municipality.key)
@@ -35,20 +35,17 @@ def render(catalogue, enriched) -> dict[str, str]:
     labels = base.labels()
     by_topic = projects_by_topic(catalogue)
     topics = [(t, labels.topic(t), len(by_topic.get(t, []))) for t in labels.topic_ids()]
-    lands: dict[str, int] = {}
-    for p in catalogue.projects.values():
-        for code in base.project_lands(p, catalogue.reference):
-            lands[code] = lands.get(code, 0) + 1
+    lands = {code: len(ids) for code, ids in enriched.projects_by_land.items()}
     upcoming, seen = [], set()
     for d in enriched.deadlines:  # the next deadline of each of the first few programmes
         if d.state in ("laufend", "kommend") and d.programme in catalogue.funding and d.programme not in seen:
             seen.add(d.programme)
             upcoming.append(d)
     upcoming = upcoming[:UPCOMING_ON_HOME]
-    new = []
+    new: list[tuple[str, object, str]] = []
     for kind, rid, date in enriched.new_records[:NEW_ON_HOME]:
         if kind == "project" and rid in catalogue.projects:
-            new.append((kind, project_card(catalogue, rid), date))
+            new.append((kind, project_card(catalogue, enriched, rid), date))
         elif kind == "funding" and rid in catalogue.funding:
             new.append((kind, programme_card(catalogue, enriched, rid), date))
     return {base.HOME: base.page(

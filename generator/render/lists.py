@@ -36,10 +36,10 @@ def _calendar(catalogue, enriched) -> str:
 
 
 def _new(catalogue, enriched) -> str:
-    entries = []
+    entries: list[tuple[str, object, str]] = []
     for kind, rid, date in enriched.new_records:
         if kind == "project" and rid in catalogue.projects:
-            entries.append(("project", project_card(catalogue, rid), date))
+            entries.append(("project", project_card(catalogue, enriched, rid), date))
         elif kind == "funding" and rid in catalogue.funding:
             entries.append(("funding", programme_cards(catalogue, enriched, [rid])[0], date))
     return base.page(

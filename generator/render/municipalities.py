@@ -1,7 +1,6 @@
 """One page per municipality that has records, and the index of them grouped by Land."""
 from __future__ import annotations
 
-from generator import portfolio
 from generator.render import base
 from generator.render import partners
 from generator.render import portfolio as portfolio_view
@@ -11,8 +10,8 @@ from generator.render.views import project_cards
 def keyed_municipalities(catalogue, enriched) -> list:
     """(Municipality, [project ids]) for every keyed body except Länder, sorted by name."""
     out = []
-    for key, ids in {**enriched.projects_by_municipality, **portfolio.kreis_projects(catalogue, enriched)}.items():
-        m = catalogue.reference.get(key)  # a Landkreis counts its own projects and its members' (portfolio.py)
+    for key, ids in {**enriched.projects_by_municipality, **enriched.projects_by_kreis}.items():
+        m = catalogue.reference.get(key)  # a Landkreis counts its own projects and its members' (enrich.domain)
         if m is None or m.level == "land" or not ids:
             continue
         out.append((m, ids))
@@ -35,7 +34,6 @@ def render(catalogue, enriched) -> dict[str, str]:
     entries = keyed_municipalities(catalogue, enriched)
     entries = sorted(entries + declaring_only(catalogue, enriched, entries),
                      key=lambda item: (item[0].name.casefold(), item[0].key))
-    by_kreis = portfolio.kreis_projects(catalogue, enriched)
     for m, ids in entries:
         here = base.municipality_page(m)
         kreis = catalogue.reference.kreis_of(m) if m.level in ("gemeinde", "verband") else None
@@ -44,8 +42,8 @@ def render(catalogue, enriched) -> dict[str, str]:
         pages[here] = base.page(
             "municipality.md.j2", here, title=m.official_name,
             description=f"Digitalisierungsprojekte: {m.official_name} ({base.labels().land(m.land_code)})",
-            mun=m, kreis=kreis, size=base.size_label(m), projects=project_cards(catalogue, ids),
-            portfolio=portfolio_view.for_municipality(catalogue, enriched, m, by_kreis) if ids else None,
+            mun=m, kreis=kreis, size=base.size_label(m), projects=project_cards(catalogue, enriched, ids),
+            portfolio=portfolio_view.for_municipality(catalogue, enriched, m) if ids else None,
             declared=partners.for_municipality(catalogue, enriched, m, ids),
             peers=partners.peers_view(catalogue, enriched, m), form=partners.form_url(),
         )

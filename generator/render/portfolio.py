@@ -65,7 +65,7 @@ def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> Port
     for idea, links in p.twins[:IDEAS_SHOWN]:
         rows = []
         for link in links:
-            card = project_card(catalogue, link.id)
+            card = project_card(catalogue, enriched, link.id)
             place = ", ".join(x for x in ((card.lead.name if card.lead else ""),
                                           ", ".join(labels.land(c) for c in card.lands)) if x)
             rows.append((*_project(catalogue, here, link.id), place, labels.status(card.status), "; ".join(link.reasons)))
@@ -79,12 +79,12 @@ def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> Port
     )
 
 
-def for_municipality(catalogue, enriched, m, by_kreis: dict | None = None) -> PortfolioView:
+def for_municipality(catalogue, enriched, m) -> PortfolioView:
     if m.level == "kreis" and m.applicant_type != "kreisfreie-stadt":
         scope = "Projekte des Kreises und seiner Gemeinden; ein Projekt mehrerer Gemeinden zählt einmal."
     else:
         scope = "Projekte, an denen die Kommune beteiligt ist (federführend oder als Partner)."
-    p = logic.for_municipality(catalogue, enriched, m, by_kreis)
+    p = logic.for_municipality(catalogue, enriched, m)
     return view(catalogue, enriched, p, scope, base.municipality_page(m))
 
 

@@ -19,7 +19,7 @@ def render(catalogue, enriched) -> dict[str, str]:
             status=programme_status(enriched, fid),
             build_date=enriched.build_date.isoformat(),
             deadlines=by_programme.get(fid, []),
-            funded=project_cards(catalogue, enriched.projects_by_programme.get(fid, [])),
+            funded=project_cards(catalogue, enriched, enriched.projects_by_programme.get(fid, [])),
             similar=[(programme_card(catalogue, enriched, link.id), link.reasons)
                      for link in enriched.similar_programmes.get(fid, []) if link.id in catalogue.funding],
             file=catalogue.files.get(fid),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.enrich import DeadlineStatus
+from generator.enrich.types import DeadlineStatus, Place
 from generator.render import base
 
 
@@ -16,7 +16,7 @@ class ProjectCard:
     summary: str
     status: str
     page: str
-    lead: base.Body | None
+    lead: Place | None
     lands: tuple
     topics: tuple
     seeking_partners: bool
@@ -24,20 +24,20 @@ class ProjectCard:
     open_source: bool
 
 
-def project_card(catalogue, pid: str) -> ProjectCard:
+def project_card(catalogue, enriched, pid: str) -> ProjectCard:
     p = catalogue.projects[pid]
+    facts = enriched.projects[pid]
     return ProjectCard(
         id=pid, title=p["title"], summary=p.get("summary", ""), status=p.get("status", ""),
-        page=base.project_page(pid), lead=base.lead_body(p, catalogue.reference),
-        lands=tuple(base.project_lands(p, catalogue.reference)), topics=tuple(p.get("topics", [])),
-        seeking_partners=bool(p.get("seeking_partners")), open_to_exchange=bool(p.get("open_to_exchange")),
-        open_source=bool((p.get("reuse") or {}).get("open_source")),
+        page=base.project_page(pid), lead=facts.lead, lands=facts.lands, topics=tuple(p.get("topics", [])),
+        seeking_partners=facts.seeking_partners, open_to_exchange=facts.open_to_exchange,
+        open_source=facts.open_source,
     )
 
 
-def project_cards(catalogue, ids) -> list[ProjectCard]:
+def project_cards(catalogue, enriched, ids) -> list[ProjectCard]:
     """Cards sorted by title (then id), the order every project list uses."""
-    cards = [project_card(catalogue, pid) for pid in ids if pid in catalogue.projects]
+    cards = [project_card(catalogue, enriched, pid) for pid in ids if pid in catalogue.projects]
     return sorted(cards, key=lambda c: (c.title.casefold(), c.id))
 
 
