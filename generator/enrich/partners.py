@@ -47,6 +47,7 @@ class Declaration:
     email: str
     url: str
     by_consent: bool  # the declarer itself declared it (consent); else sourced
+    source_dated: bool = False  # a source gives the date of its statement (as_of); else `date` is when it was read
 
     @property
     def contact(self) -> tuple:
@@ -72,6 +73,7 @@ def declarations(catalogue) -> list[Declaration]:
             note=record.get("note", ""), name=name, key=key, land=land, type_label=type_label,
             organisation=contact.get("organisation", ""), email=contact.get("email", ""), url=contact.get("url", ""),
             by_consent=bool(record.get("consent")),
+            source_dated=any(isinstance(s, dict) and s.get("as_of") for s in record.get("sources") or []),
         ))
     out.sort(key=lambda d: (d.project, order.get(d.relation, 9), _negated(d.date), d.name.casefold(), d.id))
     return out
@@ -122,7 +124,7 @@ class FinderRow:
     email: str
     url: str
     status: str  # project status
-    declared: bool = False  # from a declaration (its date is the declaration's)
+    declaration: Declaration | None = None  # the declaration this row comes from (None: project flags or derived)
 
 
 def _lead(project: dict, reference) -> tuple[str, str, str]:
@@ -159,7 +161,7 @@ def finder(catalogue, declared: list[Declaration]) -> list[FinderRow]:
         project = catalogue.projects[d.project]
         for topic in project.get("topics") or []:
             rows.append(FinderRow(topic, d.land, d.relation, d.project, d.name, d.key, d.date, d.note,
-                                  d.organisation, d.email, d.url, project.get("status", ""), declared=True))
+                                  d.organisation, d.email, d.url, project.get("status", ""), declaration=d))
         stated.add((d.project, d.key or d.name))
     for pid, project in catalogue.projects.items():
         if project.get("status") not in ACTIVE:
@@ -210,6 +212,7 @@ def peers(catalogue, projects_by_municipality: dict, declared: list[Declaration]
     for d in declared:
         if d.key and d.relation == "nutzt":
             running.setdefault(d.key, {}).setdefault(d.project, True)
+            topics_of.setdefault(d.key, set()).update(catalogue.projects[d.project].get("topics") or [])
     members = sorted({k for k in list(projects_by_municipality) + [d.key for d in declared if d.key]
                       if reference.get(k) is not None and reference.get(k).level != "land"},
                      key=lambda k: (reference.get(k).name.casefold(), k))
@@ -224,7 +227,7 @@ def peers(catalogue, projects_by_municipality: dict, declared: list[Declaration]
         same = tuple(k for k in others if reference.get(k).land_code == m.land_code)
         elsewhere = tuple(k for k in others if reference.get(k).land_code != m.land_code)
         mine = topics_of.get(key, set())
-        own_projects = set(projects_by_municipality.get(key, ()))
+        own_projects = set(projects_by_municipality.get(key, ())) | set(running.get(key, ()))
         runs, seen = [], set()
         for peer in (same + elsewhere)[:MAX_PEERS]:
             for pid, by_declaration in sorted(running.get(peer, {}).items()):

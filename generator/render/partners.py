@@ -105,7 +105,7 @@ def render(catalogue, enriched) -> dict[str, str]:
                            catalogue.projects[row.project]["title"]))
     present_lands = sorted({row.land for row in enriched.partner_rows if row.land},
                            key=lambda c: labels.land_codes().index(c) if c in labels.land_codes() else 99)
-    stated = sum(1 for r in enriched.partner_rows if r.kind != "aktiv")
+    stated = len({(r.kind, r.project, r.key or r.name) for r in enriched.partner_rows if r.kind != "aktiv"})
     return {base.PARTNERS: base.page(
         "partner_finden.md.j2", base.PARTNERS, title="Partner finden",
         description="Wer sucht Partner, bietet Austausch an, setzt dasselbe ein oder plant es – und wer arbeitet im "
