@@ -1,7 +1,7 @@
 """Checks that need more than one field or more than one record.
 
-Each check is a pure function (records, context) -> findings; `run_checks`
-runs them all so a contributor sees every problem in one run.
+Each check is a pure function (records, context) -> findings; `run_record_checks` and
+`run_catalogue_checks` run them all, so a contributor sees every problem in one run.
 """
 from __future__ import annotations
 
@@ -319,9 +319,3 @@ def run_record_checks(record: RecordFile, ctx: Context) -> list[Finding]:
 def run_catalogue_checks(records: list[RecordFile]) -> list[Finding]:
     return [finding for check in CATALOGUE_WIDE for finding in check(records)]
 
-
-def run_checks(records: list[RecordFile], ctx: Context) -> list[Finding]:
-    findings = []
-    for record in records:
-        findings.extend(run_record_checks(record, ctx))
-    return findings + run_catalogue_checks(records)

@@ -46,7 +46,6 @@ MAX_TOPICS = 3
 MAX_PARTNERS = 10
 PARTNER_POOL = 50  # partners are looked for among this many most similar projects
 MAX_NAME_HITS = 10
-DONE_STATUSES = ("betrieb", "abgeschlossen")  # "umgesetzt": something to learn from
 
 MUNICIPAL_TYPES = ("gemeinde", "stadt", "kreisfreie-stadt", "gemeindeverband", "landkreis")
 SIZE_TYPES = {  # who may be asking, given only a size class

@@ -23,7 +23,6 @@ NO_RESPONSE = "_No response_"  # what GitHub writes into the issue body for an e
 LABEL_NEW = "eintrag"
 KIND_LABELS = {"project": "projekt", "funding": "foerderprogramm", "declaration": "erklaerung"}
 LABEL_CORRECTION = "korrektur"
-LABEL_IMPORT = "import"  # set by a maintainer: "turn this issue into a pull request"
 
 CONSENT_LABEL = "Bestätigung"
 CONSENT_OPTIONS = (

@@ -36,8 +36,6 @@ FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u0085\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 
-Path_ = tuple  # a path into the document: ("funding", 0, "programme")
-
 
 @dataclass
 class LoadProblem:
@@ -168,10 +166,6 @@ def plain_scalar(value: str) -> Any:
     if _FLOAT.match(value):
         return float(value)
     return value
-
-
-def _mark(event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 _ScalarEvent = yaml.ScalarEvent

@@ -16,7 +16,6 @@ DECLARATIONS_DIR = CATALOGUE_DIR / "declarations"
 VOCABULARIES_DIR = CATALOGUE_DIR / "vocabularies"
 REFERENCE_DIR = CATALOGUE_DIR / "reference" / "municipalities"
 SCHEMA_DIR = REPO_ROOT / "schema"
-DOCS_DIR = REPO_ROOT / "docs"
 
 # record kind -> (folder name inside a catalogue, schema file)
 RECORD_KINDS = {

@@ -35,10 +35,6 @@ class FieldInfo:
     own_examples: bool = True  # False: examples inherited from a shared definition the field re-describes
 
     @property
-    def dotted(self) -> str:
-        return ".".join(self.path)
-
-    @property
     def depth(self) -> int:
         return len(self.path) - 1
 

@@ -45,13 +45,19 @@ def _vocabulary_for(enum: list):
     return None
 
 
-def _message(error) -> tuple[str, str]:
-    """(German message, code) for one jsonschema error."""
+def missing_keys(error) -> list[str]:
+    """The properties a `required` error is about, from the keyword's value and the instance (never
+    from jsonschema's English message text)."""
+    present = error.instance if isinstance(error.instance, dict) else {}
+    return [str(key) for key in error.validator_value if key not in present]
+
+
+def _message(error, missing: str = "") -> tuple[str, str]:
+    """(German message, code) for one jsonschema error; `missing` names the property of a `required` error."""
     keyword = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}  # bundled: titles and x-message sit right here
     value = error.instance
     if keyword == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else "?"
         prop = error.schema.get("properties", {}).get(missing, {})
         title = prop.get("title")
         return f"Pflichtfeld „{missing}“{f' ({title})' if title else ''} fehlt.", "schema.required"
@@ -126,19 +132,18 @@ def schema_findings(kind: str, loaded: LoadResult, file: str) -> list[Finding]:
     best: dict = {}
     for error in validator_for(kind).iter_errors(loaded.data):
         path = tuple(error.absolute_path)
-        slot = path
-        if error.validator == "required":
-            missing = error.message.split("'")[1] if "'" in error.message else "?"
-            slot = path + (missing,)
-        elif error.validator == "additionalProperties":
-            slot = path + ("<unknown>",)
         rank = PRIORITY.get(error.validator, 5)
-        if slot not in best or rank < best[slot][0]:
-            best[slot] = (rank, error)
+        if error.validator == "required":
+            slots = [(path + (key,), key) for key in missing_keys(error)]
+        else:
+            slots = [(path + ("<unknown>",) if error.validator == "additionalProperties" else path, "")]
+        for slot, missing in slots:
+            if slot not in best or rank < best[slot][0]:
+                best[slot] = (rank, error, missing)
     findings = []
-    for slot, (_rank, error) in best.items():
+    for slot, (_rank, error, missing) in best.items():
         path = tuple(error.absolute_path)
-        message, code = _message(error)
+        message, code = _message(error, missing)
         if error.validator == "required":
             line, column = loaded.position(path) if path else (1, 1)
             field = format_path(slot)

@@ -187,3 +187,25 @@ def test_no_record_contains_an_email_address(catalogue):
     for record in [*catalogue.projects.values(), *catalogue.funding.values()]:
         for text in _strings(record):
             assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), (record["id"], text[:80])
+
+
+INTERNAL_WORDS = ("Seed", "Auszug", "Belegt: alle Angaben", "Belegt: alle Kerndaten", "nachträglich ergänzt")
+FRAGMENTS = (",.", "; Status.", ";.")
+
+
+def test_project_records_carry_no_internal_words_or_fragments(catalogue):
+    for project in catalogue.projects.values():
+        for text in _strings(project):
+            if text.startswith("http"):
+                continue
+            for word in INTERNAL_WORDS + FRAGMENTS:
+                assert word not in text, (project["id"], word, text[:120])
+
+
+def test_no_filler_sentence_is_repeated_across_project_records(catalogue):
+    seen: dict[str, str] = {}
+    for project in catalogue.projects.values():
+        texts = [project.get("description") or "", (project.get("experience") or {}).get("outcome") or ""]
+        texts += [s.get("note") or "" for s in project["sources"]] + [f.get("note") or "" for f in project.get("funding") or []]
+        for sentence in {s.strip() for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if len(s.strip()) > 60}:
+            assert seen.setdefault(sentence, project["id"]) == project["id"], (sentence, seen[sentence], project["id"])

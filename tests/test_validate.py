@@ -249,3 +249,26 @@ def test_unknown_option_exits_2(capsys):
 def test_impossible_reference_date_exits_2(capsys):
     assert main(["validate", "--stichtag", "2026-13-01"]) == 2
     assert "„2026-13-01“ ist kein Datum" in capsys.readouterr().err
+
+
+def test_the_missing_field_comes_from_the_schema_keyword_not_from_the_english_message():
+    from jsonschema.exceptions import ValidationError
+
+    from generator.validation import missing_keys
+
+    error = ValidationError("Nachricht in irgendeiner Sprache", validator="required",
+                            validator_value=["id", "title", "summary"], instance={"title": "Parken"})
+    assert missing_keys(error) == ["id", "summary"]
+
+
+def test_every_missing_required_field_is_reported_once(tmp_path):
+    from generator.loader import load_file
+    from generator.validation import schema_findings
+
+    record = tmp_path / "p.yaml"
+    record.write_text("id: beispiel\ntitle: Beispiel\n", encoding="utf-8")
+    findings = schema_findings("project", load_file(record), "p.yaml")
+    required = sorted(f.field for f in findings if f.code == "schema.required")
+    assert "summary" in required and "status" in required
+    assert len(required) == len(set(required))
+    assert all(f"„{f.field}“" in f.message for f in findings if f.code == "schema.required")

@@ -107,9 +107,6 @@ class Matcher:
         self._matches: dict[tuple, FundingMatch] = {}
         self._shown: dict[tuple, tuple] = {}  # (applicant, topics) -> (first MAX_MATCHES matches, total)
 
-    def matches(self, project: dict, reference) -> list[FundingMatch]:
-        return self.matches_and_total(project, reference)[0]
-
     def matches_and_total(self, project: dict, reference) -> tuple[list, int]:
         """The first MAX_MATCHES matches, and how many programmes match in all."""
         who = applicant(project, reference)

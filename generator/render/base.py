@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import paths, sanitize
+from generator import dates, sanitize
 from generator.formats import CONTINUED, DEADLINE_STATES, WOULD_DO_AGAIN, euro, german_date, number, percent
 from generator.enrich.types import Place
 from generator.reference import SIZE_CLASS_LABELS, Municipality
@@ -27,9 +27,6 @@ from generator.vocabularies import default_vocabularies
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-# Generated page folders under docs/ (all git-ignored; the one list is generator/paths.py).
-GENERATED_DIRS = paths.GENERATED_PAGE_DIRS
-GENERATED_FILES = paths.GENERATED_FILES
 
 # Links inside raw HTML blocks are not rewritten by MkDocs, so they point at the built
 # file directly. The offline build forces use_directory_urls: false, so page.md -> page.html.
@@ -240,6 +237,11 @@ def _programme_item_here(context, card, show_summary: bool = True) -> Markup:
     return _programme_item(card, posixpath.dirname(context["here"]), bool(show_summary))
 
 
+def newest_source_date(record: dict) -> str | None:
+    """The newest `as_of` among a record's sources („Angaben belegt bis …“), None if none is dated."""
+    return dates.newest(s.get("as_of") for s in record.get("sources") or [])
+
+
 def _free_text(text) -> Markup:
     """Record Markdown as sanitised HTML; the only place a template gets unescaped markup."""
     return Markup(sanitize.render_markdown(text))
@@ -255,7 +257,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
-        link=_link, labels=labels(), free_text=_free_text,
+        link=_link, labels=labels(), free_text=_free_text, newest_source_date=newest_source_date,
         project_item=_project_item_here, programme_item=_programme_item_here, match_item=_match_item_here,
         project_page=project_page, programme_page=programme_page, municipality_page=municipality_page,
         topic_page=topic_page, land_page=land_page, place_page=place_page,

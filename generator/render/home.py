@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from generator.render import base
+from generator.render.municipalities import keyed_municipalities
 from generator.render.topics import projects_by_topic
 from generator.render.views import open_programmes, programme_card, project_card
 
@@ -10,21 +11,12 @@ UPCOMING_ON_HOME = 3
 
 
 def figures(catalogue, enriched) -> dict:
-    """Projects, municipalities (Gemeinden, Verbände, Kreise and bodies without a key; not Länder),
+    """Projects, municipalities (exactly the entries of the Kommunen index the figure links to),
     Länder and programmes open at the build date."""
-    bodies, lands = set(), set()
-    for facts in enriched.projects.values():
-        for b in facts.places:
-            if b.municipality is not None:
-                if b.municipality.level != "land":  # a Land takes part, but it is no Kommune
-                    bodies.add(b.municipality.key)
-            else:
-                bodies.add((b.name, b.land_code))
-            if b.land_code:
-                lands.add(b.land_code)
+    lands = {b.land_code for facts in enriched.projects.values() for b in facts.places if b.land_code}
     return {
         "projects": len(catalogue.projects),
-        "municipalities": len(bodies),
+        "municipalities": len(keyed_municipalities(catalogue, enriched)),
         "lands": len(lands),
         "programmes": len(catalogue.funding),
         "open_programmes": len(open_programmes(catalogue, enriched)),

@@ -29,6 +29,24 @@ def declaring_only(catalogue, enriched, entries) -> list:
     return out
 
 
+def distinguishing_label(m, reference) -> str:
+    """What tells a body apart from others of the same name: its type and, for a Gemeinde or Verband
+    in a Kreis, that Kreis – "Stadt, Kreis Olpe", "Kreis", "Kreisfreie Stadt"."""
+    kreis = reference.kreis_of(m) if m.level in ("gemeinde", "verband") else None
+    if kreis is None or kreis.applicant_type == "kreisfreie-stadt":
+        return m.type_label
+    return f"{m.type_label}, {kreis.type_label} {kreis.name}"
+
+
+def index_entries(catalogue, entries) -> list:
+    """(Municipality, project count, label) for the index; the label is set only where names repeat."""
+    names: dict[str, int] = {}
+    for m, _ids in entries:
+        names[m.name.casefold()] = names.get(m.name.casefold(), 0) + 1
+    return [(m, len(ids), distinguishing_label(m, catalogue.reference) if names[m.name.casefold()] > 1 else "")
+            for m, ids in entries]
+
+
 def render(catalogue, enriched) -> dict[str, str]:
     pages = {}
     entries = keyed_municipalities(catalogue, enriched)
@@ -48,8 +66,8 @@ def render(catalogue, enriched) -> dict[str, str]:
             peers=partners.peers_view(catalogue, enriched, m), form=partners.form_url(),
         )
     by_land: dict[str, list] = {}
-    for m, ids in entries:
-        by_land.setdefault(m.land_code, []).append((m, len(ids)))
+    for m, count, label in index_entries(catalogue, entries):
+        by_land.setdefault(m.land_code, []).append((m, count, label))
     groups = [(code, by_land[code]) for code in base.labels().land_codes() if code in by_land]
     pages[base.MUNICIPALITIES_INDEX] = base.page(
         "municipalities_index.md.j2", base.MUNICIPALITIES_INDEX, title="Kommunen", searchable=False,
