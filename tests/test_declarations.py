@@ -347,3 +347,21 @@ def test_a_declaration_from_the_form_appears_on_pages_in_exports_and_in_the_idee
     assert [d.id for d in result.planning] == ["dresden-plant-koeln-smart-parking"] and result.answering == []
     index = ideas_data.files(catalogue, generated.enriched.programme_status)["ideen-index"]
     assert [row[1:3] for row in index["decl"]] == [["plant", "Dresden"]]
+
+
+def test_ideen_check_command_names_who_plans_the_same(catalogue_copy, capsys):
+    import json
+
+    write(catalogue_copy, declaration(relation="plant", sources=None, date="2026-11-15",
+                                      consent={"date": "2026-11-20", "via": "issue-formular"}))
+    code = main(["ideen-check", "Sensoren melden freie Parkplätze in der Innenstadt", "--katalog", str(catalogue_copy),
+                 "--stichtag", "2026-11-27"])
+    out = capsys.readouterr().out
+    assert code == 0
+    section = out.split("Diese Kommunen planen Ähnliches – Partner für eine gemeinsame Umsetzung?\n", 1)[1]
+    assert section.startswith("  - Dresden: zu „Smart Parking in der Innenstadt“ (gemeldet 15.11.2026)\n")
+    assert "Kontakt: Landeshauptstadt Dresden, Mobilitätsamt, mobilitaet@dresden.example" in section
+    main(["ideen-check", "Sensoren melden freie Parkplätze in der Innenstadt", "--katalog", str(catalogue_copy),
+          "--stichtag", "2026-11-27", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in report["planning"]] == ["dresden-nutzt-koeln-smart-parking"] and report["answering"] == []

@@ -72,6 +72,6 @@ def render(catalogue, enriched) -> dict[str, str]:
     pages[base.MUNICIPALITIES_INDEX] = base.page(
         "municipalities_index.md.j2", base.MUNICIPALITIES_INDEX, title="Kommunen", searchable=False,
         description="Alle Kommunen mit Projekten im Katalog, nach Land.",
-        groups=groups, total=len(entries),
+        groups=groups, total=sum(1 for _m, ids in entries if ids), declaring=sum(1 for _m, ids in entries if not ids),
     )
     return pages
