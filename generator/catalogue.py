@@ -54,6 +54,8 @@ class Catalogue:
     reference: Reference
     build_date: dt.date
     warnings: list = field(default_factory=list)
+    origins: dict = field(default_factory=dict)  # id -> federation.Origin, when several catalogues are built as one
+    land: str | None = None  # set when a Land's site is built from a larger catalogue
     declarations: dict = field(default_factory=dict)  # id -> declaration record, sorted by id
 
 
@@ -176,7 +178,7 @@ def to_catalogue(run: ValidationRun, *, reference: Reference | None = None, buil
     declarations = {r.id: r.data for r in sorted(run.records, key=lambda r: r.id) if r.kind == "declaration"}
     files = {r.id: r.file for r in run.records}
     return Catalogue(projects, funding, files, reference or default_reference(), build_date or dt.date.today(), run.warnings,
-                     declarations)
+                     declarations=declarations)
 
 
 def load_catalogue(root: Path = paths.CATALOGUE_DIR, *, build_date: dt.date | None = None) -> tuple[Catalogue | None, ValidationRun]:

@@ -26,8 +26,7 @@ def render(catalogue, enriched) -> dict[str, str]:
             closed_matches=[m for m in matches if m[0].status is not None and m[0].status.status == "geschlossen"],
             declared=partners.for_project(catalogue, enriched, pid), form=form,
             lead=enriched.projects[pid].lead,
-            file=catalogue.files.get(pid),
-            edit=base.edit_url(repository, catalogue.files.get(pid)),
+            **base.edit_target(catalogue, pid, repository),
         )
     return pages
 
