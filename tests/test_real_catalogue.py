@@ -153,8 +153,15 @@ def test_land_programmes_name_their_land_and_nationwide_ones_none(catalogue):
     for programme in catalogue.funding.values():
         if programme["level"] == "land":
             assert programme["lands"], programme["id"]
-        else:
+        elif programme["level"] == "bund":
             assert programme["lands"] == [], programme["id"]
+
+
+def test_an_eu_programme_names_laender_only_where_its_programme_area_covers_part_of_germany(catalogue):
+    regional = {f["id"]: f["lands"] for f in catalogue.funding.values() if f["level"] == "eu" and f["lands"]}
+    assert regional == {"interreg-central-europe-2021-2027": ["DE-NI", "DE-BW", "DE-BY", "DE-BE", "DE-BB", "DE-MV",
+                                                              "DE-SN", "DE-ST", "DE-TH"]}
+    assert "Region Braunschweig" in catalogue.funding["interreg-central-europe-2021-2027"]["description"]
 
 
 def test_negative_experiences_are_kept(catalogue):
