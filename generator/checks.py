@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.addresses import is_local_url
 from generator.dates import earliest, latest, parse_range
 from generator.findings import ERROR, WARNING, Finding, format_path
 from generator.records import RecordFile
@@ -312,8 +313,27 @@ def check_personal_data(record: RecordFile, ctx: Context) -> list[Finding]:
     return out
 
 
+_URLS = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+
+
+def check_local_urls(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A link into localhost or a private network helps no reader and would make `katalog links` probe it."""
+    out = []
+    for path, text in _strings(record.data):
+        urls = [text] if re.fullmatch(r"https?://\S+", text) else _URLS.findall(text)
+        if any(is_local_url(url) for url in urls):
+            out.append(_finding(record, path, WARNING, "Die Adresse führt in das lokale oder private Netz (z. B. localhost, "
+                                "10.x.x.x, 192.168.x.x oder ein Name ohne Punkt) und ist von außen nicht erreichbar. "
+                                "Bitte eine öffentliche Adresse angeben.", "check.local-url"))
+    return out
+
+
 PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish,
+<<<<<<< HEAD
               check_single_line, check_whole_numbers, check_personal_data, check_declarer]
+=======
+              check_single_line, check_whole_numbers, check_personal_data, check_local_urls]
+>>>>>>> main
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:
