@@ -329,11 +329,7 @@ def check_local_urls(record: RecordFile, ctx: Context) -> list[Finding]:
 
 
 PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish,
-<<<<<<< HEAD
-              check_single_line, check_whole_numbers, check_personal_data, check_declarer]
-=======
-              check_single_line, check_whole_numbers, check_personal_data, check_local_urls]
->>>>>>> main
+              check_single_line, check_whole_numbers, check_personal_data, check_local_urls, check_declarer]
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:
