@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.addresses import is_local_url
-from generator.dates import earliest, latest, parse_range
+from generator.dates import earliest, german, latest, parse_range
+from generator.enrich import deadlines as deadline_rules
 from generator.findings import ERROR, WARNING, Finding, format_path
 from generator.records import RecordFile
 from generator.reference import Reference
@@ -87,7 +88,7 @@ def check_id(record: RecordFile, ctx: Context) -> list[Finding]:
 
 def _date_fields(record: RecordFile):
     data = record.data
-    for key in ("start", "end", "date", "last_reviewed"):
+    for key in ("start", "end", "date", "last_reviewed", "valid_until"):
         if isinstance(data.get(key), str):
             yield (key,), data[key]
     consent = data.get("consent")
@@ -102,7 +103,7 @@ def _date_fields(record: RecordFile):
             if isinstance(deadline, str):
                 yield ("application", "deadlines", i), deadline
             elif isinstance(deadline, dict):
-                for key in ("opens", "closes"):
+                for key in ("opens", "closes", "repeat_until"):
                     if isinstance(deadline.get(key), str):
                         yield ("application", "deadlines", i, key), deadline[key]
 
@@ -241,6 +242,58 @@ def check_placeholders(record: RecordFile, ctx: Context) -> list[Finding]:
             for path, text in _strings(record.data) if "AUSFÜLLEN" in text]
 
 
+def check_status_evidence(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A programme's offen/laufend/angekuendigt needs a source confirming it, at most STATUS_EVIDENCE_MONTHS old
+    (enrich/deadlines.py); after `valid_until` the programme is closed."""
+    if record.kind != "funding" or not isinstance(record.data.get("application"), dict):
+        return []
+    data = record.data
+    declared = data["application"].get("status")
+    out = []
+    if deadline_rules.expired(data, ctx.today):
+        if declared in deadline_rules.CLAIMS:
+            out.append(_finding(record, ("valid_until",), WARNING, f"Das Programm galt laut „valid_until“ bis {german(str(data['valid_until']))}; die Website zeigt es als geschlossen. Bitte „application.status“ auf „geschlossen“ setzen oder eine neuere Laufzeit mit Quelle eintragen.", "check.valid-until-passed"))
+        return out
+    if declared not in deadline_rules.CLAIMS or deadline_rules.schedule_status(data, ctx.today).status not in deadline_rules.CLAIMS:
+        return out
+    if deadline_rules.evidenced(data, ctx.today):
+        return out
+    said = {"offen": "offen", "laufend": "laufend", "angekuendigt": "angekündigt"}[declared]
+    months = deadline_rules.STATUS_EVIDENCE_MONTHS
+    how = ("Bitte den Status auf der offiziellen Programmseite prüfen und diese Seite als Quelle mit "
+           "„confirms_status: true“ und dem Prüfdatum als „as_of“ eintragen (oder den Status ändern). Bis dahin zeigt "
+           "die Website „Stand unklar“ und zählt das Programm nicht als offen.")
+    found = deadline_rules.confirming_sources(data, ctx.today)
+    if found:
+        index, as_of = found[0]
+        out.append(_finding(record, ("sources", index, "as_of"), WARNING, f"Der Status „{said}“ in „application.status“ ist zuletzt {deadline_rules.when(as_of)} belegt – älter als {months} Monate. {how}", "check.status-evidence-old"))
+    else:
+        out.append(_finding(record, ("application", "status"), WARNING, f"Der Status „{said}“ ist durch keine Quelle mit „confirms_status: true“ und Datum („as_of“) belegt; „last_reviewed“ allein genügt nicht. {how}", "check.status-evidence-missing"))
+    return out
+
+
+def check_recurring_deadlines(record: RecordFile, ctx: Context) -> list[Finding]:
+    application = record.data.get("application")
+    if record.kind != "funding" or not isinstance(application, dict):
+        return []
+    out = []
+    for i, deadline in enumerate(application.get("deadlines") or []):
+        if isinstance(deadline, dict) and deadline.get("repeat") and isinstance(deadline.get("closes"), str) \
+                and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", deadline["closes"]):
+            out.append(_finding(record, ("application", "deadlines", i, "closes"), ERROR, f"Eine wiederkehrende Frist („repeat“) braucht ein tagesgenaues erstes Datum in „closes“ (JJJJ-MM-TT), nicht „{deadline['closes']}“.", "check.repeat-needs-day"))
+        if isinstance(deadline, dict) and deadline.get("repeat_until") and not deadline.get("repeat"):
+            out.append(_finding(record, ("application", "deadlines", i, "repeat_until"), ERROR, "„repeat_until“ gilt nur zusammen mit „repeat“ (jaehrlich, halbjaehrlich oder vierteljaehrlich).", "check.repeat-until-alone"))
+    return out
+
+
+def check_shares(record: RecordFile, ctx: Context) -> list[Finding]:
+    entries = [e for e in record.data.get("municipalities") or [] if isinstance(e, dict)]
+    shares = [e["share_percent"] for e in entries if isinstance(e.get("share_percent"), int) and not isinstance(e.get("share_percent"), bool)]
+    if record.kind == "project" and sum(shares) > 100:
+        return [_finding(record, ("municipalities",), ERROR, f"Die Anteile an der Förderung („share_percent“) ergeben zusammen {sum(shares)} Prozent, mehr als 100.", "check.shares-over-100")]
+    return []
+
+
 @lru_cache(maxsize=None)
 def _schema_fields(kind: str) -> dict:
     """Schema path (keys only, no list indices) -> FieldInfo, for the checks that depend on a field's kind."""
@@ -329,7 +382,8 @@ def check_local_urls(record: RecordFile, ctx: Context) -> list[Finding]:
 
 
 PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish,
-              check_single_line, check_whole_numbers, check_personal_data, check_local_urls, check_declarer]
+              check_single_line, check_whole_numbers, check_personal_data, check_local_urls, check_status_evidence,
+              check_recurring_deadlines, check_shares, check_declarer]
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:

@@ -140,7 +140,7 @@ def show_programme(catalogue, enriched, fid: str, page: Page):
     page.fact("Fördergeber", record["funder"])
     page.fact("Projektträger", record.get("administered_by"))
     page.fact("Ebene", label("funding-levels", record["level"]))
-    page.fact("Gebiet", ", ".join(label("laender", c) for c in record.get("lands", [])) or "bundesweit")
+    page.fact("Gebiet", ", ".join(domain.area_names(record)))
     page.fact("Antragsberechtigt", ", ".join(label("applicant-types", e) for e in record["eligible"]))
     page.fact("Handlungsfelder", ", ".join(label("topics", t) for t in record["topics"]))
     page.fact("Förderart", label("funding-types", record["funding_type"]))

@@ -252,7 +252,7 @@ def test_partner_page_lists_seekers_exchange_and_active_projects_by_topic(fixtur
 def test_calendar_lists_coming_deadlines_by_month(fixture_pages):
     text = fixture_pages[2]["uebersichten/foerderkalender.md"]
     march = section(text, "März 2027")
-    assert "<td>31.03.2027</td>" in march and "smart-city-bund.html" in march
+    assert "<td>31.03.2027<br><span class=\"kdk-meta\">in 124 Tagen</span></td>" in march and "smart-city-bund.html" in march
     assert "digital-sachsen.html" in section(text, "Fortlaufend antragsfähig")
 
 
@@ -267,7 +267,8 @@ def test_new_page_states_the_rule_and_lists_new_records(fixture_pages):
 def test_start_page_figures_and_entry_points(fixture_pages):
     text = fixture_pages[2]["index.md"]
     values = re.findall(r'kdk-figure__value">([^<]+)</span><span class="kdk-figure__label">([^<]+)<', text)
-    assert values == [("4", "Projekte"), ("4", "Kommunen"), ("3", "Länder"), ("2", "Förderprogramme jetzt offen")]
+    assert values == [("4", "Projekte"), ("4", "Kommunen"), ("3", "Länder"), ("1", "Förder&shy;programm mit offener Frist"),
+                      ("1", "laufend, belegt"), ("0", "Stand unklar")]
     for target in ("themen/mobilitaet.html", "laender/bayern.html", "foerderprogramme/index.html",
                    "uebersichten/foerderkalender.html", "uebersichten/partner-finden.html", "kommunen/index.html"):
         assert f'href="{target}"' in text, target

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from generator.enrich import deadlines, domain, history, matching, partners, similarity
 from generator.enrich.domain import projects_by_municipality, projects_by_programme
-from generator.enrich.types import Deadline, DeadlineStatus, Enriched, FundingMatch, Place, ProjectFacts, SimilarLink
+from generator.enrich.types import UNCLEAR, Deadline, DeadlineStatus, Enriched, FundingMatch, Place, ProjectFacts, SimilarLink
 
-__all__ = ["Deadline", "DeadlineStatus", "Enriched", "FundingMatch", "Place", "ProjectFacts", "SimilarLink",
+__all__ = ["UNCLEAR", "Deadline", "DeadlineStatus", "Enriched", "FundingMatch", "Place", "ProjectFacts", "SimilarLink",
            "enrich", "for_record", "light", "projects_by_municipality", "projects_by_programme"]
 
 

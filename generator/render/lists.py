@@ -1,12 +1,10 @@
-"""Cross-cutting lists: Förderkalender, Neu im Katalog („Partner finden“: render/partners.py)."""
+"""Cross-cutting lists: Partner gesucht, Förderkalender, Neu im Katalog."""
 from __future__ import annotations
 
+from generator.enrich import deadlines as deadline_rules
 from generator.enrich.history import NEW_RECORDS_RULE
 from generator.render import base
 from generator.render.views import programme_cards, programme_status, project_card
-
-UPCOMING_STATES = ("laufend", "kommend")
-
 
 def render(catalogue, enriched) -> dict[str, str]:
     return {
@@ -15,23 +13,35 @@ def render(catalogue, enriched) -> dict[str, str]:
     }
 
 
+def calendar_rows(catalogue, enriched) -> tuple[list, list]:
+    """(upcoming, archive): upcoming deadlines of programmes not closed, soonest first, and past deadlines, newest
+    first, each as (Deadline, programme record, DeadlineStatus, days left)."""
+    today = enriched.build_date
+    coming = deadline_rules.upcoming(enriched.deadlines, enriched.programme_status, today)
+    gone = deadline_rules.past(enriched.deadlines, today)
+
+    def row(d):
+        return d, catalogue.funding[d.programme], programme_status(enriched, d.programme), deadline_rules.days_until(d, today)
+    return ([row(d) for d in coming if d.programme in catalogue.funding],
+            [row(d) for d in gone if d.programme in catalogue.funding])
+
+
 def _calendar(catalogue, enriched) -> str:
-    upcoming = [(d, catalogue.funding[d.programme], programme_status(enriched, d.programme))
-                for d in enriched.deadlines if d.state in UPCOMING_STATES and d.programme in catalogue.funding]
+    upcoming, archive = calendar_rows(catalogue, enriched)
     months: list[tuple[str, list]] = []
     for item in upcoming:
         month = item[0].closes[:7]
         if not months or months[-1][0] != month:
             months.append((month, []))
         months[-1][1].append(item)
-    with_deadline = {d.programme for d in enriched.deadlines if d.state in UPCOMING_STATES}
+    with_deadline = {item[0].programme for item in upcoming}
     rolling = [fid for fid in catalogue.funding
                if (s := programme_status(enriched, fid)) is not None and s.status == "laufend" and fid not in with_deadline]
     return base.page(
         "calendar.md.j2", base.CALENDAR, title="Förderkalender",
-        description="Kommende Antragsfristen der Förderprogramme im Katalog.",
-        months=months, rolling=programme_cards(catalogue, enriched, rolling),
-        build_date=enriched.build_date.isoformat(), count=len(upcoming),
+        description="Kommende Antragsfristen der Förderprogramme im Katalog, mit Archiv der abgelaufenen Fristen.",
+        months=months, rolling=programme_cards(catalogue, enriched, rolling), archive=archive,
+        build_date=enriched.build_date.isoformat(), count=len(upcoming), feed_days=deadline_rules.FEED_PAST_DAYS,
     )
 
 
