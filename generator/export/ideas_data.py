@@ -25,6 +25,7 @@ import shutil
 from pathlib import Path
 
 from generator import ideas, text
+from generator.enrich import partners
 from generator.enrich.matching import STATUS_ORDER
 from generator.export.site_data import script_json, truncate
 from generator.reference import SIZE_CLASS_LABELS
@@ -126,7 +127,21 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
         "docLand": "".join(land_chars), "docSize": "".join(size_chars), "docFlags": "".join(flag_chars),
         "docTopics": topic_masks,
         "programmes": programmes,
+        "decl": declaration_rows(catalogue, index),
+        "declSections": {key: list(relations) for key, relations in partners.IDEA_SECTIONS.items()},
+        "maxDecl": partners.MAX_IDEA_DECLARATIONS,
     }
+
+
+def declaration_rows(catalogue, index: ideas.IdeaIndex) -> list:
+    """[doc index, relation, name, key, Land, date, note, organisation, e-mail, contact page] per declaration,
+    in generator.enrich.partners' order (the Ideen-Check's sections „plant“ and „ansprechbar“)."""
+    rows = []
+    for d in partners.declarations(catalogue):
+        if d.project in index.position:
+            rows.append([index.position[d.project], d.relation, d.name, d.key, d.land, d.date,
+                         truncate(d.note, SEEKING_CHARS), d.organisation, d.email, d.url])
+    return rows
 
 
 def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:

@@ -60,5 +60,6 @@ def render(catalogue, enriched) -> dict[str, str]:
         explorer_filters={key: f"{base.FUNDING_EXPLORER}#{value}" for key, value in EXPLORER_FILTERS.items()},
         seeking=sum(1 for p in catalogue.projects.values() if p.get("seeking_partners")),
         exchange=sum(1 for p in catalogue.projects.values() if p.get("open_to_exchange")),
+        declarations=len(enriched.declarations),
         new=new, build_date=enriched.build_date.isoformat(),
     )}
