@@ -249,3 +249,8 @@ def test_start_page_counts_match_the_lists_behind_them(built):
     in_explorer = {key: sum(1 for item in data["items"] if names[item[7]] == key) for key in ("offen", "laufend", "unklar")}
     assert in_explorer == {"offen": 2, "laufend": 2, "unklar": 2}
     assert "2 Programme mit offener Frist · 2 laufend, belegt · 2 Stand unklar · 2 geschlossen" in text_of(home)
+
+
+def test_about_page_counts_programmes_like_the_start_page(built):
+    about = text_of(built[2]["uebersichten/ueber-den-katalog.md"])
+    assert "Förderprogramme 8, davon 2 mit offener Frist, 2 laufend (belegt), 2 mit unklarem Stand" in about
