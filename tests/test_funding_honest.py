@@ -82,6 +82,8 @@ def test_unclear_programme_page_says_when_last_confirmed_and_links_the_official_
     assert "Stand unklar – zuletzt belegt am 01.10.2019; bitte beim Fördergeber prüfen" in page
     assert '<a class="kdk-check" href="https://www.example.org/alt-belegt" rel="nofollow">Programmseite</a>' in page
     assert "Laut Eintrag: Laufend, ohne Stichtag." in page
+    sources = page.split("## Quellen")[1]
+    assert '(Stand 01.10.2019)</span> <span class="kdk-badge kdk-flag">belegt den Status</span>' in sources
     index = built[2]["foerderprogramme/index.md"]
     unclear = index.split("## Stand unklar – bitte beim Fördergeber prüfen")[1].split("\n## ")[0]
     assert "alt-belegt.html" in unclear and "ohne-beleg.html" in unclear and "dauer.html" not in unclear
