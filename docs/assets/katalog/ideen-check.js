@@ -399,9 +399,10 @@
     var contact = [row[13], row[14], row[15]].filter(Boolean);
     if (contact.length) {
       li.appendChild(el("br"));
-      var span = el("span", { "class": "kdk-meta" }, "Kontakt: " + row[13]);
+      // a press article is a source, not a contact: without mailbox or contact page the way is via the municipality
+      var span = el("span", { "class": "kdk-meta" }, (row[14] || row[15] ? "Kontakt: " : "Kontakt: über die Kommune – ") + row[13]);
       if (row[14]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[14] }, row[14])); }
-      if (row[15] && /^https?:\/\//.test(row[15])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[15], rel: "noopener noreferrer nofollow" }, row[15])); }
+      if (row[15] && /^https?:\/\//.test(row[15])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[15], rel: "noopener noreferrer nofollow" }, "Kontaktseite")); }
       li.appendChild(span);
     }
     return li;
