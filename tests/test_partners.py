@@ -6,7 +6,7 @@ import dataclasses
 
 from enrich_support import FREISING, GARMISCH, ZWICKAU, catalogue, project
 from generator.enrich import enrich
-from generator.enrich.partners import DERIVED_PER_CELL, declarations, finder, peers
+from generator.enrich.partners import DERIVED_PER_CELL, declarations, finder
 from generator.render import render_site
 
 PLAUEN = "14523320"  # Stadt, Sachsen, 20.000–100.000 (like Zwickau)
