@@ -214,6 +214,7 @@ def test_open_data_page_lists_every_subscription_file(api):
     written = sorted(p.stem for p in (api / ical.FOLDER).glob("*.ics"))
     assert written == sorted(p.stem for p in (api / atom.FOLDER).glob("*.xml")) == sorted(name for _l, name in listed)
     assert f"die Fristen der letzten {deadlines.FEED_PAST_DAYS} Tage" in page
+    assert f"wenn keine Quelle der letzten {deadlines.STATUS_EVIDENCE_MONTHS} Monate ihn belegt" in page
 
 
 def test_methodology_page_states_the_evidence_rule_the_code_uses():
