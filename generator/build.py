@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import export, paths
+from generator import export, federation, paths
 from generator.export import ideas_data
 from generator.catalogue import load_catalogue
 from generator.enrich import enrich
@@ -79,14 +79,19 @@ def parse_date(text: str | None) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def generate(catalogue_root: Path, build_date: dt.date) -> Generated:
+def generate(catalogue_root: Path, build_date: dt.date, *, sources=None, land: str | None = None) -> Generated:
     """validate -> enrich -> render, timed; raises BuildRefused on validation errors."""
     timings = {}
     start = time.perf_counter()
-    catalogue, run = load_catalogue(catalogue_root, build_date=build_date)
+    if sources:
+        catalogue, run = federation.load_sources(sources, build_date=build_date)
+    else:
+        catalogue, run = load_catalogue(catalogue_root, build_date=build_date)
     timings["validate"] = time.perf_counter() - start
     if catalogue is None:
         raise BuildRefused(REPORTERS["text"](run.findings, run.files_checked))
+    if land:
+        catalogue = federation.for_land(catalogue, land)
     start = time.perf_counter()
     enriched = enrich(catalogue)
     timings["enrich"] = time.perf_counter() - start

@@ -10,20 +10,57 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
+from generator.addresses import is_local_url
 from generator.dates import earliest, latest, parse_range
 from generator.findings import ERROR, WARNING, Finding, format_path
 from generator.records import RecordFile
 from generator.reference import Reference
+from generator.schema_fields import fields
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # names that collide with generated pages or that Windows cannot check out
 RESERVED_IDS = {"index", "readme", "tags", "suche", "explorer", "karte", "con", "prn", "aux", "nul",
                 *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 REVIEW_MAX_DAYS = 548  # 18 months
-PERSONAL_MAILBOX = re.compile(r"^[a-zäöüß]+[.\-_][a-zäöüß]+@", re.IGNORECASE)
-ROLE_WORDS = ("info", "digital", "poststelle", "presse", "kontakt", "service", "buergerbuero", "smart", "it",
-              "office", "team", "projekt", "amt", "stelle", "foerder", "verwaltung", "rathaus", "stadt", "gemeinde")
+# Personal mailboxes: the local part is split into tokens (at . - _ + and digits); a role word must
+# be a whole token or begin/end a token ("ordnungsamt", "buergerservice"), never just occur inside
+# one ("brigitte" contains "it"). Without a role token, two or more tokens (vorname.nachname,
+# m.mustermann) or one unknown token (mmustermann) look personal.
+ROLE_TOKENS = {"it", "ikt", "edv", "geo", "gis", "web", "ozg", "lab", "hub", "bau", "post", "mail", "amt", "rat",
+               "info", "city", "team", "data", "support", "noreply"}
+ROLE_STEMS = ("info", "kontakt", "poststelle", "presse", "service", "buerger", "digital", "smart", "office", "projekt",
+              "stelle", "foerder", "verwaltung", "rathaus", "stadt", "gemeinde", "kreis", "markt", "mobil", "verkehr",
+              "umwelt", "klima", "energie", "schul", "bildung", "kultur", "sozial", "jugend", "wirtschaft", "tourismus",
+              "ordnung", "planung", "zentrale", "sekretariat", "geschaeft", "portal", "online", "daten", "opendata",
+              "egov", "breitband", "datenschutz", "hilfe", "redaktion", "kommunikation", "oeffentlich", "beteiligung",
+              "kanzlei", "buero", "dezernat", "referat", "abteilung", "fachbereich", "leitstelle", "feuerwehr",
+              "bibliothek", "museum", "archiv", "standesamt", "einwohner", "vergabe", "einkauf", "finanz", "kaemmerei",
+              "personal", "organisation", "innovation", "zukunft", "region", "netzwerk", "labor", "kommun", "ministerium",
+              "amt", "zweckverband", "verband", "gesundheit", "anfrage", "verwaltung", "pressestelle", "team", "city")
+_LOCAL_TOKENS = re.compile(r"[.\-_+0-9]+")
+
+
+def _role_token(token: str) -> bool:
+    return token in ROLE_TOKENS or any(token.startswith(stem) or token.endswith(stem) for stem in ROLE_STEMS)
+
+
+def is_personal_mailbox(email: str) -> bool:
+    tokens = [t for t in _LOCAL_TOKENS.split(email.split("@")[0].lower()) if t]
+    return bool(tokens) and not any(_role_token(t) for t in tokens)
+
+
+# Personal data in free text (warnings: a maintainer looks before merging).
+PERSONAL_DATA = (
+    ("eine E-Mail-Adresse", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
+    ("eine Telefonnummer", re.compile(r"(?:(?<![\w+])\+49|\b0049|\(0\d{2,5}\)|\b0\d{2,5}(?=[ /-]\d)|"
+                                      r"\b(?:Tel|Telefon|Fon|Mobil|Handy|Fax)\.?:?\s*(?=\+?\d))[\d /()-]{5,}\d")),
+    ("eine Anschrift", re.compile(r"\b[A-ZÄÖÜ][a-zäöüß-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)"
+                                  r" \d{1,4}(?: ?[a-z])?\b(?![.,]?\d| ?(?:%|Prozent|Euro|EUR|€|Mio|Millionen|Jahre|Monate|Kommunen|Projekte))")),
+)
+FREE_TEXT_KEYS = {"summary", "seeking", "exchange_note", "effort"}
+LINE_BREAKS = re.compile(r"[\t\n\r\v\f]")
 
 
 @dataclass(frozen=True)
@@ -126,8 +163,7 @@ def check_contact(record: RecordFile, ctx: Context) -> list[Finding]:
     if not isinstance(contact, dict) or not isinstance(contact.get("email"), str):
         return []
     email = contact["email"]
-    local = email.split("@")[0].lower()
-    if PERSONAL_MAILBOX.match(email) and not any(word in local for word in ROLE_WORDS):
+    if is_personal_mailbox(email):
         return [_finding(record, ("contact", "email"), WARNING, f"„{email}“ sieht nach einer persönlichen Adresse aus. Bitte ein Funktionspostfach angeben oder die Einwilligung der Person sicherstellen.", "check.personal-email")]
     return []
 
@@ -178,7 +214,95 @@ def check_placeholders(record: RecordFile, ctx: Context) -> list[Finding]:
             for path, text in _strings(record.data) if "AUSFÜLLEN" in text]
 
 
-PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish]
+@lru_cache(maxsize=None)
+def _schema_fields(kind: str) -> dict:
+    """Schema path (keys only, no list indices) -> FieldInfo, for the checks that depend on a field's kind."""
+    try:
+        return {info.path: info for info in fields(kind)}
+    except KeyError:
+        return {}
+
+
+def _schema_path(path: tuple) -> tuple:
+    return tuple(part for part in path if isinstance(part, str))
+
+
+def check_single_line(record: RecordFile, ctx: Context) -> list[Finding]:
+    """Titles, names, tags, organisations …: one line. Only Markdown and notes (x-multiline) may break lines."""
+    infos = _schema_fields(record.kind)
+    out = []
+    for path, text in _strings(record.data):
+        if LINE_BREAKS.search(text):
+            info = infos.get(_schema_path(path))
+            if info is not None and not info.multiline:
+                out.append(_finding(record, path, ERROR, "Der Text muss in einer Zeile stehen: Zeilenumbrüche und Tabulatoren "
+                                    "sind hier nicht erlaubt. Bitte in eine Zeile schreiben.", "check.single-line"))
+    return out
+
+
+def _whole_number_hint(written: str, value: float) -> str:
+    if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", written):
+        return (f"„{written}“ ist keine ganze Zahl: In YAML ist der Punkt ein Dezimalpunkt, daraus würde {int(value)}. "
+                f"Bitte ohne Tausenderpunkt schreiben: {written.replace('.', '')}")
+    return f"„{written}“ ist keine ganze Zahl. Bitte ohne Punkt schreiben: {int(value)}"
+
+
+def check_whole_numbers(record: RecordFile, ctx: Context) -> list[Finding]:
+    """`250.000` reads as 250.0, which JSON Schema counts as the integer 250; amounts want the digits written."""
+    infos = _schema_fields(record.kind)
+    out = []
+    for path, written in getattr(record.loaded, "number_texts", {}).items():
+        info = infos.get(_schema_path(path))
+        wanted = info and ("integer" in (info.type, info.item_type))
+        value = _value_at(record.data, path)
+        if wanted and isinstance(value, float) and value.is_integer():
+            unit = " (ganze Euro)" if str(path[-1]).endswith("_eur") else ""
+            out.append(_finding(record, path, ERROR, _whole_number_hint(written, value) + unit + ".", "check.whole-number"))
+    return out
+
+
+def _value_at(data, path: tuple):
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def check_personal_data(record: RecordFile, ctx: Context) -> list[Finding]:
+    """E-mail addresses, phone numbers and street addresses in free text: a maintainer looks before merging."""
+    infos = _schema_fields(record.kind)
+    out = []
+    for path, text in _strings(record.data):
+        info = infos.get(_schema_path(path))
+        if info is None or not (info.multiline or info.path[-1] in FREE_TEXT_KEYS):
+            continue
+        found = [what for what, pattern in PERSONAL_DATA if pattern.search(text)]
+        if found:
+            out.append(_finding(record, path, WARNING, f"Der Text enthält {' und '.join(found)}. Personenbezogene Angaben "
+                                "gehören nicht in Freitext; bitte prüfen und höchstens ein Funktionspostfach nennen "
+                                "(im Feld „contact“).", "check.personal-data"))
+    return out
+
+
+_URLS = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+
+
+def check_local_urls(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A link into localhost or a private network helps no reader and would make `katalog links` probe it."""
+    out = []
+    for path, text in _strings(record.data):
+        urls = [text] if re.fullmatch(r"https?://\S+", text) else _URLS.findall(text)
+        if any(is_local_url(url) for url in urls):
+            out.append(_finding(record, path, WARNING, "Die Adresse führt in das lokale oder private Netz (z. B. localhost, "
+                                "10.x.x.x, 192.168.x.x oder ein Name ohne Punkt) und ist von außen nicht erreichbar. "
+                                "Bitte eine öffentliche Adresse angeben.", "check.local-url"))
+    return out
+
+
+PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish,
+              check_single_line, check_whole_numbers, check_personal_data, check_local_urls]
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from generator.schemas import _compiled, bundled_schema
 
-ANNOTATIONS = {"title", "description", "examples", "$comment", "$schema", "x-message", "x-format-version", "$defs", "default"}
+ANNOTATIONS = {"title", "description", "examples", "$comment", "$schema", "x-message", "x-multiline", "x-format-version", "$defs", "default"}
 
 
 def _never(_value) -> bool:

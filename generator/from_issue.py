@@ -62,6 +62,14 @@ def split_sections(body: str, labels: list[str]) -> dict[str, str]:
     return answers
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def strip_comments(body: str) -> str:
+    """HTML comments are help text (the GitLab templates carry their hints that way), never answers."""
+    return _COMMENT.sub("", body)
+
+
 def detect_kind(body: str) -> str:
     """The record kind whose form produced this body (by its headings)."""
     scores = {}
@@ -286,7 +294,9 @@ def parse_consent(answer, form_field, kind, context):
     ticked = {m.group(2) for m in map(_CHECKBOX.match, answer.split("\n")) if m and m.group(1) in "xX"}
     missing = [text for text in CONSENT_OPTIONS if text not in ticked]
     if missing:
-        context["notes"].append("Nicht alle Bestätigungen sind angekreuzt: " + " / ".join(missing))
+        raise ConversionError("Im Abschnitt „Bestätigung“ ist nicht alles angekreuzt: " + " / ".join(missing)
+                              + " Ohne diese Bestätigungen übernimmt die Redaktion den Eintrag nicht. Bitte das Issue "
+                              "bearbeiten und die Kästchen ankreuzen; danach startet die Redaktion die Übernahme erneut.")
     return None
 
 
@@ -394,6 +404,7 @@ def convert(body: str, *, kind: str | None = None, today: dt.date, reference: Re
             record_id: str | None = None) -> tuple[str, str, dict, list[str]]:
     """Issue body -> (kind, id, record, notes). Raises ConversionError with a German message."""
     notes = []
+    body = strip_comments(body)
     if FORBIDDEN_CHARS.search(body):
         body = FORBIDDEN_CHARS.sub("", body)
         notes.append("Unsichtbare Steuerzeichen aus den Antworten wurden entfernt.")

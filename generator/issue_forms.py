@@ -315,10 +315,16 @@ def form_for(kind: str) -> Form:
     raise KeyError(kind)
 
 
+def form_documents() -> dict[str, dict]:
+    """File name in .github/ISSUE_TEMPLATE/ -> issue form document (also the source of the GitLab templates)."""
+    out = {form.file: form_document(form) for form in FORMS}
+    out["korrektur.yml"] = CORRECTION_FORM_DOCUMENT
+    return out
+
+
 def render_forms() -> dict[str, str]:
     """File name in .github/ISSUE_TEMPLATE/ -> content."""
-    out = {form.file: _dump(form_document(form)) for form in FORMS}
-    out["korrektur.yml"] = _dump(CORRECTION_FORM_DOCUMENT)
+    out = {name: _dump(document) for name, document in form_documents().items()}
     out["config.yml"] = _dump(CONFIG)
     return out
 

@@ -1,6 +1,7 @@
 """One reporter per output format; all read the same findings."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import defaultdict
@@ -96,6 +97,22 @@ def json_report(findings: list[Finding], files_checked: int) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def gitlab_report(findings: list[Finding], files_checked: int) -> str:
+    """GitLab Code Quality (Code Climate JSON): the merge request shows each finding at its line."""
+    issues = []
+    for f in sorted(findings):
+        prefix = f"Feld „{f.field}“: " if f.field else ""
+        fingerprint = hashlib.sha256(f"{f.file}:{f.line}:{f.column}:{f.code}:{f.message}".encode()).hexdigest()
+        issues.append({
+            "description": f"{SEVERITY_DE[f.severity]}: {prefix}{f.message}",
+            "check_name": f.code or "katalog",
+            "fingerprint": fingerprint,
+            "severity": "major" if f.is_error else "minor",
+            "location": {"path": f.file, "lines": {"begin": f.line}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
 def write_step_summary(findings: list[Finding], files_checked: int) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
@@ -103,4 +120,4 @@ def write_step_summary(findings: list[Finding], files_checked: int) -> None:
             handle.write(markdown_summary(findings, files_checked))
 
 
-REPORTERS = {"text": text_report, "github": github_report, "json": json_report}
+REPORTERS = {"text": text_report, "github": github_report, "gitlab": gitlab_report, "json": json_report}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from generator.fastcheck import surely_valid
 from generator.findings import ERROR, Finding, format_path
@@ -90,6 +91,8 @@ def _message(error, missing: str = "") -> tuple[str, str]:
             hint = " Bitte in Anführungszeichen setzen, z. B. \"" + str(value) + "\" (bei Schlüsseln mit führender Null die Null mitschreiben)."
         elif expected == "boolean" and isinstance(value, str):
             hint = " Bitte true (ja) oder false (nein) schreiben, ohne Anführungszeichen."
+        elif expected == "integer" and isinstance(value, str) and re.fullmatch(r"\d{1,3}(?:[. \u00a0]\d{3})+(?: ?(?:€|EUR|Euro))?", value.strip()):
+            hint = f" Beträge als ganze Euro ohne Punkt, Leerzeichen oder €-Zeichen schreiben, also {re.sub(r'[^0-9]', '', value)}."
         elif expected == "integer" and isinstance(value, (str, float)):
             hint = " Beträge als ganze Euro ohne Punkt, Komma, Leerzeichen oder €-Zeichen schreiben, z. B. 250000."
         elif expected == "array" and value is not None and not isinstance(value, list):

@@ -131,11 +131,6 @@ def test_body_from_another_source_is_refused():
         convert_body("### Irgendwas\n\nText\n")
 
 
-def test_missing_consent_is_noted_for_the_maintainer():
-    _kind, _id, _record, notes = convert_body(body_for("project", minimal_project(Bestätigung="- [ ] " + CONSENT_OPTIONS[0])))
-    assert any("Bestätigungen" in note for note in notes)
-
-
 def test_windows_line_endings_are_read_like_unix_ones():
     body = body_for("project", minimal_project())
     assert convert_body(body.replace("\n", "\r\n"))[2] == convert_body(body)[2]

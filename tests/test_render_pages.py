@@ -318,6 +318,11 @@ def test_without_a_dated_source_the_page_says_so(fixture_pages):
     assert "belegt bis" not in text
 
 
+def test_the_edit_hint_is_a_separate_sentence_after_the_source_date(fixture_pages):
+    text = section(fixture_pages[2]["projekte/koeln-smart-parking.md"], "Quellen")
+    assert re.search(r"Angaben belegt bis 01\.06\.2025\. (<a |Eintrag bearbeiten)", text)
+
+
 def test_the_newest_source_date_is_the_latest_first_day_not_the_last_listed(catalogue_copy):
     record = MUENCHEN_PARKEN.replace(
         "  - url: https://www.example.org/muenchen-parken\n",

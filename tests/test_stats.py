@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, REPO_ROOT
+from conftest import BUILD_DATE, REPO_ROOT, real_catalogue_date
 from generator.catalogue import load_catalogue
 from generator.cli import main
 from generator.commands.stats import render_text, table
@@ -79,7 +79,7 @@ def fixture_cov():
 
 @pytest.fixture(scope="module")
 def real_cov():
-    catalogue, run = load_catalogue(REAL, build_date=BUILD_DATE)
+    catalogue, run = load_catalogue(REAL, build_date=real_catalogue_date(REAL))
     assert catalogue is not None, [f.message for f in run.errors]
     return coverage(catalogue)
 

@@ -158,6 +158,14 @@ def plural(count, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
 
 
+def mailto_href(address) -> str:
+    """A mailto: link that can only ever address one mailbox: everything but the address's own
+    characters is percent-encoded, so `?`, `&`, `=` and `%` never start headers such as Bcc."""
+    from urllib.parse import quote
+
+    return "mailto:" + quote(str(address), safe="@.-_+!$'*/^`{|}~")
+
+
 def host(url) -> str:
     """Link text for long official URLs: the host name, e.g. www.bund.de."""
     return urlsplit(str(url)).hostname or str(url)
@@ -267,7 +275,7 @@ def environment() -> jinja2.Environment:
         FUNDING_EXPLORER=FUNDING_EXPLORER, MAP=MAP,
         WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES,
     )
-    env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
+    env.filters.update(mailto=mailto_href, number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
     return env
 
 
@@ -296,6 +304,15 @@ def edit_url(repository: str | None, file: str | None) -> str | None:
     if not repository or not file:
         return None
     return f"{repository.rstrip('/')}/edit/main/{file}"
+
+
+def edit_target(catalogue, record_id: str, repository: str | None) -> dict:
+    """file, edit link and origin for a record's sources block; a record from a federated source is edited there."""
+    origin = catalogue.origins.get(record_id)
+    if origin is not None:
+        return {"file": origin.file_in_repository, "edit": origin.edit_url, "origin": origin}
+    file = catalogue.files.get(record_id)
+    return {"file": file, "edit": edit_url(repository, file), "origin": None}
 
 
 def repository_url() -> str | None:

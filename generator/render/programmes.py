@@ -22,8 +22,7 @@ def render(catalogue, enriched) -> dict[str, str]:
             funded=project_cards(catalogue, enriched, enriched.projects_by_programme.get(fid, [])),
             similar=[(programme_card(catalogue, enriched, link.id), link.reasons)
                      for link in enriched.similar_programmes.get(fid, []) if link.id in catalogue.funding],
-            file=catalogue.files.get(fid),
-            edit=base.edit_url(repository, catalogue.files.get(fid)),
+            **base.edit_target(catalogue, fid, repository),
         )
     pages[base.PROGRAMMES_INDEX] = base.page(
         "programmes_index.md.j2", base.PROGRAMMES_INDEX, title="Förderprogramme", searchable=False,

@@ -22,8 +22,7 @@ def render(catalogue, enriched) -> dict[str, str]:
                      for link in enriched.similar_projects.get(pid, []) if link.id in catalogue.projects],
             matches=[m for m in matches if m[0].status is None or m[0].status.status != "geschlossen"],
             closed_matches=[m for m in matches if m[0].status is not None and m[0].status.status == "geschlossen"],
-            file=catalogue.files.get(pid),
-            edit=base.edit_url(repository, catalogue.files.get(pid)),
+            **base.edit_target(catalogue, pid, repository),
         )
     return pages
 
