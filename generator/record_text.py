@@ -6,6 +6,7 @@ import textwrap
 
 from generator import dates
 from generator.enrich import domain
+from generator.enrich.deadlines import REPEAT_LABELS
 from generator.formats import continued, euro, would_do_again
 from generator.vocabularies import label
 
@@ -140,7 +141,7 @@ def show_programme(catalogue, enriched, fid: str, page: Page):
     page.fact("Fördergeber", record["funder"])
     page.fact("Projektträger", record.get("administered_by"))
     page.fact("Ebene", label("funding-levels", record["level"]))
-    page.fact("Gebiet", ", ".join(label("laender", c) for c in record.get("lands", [])) or "bundesweit")
+    page.fact("Gebiet", ", ".join(domain.area_names(record)))
     page.fact("Antragsberechtigt", ", ".join(label("applicant-types", e) for e in record["eligible"]))
     page.fact("Handlungsfelder", ", ".join(label("topics", t) for t in record["topics"]))
     page.fact("Förderart", label("funding-types", record["funding_type"]))
@@ -165,7 +166,10 @@ def show_programme(catalogue, enriched, fid: str, page: Page):
         for item in deadlines:
             if isinstance(item, dict):
                 opens = f"{dates.german(item['opens'])} – " if item.get("opens") else "bis "
-                page.bullet(f"{item.get('name', 'Aufruf')}: {opens}{dates.german(item['closes'])}")
+                again = (f" (wiederkehrend, {REPEAT_LABELS.get(item['repeat'], item['repeat'])}"
+                         + (f" bis {dates.german(item['repeat_until'])}" if item.get("repeat_until") else "") + ")"
+                         if item.get("repeat") else "")
+                page.bullet(f"{item.get('name') or record['title']}: {opens}{dates.german(item['closes'])}{again}")
             else:
                 page.bullet(f"Stichtag: {dates.german(item)}")
     page.fact("Programmseite", record["url"])

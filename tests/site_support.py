@@ -120,7 +120,8 @@ def is_external(url: str) -> bool:
 
 
 def internal_target(page: Path, url: str) -> tuple[Path, str] | None:
-    """(file, fragment) an internal link points to; None for external links and same-page anchors."""
+    """(file, fragment) an internal link points to; None for external links and same-page anchors. A fragment of
+    `key=value` pairs is an explorer's filter state (explorer.js reads it), not an anchor: fragment "" then."""
     if not url or is_external(url):
         return None
     parts = urlsplit(url)
@@ -129,7 +130,7 @@ def internal_target(page: Path, url: str) -> tuple[Path, str] | None:
     target = (page.parent / unquote(parts.path)).resolve()
     if target.is_dir():
         target = target / "index.html"
-    return target, parts.fragment
+    return target, "" if "=" in parts.fragment else parts.fragment
 
 
 def links(page: Page) -> list[str]:

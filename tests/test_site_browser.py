@@ -79,7 +79,7 @@ def test_hostile_records_run_no_script_in_a_real_browser(hostile_site, page):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for name in ("projekte/feindlich-skript.html", "projekte/feindlich-titel.html", "foerderprogramme/feindlich-programm.html",
-                 "themen/mobilitaet.html", "index.html", "uebersichten/partner-gesucht.html", "uebersichten/foerderkalender.html"):
+                 "themen/mobilitaet.html", "index.html", "uebersichten/partner-finden.html", "uebersichten/foerderkalender.html"):
         page.goto((hostile_site.site / name).as_uri())
         page.wait_for_load_state("load")
         for selector in (".kdk-text a", ".kdk-facts a", "details summary"):

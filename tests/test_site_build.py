@@ -106,7 +106,7 @@ def test_start_page_shows_the_three_questions_and_live_figures(site):
     assert "kdk-figure__value" in figures
     text = " ".join(page.text.split())
     assert "4 Projekte" in text and "4 Kommunen" in text and "3 Länder" in text
-    assert "2 Förderprogramme jetzt offen" in text
+    assert "1 Förder\xadprogramm mit offener Frist" in text and "1 laufend, belegt" in text and "0 Stand unklar" in text
 
 
 def test_destatis_attribution_and_data_licence_on_the_about_page(site):

@@ -132,7 +132,7 @@ def test_hostile_text_is_shown_as_text(pages):
 def test_record_headings_are_demoted_below_the_page_structure(site, pages):
     page = next(v for p, v in pages.items() if p.name == "feindlich-titel.html")
     assert len(page.find("h1")) == 1
-    own_h2 = {"Beschreibung", "Ähnliche Projekte", "Passende Förderprogramme", "Quellen"}
+    own_h2 = {"Nachnutzung und Interesse", "Beschreibung", "Ähnliche Projekte", "Passende Förderprogramme", "Quellen"}
     html = (site.site / "projekte" / "feindlich-titel.html").read_text(encoding="utf-8")
     h2_texts = {re.sub(r"<[^>]+>|¶|&para;", "", m).strip() for m in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)}
     assert h2_texts <= own_h2 | {"Inhaltsverzeichnis"}
@@ -173,6 +173,16 @@ def test_search_index_holds_no_markup_from_records(site):
         for field in ("title", "text"):
             assert not re.search(r"<\s*(script|iframe|img|svg|style|textarea)", doc[field], re.I), (doc["location"], doc[field][:200])
             assert not re.search(r"<[a-z][^<>]*\son\w+\s*=", doc[field], re.I), (doc["location"], doc[field][:200])
+
+
+def test_hostile_declaration_is_shown_as_text_on_project_and_partner_pages(pages):
+    for name in ("koeln-smart-parking.html", "partner-finden.html"):
+        page = next(v for p, v in pages.items() if p.name == name)
+        text = " ".join(page.text.split())
+        assert "\"><img src=x onerror=alert('erklaerer')> Zweckverband" in text, name
+        assert "<script>alert('erklaerung')</script> [Klick](javascript:alert(1)) **fett** {{ 7*7 }}" in text, name
+        assert not [e for e in page.elements if e.tag == "img" and "x" == e.attrs.get("src")], name
+        assert not [e for e in page.elements if e.tag == "b"], name
 
 
 def test_programme_with_hostile_text_is_inert(pages):
