@@ -117,8 +117,10 @@ def format_text(report: dict) -> str:
             if p["seeking"]:
                 out.append(f"    Gesucht: {p['seeking']}")
             contact = p["contact"]
-            if contact:
+            if contact.get("email") or contact.get("url"):
                 out.append("    Kontakt: " + ", ".join(contact[k] for k in ("organisation", "email", "url") if k in contact))
+            elif contact:
+                out.append(f"    Kontakt: über die Kommune – {contact.get('organisation', p['place']['name'])}")
         out.append("")
     for key, heading in (("planning", "Diese Kommunen planen Ähnliches – Partner für eine gemeinsame Umsetzung?"),
                          ("answering", "Ansprechbar zu diesem Thema")):

@@ -64,7 +64,7 @@ def test_ideen_check_names_who_plans_the_same_with_contact(page, site):
     check_idea(page, site, "Wir wollen Sensoren an Parkplätzen in der Innenstadt, damit Besucher freie Plätze sehen")
     planning = page.locator("#idee-planen ~ .kdk-list li").all_inner_texts()
     assert len(planning) == 1
-    assert "Dresden (Sachsen) – zu „Smart Parking in der Innenstadt“ · gemeldet 15.11.2026" in planning[0]
+    assert "Dresden (Sachsen) – zu „Smart Parking in der Innenstadt“ · gemeldet 15.11.2026 von der Kommune selbst" in planning[0]
     assert "Sensoren an 400 Stellplätzen geplant." in planning[0] and "mobilitaet@dresden.example" in planning[0]
     assert page.locator("#idee-planen").inner_text() == "Diese Kommunen planen Ähnliches – Partner für eine gemeinsame Umsetzung?"
     assert "noch keine Kommune als ansprechbar gemeldet" in page.locator("section[aria-labelledby=idee-ansprechbar]").inner_text()
@@ -74,7 +74,7 @@ def test_ideen_check_names_who_answers_questions_on_the_topic(page, site):
     check_idea(page, site, "Online-Anträge im Bürgerportal für alle Verwaltungsleistungen")
     answering = page.locator("#idee-ansprechbar ~ .kdk-list li").all_inner_texts()
     assert len(answering) == 1
-    assert "Erlangen (Bayern) – zu „Bürgerportal für Online-Anträge“" in answering[0]
+    assert "Erlangen (Bayern) – zu „Bürgerportal für Online-Anträge“ · laut Quelle (ohne Datum, gelesen 10/2026)" in answering[0]
     assert "Kontakt: über die Kommune – Stadt Erlangen" in answering[0]
 
 

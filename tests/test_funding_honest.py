@@ -82,6 +82,8 @@ def test_unclear_programme_page_says_when_last_confirmed_and_links_the_official_
     assert "Stand unklar – zuletzt belegt am 01.10.2019; bitte beim Fördergeber prüfen" in page
     assert '<a class="kdk-check" href="https://www.example.org/alt-belegt" rel="nofollow">Programmseite</a>' in page
     assert "Laut Eintrag: Laufend, ohne Stichtag." in page
+    sources = page.split("## Quellen")[1]
+    assert '(Stand 01.10.2019)</span> <span class="kdk-badge kdk-flag">belegt den Status</span>' in sources
     index = built[2]["foerderprogramme/index.md"]
     unclear = index.split("## Stand unklar – bitte beim Fördergeber prüfen")[1].split("\n## ")[0]
     assert "alt-belegt.html" in unclear and "ohne-beleg.html" in unclear and "dauer.html" not in unclear
@@ -212,6 +214,7 @@ def test_open_data_page_lists_every_subscription_file(api):
     written = sorted(p.stem for p in (api / ical.FOLDER).glob("*.ics"))
     assert written == sorted(p.stem for p in (api / atom.FOLDER).glob("*.xml")) == sorted(name for _l, name in listed)
     assert f"die Fristen der letzten {deadlines.FEED_PAST_DAYS} Tage" in page
+    assert f"wenn keine Quelle der letzten {deadlines.STATUS_EVIDENCE_MONTHS} Monate ihn belegt" in page
 
 
 def test_methodology_page_states_the_evidence_rule_the_code_uses():
@@ -249,3 +252,8 @@ def test_start_page_counts_match_the_lists_behind_them(built):
     in_explorer = {key: sum(1 for item in data["items"] if names[item[7]] == key) for key in ("offen", "laufend", "unklar")}
     assert in_explorer == {"offen": 2, "laufend": 2, "unklar": 2}
     assert "2 Programme mit offener Frist · 2 laufend, belegt · 2 Stand unklar · 2 geschlossen" in text_of(home)
+
+
+def test_about_page_counts_programmes_like_the_start_page(built):
+    about = text_of(built[2]["uebersichten/ueber-den-katalog.md"])
+    assert "Förderprogramme 8, davon 2 mit offener Frist, 2 laufend (belegt), 2 mit unklarem Stand" in about

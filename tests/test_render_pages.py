@@ -150,7 +150,7 @@ def test_edit_link_points_at_the_record_file_when_the_repository_is_known(monkey
 
 def test_contact_form_link_when_no_mailbox(fixture_pages):
     facts = fixture_pages[2]["projekte/dresden-parkleitsystem.md"].split("## ")[0]
-    assert '<a href="https://www.example.org/dresden-kontakt" rel="nofollow">Kontaktseite</a>' in facts
+    assert '<a href="https://www.example.org/dresden-kontakt" rel="noopener noreferrer nofollow">Kontaktseite</a>' in facts
 
 
 def test_record_markdown_is_rendered_by_the_generator_inside_a_raw_block(fixture_pages):

@@ -122,6 +122,7 @@ def test_properdocs_builds_the_same_site(tmp_path, site):
     staged = tmp_path / "proper" / "mkdocs.yml"
     shutil.copytree(site.root / "docs", staged.parent / "docs")  # generated pages and exports as written
     shutil.copy2(site.config, staged)
+    shutil.copytree(site.root / "overrides", staged.parent / "overrides")
     result = subprocess.run([str(properdocs), "build", "--strict", "-f", str(staged), "-d", str(tmp_path / "proper-site")],
                             capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -199,6 +199,7 @@ def test_zensical_renders_the_same_records_just_as_inert(site, tmp_path):
     project = tmp_path / "zensical"
     shutil.copytree(site.root / "docs", project / "docs")
     shutil.copy2(site.config, project / "mkdocs.yml")
+    shutil.copytree(site.root / "overrides", project / "overrides")
     result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     built = {p: parse(p) for p in html_pages(project / "site")}

@@ -134,13 +134,15 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
 
 
 def declaration_rows(catalogue, index: ideas.IdeaIndex) -> list:
-    """[doc index, relation, name, key, Land, date, note, organisation, e-mail, contact page] per declaration,
-    in generator.enrich.partners' order (the Ideen-Check's sections „plant“ and „ansprechbar“)."""
+    """[doc index, relation, name, key, Land, date, note, organisation, e-mail, contact page, basis] per declaration,
+    in generator.enrich.partners' order (the Ideen-Check's sections „plant“ and „ansprechbar“); basis: "e" declared
+    by the body itself, "d" a dated source, "u" a source without date (`date` is then when it was read)."""
     rows = []
     for d in partners.declarations(catalogue):
         if d.project in index.position:
             rows.append([index.position[d.project], d.relation, d.name, d.key, d.land, d.date,
-                         truncate(d.note, SEEKING_CHARS), d.organisation, d.email, d.url])
+                         truncate(d.note, SEEKING_CHARS), d.organisation, d.email, d.url,
+                         "e" if d.by_consent else "d" if d.source_dated else "u"])
     return rows
 
 

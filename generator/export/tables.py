@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
 
+from generator.enrich.deadlines import STATUS_EVIDENCE_MONTHS
 from generator.export.views import declaration_view, programme_view, project_view
 
 SEPARATOR = "; "
@@ -114,7 +115,10 @@ FUNDING_COLUMNS = [
     Column("max_eur", "integer", "Höchstbetrag (Euro)", _get("amount", "max_eur")),
     Column("application_status_recorded", "string", "Antragsstatus laut Eintrag", _get("application", "status")),
     Column("application_status", "string", "Antragsstatus am Stand der Daten", _get("derived", "status"),
-           "Aus den Fristen und dem Datum des Builds berechnet."),
+           "Aus den Fristen, der Laufzeit und den Belegen zum Datum des Builds berechnet; „unklar“, wenn keine Quelle "
+           f"der letzten {STATUS_EVIDENCE_MONTHS} Monate den Status belegt."),
+    Column("application_status_evidence", "string", "Status zuletzt belegt", _get("derived", "status_evidence"),
+           "Datum der neuesten Quelle, die den Status belegt."),
     Column("application_status_label", "string", "Antragsstatus (Text)", _get("derived", "status_label")),
     Column("next_closes", "string", "Nächste Frist", _get("derived", "next_closes")),
     Column("deadlines", "string", "Fristen", _deadlines, LIST_NOTE + " Aufrufe als „Name: Beginn/Ende“."),

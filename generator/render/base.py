@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from generator import dates, sanitize
 from generator.formats import CONTINUED, DEADLINE_STATES, WOULD_DO_AGAIN, euro, german_date, number, percent
-from generator.enrich.deadlines import REPEAT_LABELS
+from generator.enrich.deadlines import REPEAT_LABELS, STATUS_EVIDENCE_MONTHS
 from generator.enrich.types import Place
 from generator.reference import SIZE_CLASS_LABELS, Municipality
 from generator.vocabularies import default_vocabularies
@@ -276,6 +276,7 @@ def environment() -> jinja2.Environment:
         NEW=NEW, ABOUT=ABOUT, METHOD=METHOD, DATA=DATA, SEARCH=SEARCH, EXPLORER=EXPLORER,
         FUNDING_EXPLORER=FUNDING_EXPLORER, MAP=MAP,
         WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES, REPEAT_LABELS=REPEAT_LABELS,
+        EVIDENCE_MONTHS=STATUS_EVIDENCE_MONTHS,
     )
     env.filters.update(mailto=mailto_href, number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
     return env

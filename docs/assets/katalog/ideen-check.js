@@ -162,7 +162,7 @@
   }
 
   // Declarations (generator/enrich/partners.py for_idea): on the most similar projects, in their order,
-  // each declarer once. row: [doc, relation, name, key, land, date, note, organisation, email, url]
+  // each declarer once. row: [doc, relation, name, key, land, date, note, organisation, email, url, basis]
   function declarationsFor(pool, relations) {
     var raw = index.raw, rank = new Map();
     pool.forEach(function (doc, i) { rank.set(doc, i); });
@@ -399,9 +399,10 @@
     var contact = [row[13], row[14], row[15]].filter(Boolean);
     if (contact.length) {
       li.appendChild(el("br"));
-      var span = el("span", { "class": "kdk-meta" }, "Kontakt: " + row[13]);
+      // a press article is a source, not a contact: without mailbox or contact page the way is via the municipality
+      var span = el("span", { "class": "kdk-meta" }, (row[14] || row[15] ? "Kontakt: " : "Kontakt: über die Kommune – ") + row[13]);
       if (row[14]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[14] }, row[14])); }
-      if (row[15] && /^https?:\/\//.test(row[15])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[15], rel: "noopener noreferrer nofollow" }, row[15])); }
+      if (row[15] && /^https?:\/\//.test(row[15])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[15], rel: "noopener noreferrer nofollow" }, "Kontaktseite")); }
       li.appendChild(span);
     }
     return li;
@@ -414,7 +415,11 @@
     if (land) li.appendChild(document.createTextNode(" (" + land + ")"));
     li.appendChild(document.createTextNode(" – zu „"));
     li.appendChild(el("a", { href: "projekte/" + encodeURIComponent(project[0]) + ".html" }, project[1]));
-    li.appendChild(document.createTextNode("“ · gemeldet " + germanDate(row[5])));
+    // never an old source as a present state: who said it, and when (see generator/export/ideas_data.py)
+    var when = row[10] === "e" ? "gemeldet " + germanDate(row[5]) + " von der Kommune selbst"
+      : row[10] === "d" ? "laut Quelle, Stand " + germanDate(row[5])
+      : "laut Quelle (ohne Datum, gelesen " + germanDate(row[5]) + ")";
+    li.appendChild(document.createTextNode("“ · " + when));
     if (row[6]) { li.appendChild(el("br")); li.appendChild(el("span", { "class": "kdk-note" }, row[6])); }
     li.appendChild(el("br"));
     var span = el("span", { "class": "kdk-meta" });
@@ -502,7 +507,7 @@
     out.replaceChildren(box);
   }
 
-  function germanDate(iso) { var p = String(iso).split("-"); return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : iso; }
+  function germanDate(iso) { var p = String(iso).split("-"); return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : p.length === 2 ? p[1] + "/" + p[0] : iso; }
 
   function describe(asker) {
     if (asker.municipality) return asker.municipality.name;
