@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from site_support import BUILD_DATE, build_site, click_depths, html_pages, internal_target, is_external, links, parse
+from site_support import BUILD_DATE, click_depths, html_pages, internal_target, is_external, links, parse
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, request):
-    fixture = Path(request.config.rootpath) / "tests" / "fixtures" / "catalogue"
-    return build_site(fixture, tmp_path_factory.mktemp("fixture-site"))
+def site(fixture_site):
+    return fixture_site
 
 
 def test_fixture_catalogue_builds_strictly(site):
