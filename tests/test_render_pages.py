@@ -107,7 +107,10 @@ def test_front_matter_is_yaml_with_only_our_keys(fixture_pages):
         meta = front(text)
         assert set(meta) <= {"title", "description", "hide", "search"}, path
         assert meta.get("search", {"exclude": False}) in ({"exclude": True}, {"exclude": False}), path
-        assert meta["title"]
+        if path == "index.md":  # the start page's title is its heading, so the tab reads the site name once
+            assert "title" not in meta and "\n# Kommunaler Digitalisierungskatalog\n" in text
+        else:
+            assert meta["title"]
 
 
 def test_record_pages_are_searchable_and_long_lists_are_not(fixture_pages):
@@ -147,7 +150,7 @@ def test_edit_link_points_at_the_record_file_when_the_repository_is_known(monkey
 
 def test_contact_form_link_when_no_mailbox(fixture_pages):
     facts = fixture_pages[2]["projekte/dresden-parkleitsystem.md"].split("## ")[0]
-    assert '<a href="https://www.example.org/dresden-kontakt" rel="nofollow">Kontaktseite</a>' in facts
+    assert '<a href="https://www.example.org/dresden-kontakt" rel="noopener noreferrer nofollow">Kontaktseite</a>' in facts
 
 
 def test_record_markdown_is_rendered_by_the_generator_inside_a_raw_block(fixture_pages):

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from site_support import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -15,9 +14,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    fixture = Path(__file__).resolve().parent / "fixtures" / "catalogue"
-    return build_site(fixture, tmp_path_factory.mktemp("browser-site"))
+def site(fixture_site):
+    return fixture_site
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +72,6 @@ def test_record_page_renders_with_its_styles(site, page):
     page.click("text=Köln")
     assert page.url.endswith("kommunen/koeln-05315000.html")
     assert "1.087.353" in page.inner_text(".kdk-facts")
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    return build_site(Path(__file__).resolve().parent / "fixtures" / "hostile", tmp_path_factory.mktemp("browser-hostile"))
 
 
 def test_hostile_records_run_no_script_in_a_real_browser(hostile_site, page):

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 from generator import paths
-from site_support import build_site, html_pages, parse
+from site_support import html_pages, parse
 
 pytestmark = pytest.mark.slow
 
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "frame", "frameset", "base", "applet", "textarea"}
 # Material's own scripts (bundle, inline bootstrap/config), the vendored offline shim, the project's committed
@@ -29,8 +28,8 @@ MATERIAL_INLINE = ('__md_scope=new URL(', 'var target=document.getElementById(lo
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_site(HOSTILE, tmp_path_factory.mktemp("hostile-site"))
+def site(hostile_site):
+    return hostile_site
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +199,7 @@ def test_zensical_renders_the_same_records_just_as_inert(site, tmp_path):
     project = tmp_path / "zensical"
     shutil.copytree(site.root / "docs", project / "docs")
     shutil.copy2(site.config, project / "mkdocs.yml")
+    shutil.copytree(site.root / "overrides", project / "overrides")
     result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     built = {p: parse(p) for p in html_pages(project / "site")}

@@ -283,12 +283,14 @@ def environment() -> jinja2.Environment:
 
 
 def page(template: str, here: str, *, title: str, description: str | None = None,
-         hide: tuple = (), searchable: bool = True, **context) -> str:
+         hide: tuple = (), searchable: bool = True, title_in_meta: bool = True, **context) -> str:
     """One Markdown page: safe front matter, then the template's body.
 
     Long list pages are kept out of the search index (`searchable=False`): they repeat
-    the summaries of the records, so hits would point at lists instead of records."""
-    meta: dict[str, object] = {"title": meta_text(title)}
+    the summaries of the records, so hits would point at lists instead of records.
+    `title_in_meta=False` (start page): the page's Markdown `# heading` is its title, and the theme
+    then names the browser tab after the site alone instead of „Titel - Titel“."""
+    meta: dict[str, object] = {"title": meta_text(title)} if title_in_meta else {}
     if description:
         meta["description"] = meta_text(description)
     if hide:
