@@ -12,7 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.dates import earliest, latest, parse_range
+from generator.addresses import is_local_url
+from generator.dates import earliest, german, latest, parse_range
+from generator.enrich import deadlines as deadline_rules
 from generator.findings import ERROR, WARNING, Finding, format_path
 from generator.records import RecordFile
 from generator.reference import Reference
@@ -86,9 +88,12 @@ def check_id(record: RecordFile, ctx: Context) -> list[Finding]:
 
 def _date_fields(record: RecordFile):
     data = record.data
-    for key in ("start", "end", "last_reviewed"):
+    for key in ("start", "end", "date", "last_reviewed", "valid_until"):
         if isinstance(data.get(key), str):
             yield (key,), data[key]
+    consent = data.get("consent")
+    if isinstance(consent, dict) and isinstance(consent.get("date"), str):
+        yield ("consent", "date"), consent["date"]
     for i, source in enumerate(data.get("sources") or []):
         if isinstance(source, dict) and isinstance(source.get("as_of"), str):
             yield ("sources", i, "as_of"), source["as_of"]
@@ -98,7 +103,7 @@ def _date_fields(record: RecordFile):
             if isinstance(deadline, str):
                 yield ("application", "deadlines", i), deadline
             elif isinstance(deadline, dict):
-                for key in ("opens", "closes"):
+                for key in ("opens", "closes", "repeat_until"):
                     if isinstance(deadline.get(key), str):
                         yield ("application", "deadlines", i, key), deadline[key]
 
@@ -189,6 +194,30 @@ def check_municipalities(record: RecordFile, ctx: Context) -> list[Finding]:
     return out
 
 
+def _unknown_key(key: str, ctx: Context) -> str | None:
+    """German name of the key's kind when a well-formed official key is missing from the reference data."""
+    if re.fullmatch(r"[0-9]{2}|[0-9]{5}|[0-9]{8}|[0-9]{9}", key) and key not in ctx.reference:
+        return {2: "Land", 5: "Kreis", 8: "Gemeinde", 9: "Gemeindeverband"}[len(key)]
+    return None
+
+
+def check_declarer(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A declaration's declarer: an official key that exists; a Land is not a declarer of its own."""
+    declarer = record.data.get("declarer") if record.kind == "declaration" else None
+    if not isinstance(declarer, dict) or not isinstance(declarer.get("ags"), str):
+        return []
+    key = declarer["ags"]
+    kind = _unknown_key(key, ctx)
+    if kind:
+        return [_finding(record, ("declarer", "ags"), ERROR, f"Den Schlüssel „{key}“ ({kind}) gibt es im Gemeindeverzeichnis (Stand 31.12.2024) nicht. Den Schlüssel im Gemeindeverzeichnis nachschlagen: 8 Ziffern für eine Gemeinde, 5 für einen Kreis.", "check.ags-unknown")]
+    consent = record.data.get("consent")
+    if isinstance(consent, dict):
+        day = earliest(consent["date"]) if isinstance(consent.get("date"), str) else None
+        if day and day > ctx.today:
+            return [_finding(record, ("consent", "date"), ERROR, f"Das Datum der Einwilligung ({consent['date']}) liegt in der Zukunft.", "check.consent-future")]
+    return []
+
+
 def check_partner_wish(record: RecordFile, ctx: Context) -> list[Finding]:
     data = record.data
     if isinstance(data.get("seeking"), str) and data.get("seeking_partners") is not True:
@@ -211,6 +240,58 @@ def check_placeholders(record: RecordFile, ctx: Context) -> list[Finding]:
     """Templates from `katalog new` mark what is still to fill in."""
     return [_finding(record, path, ERROR, "Hier steht noch der Platzhalter aus der Vorlage. Bitte den echten Wert eintragen.", "check.placeholder")
             for path, text in _strings(record.data) if "AUSFÜLLEN" in text]
+
+
+def check_status_evidence(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A programme's offen/laufend/angekuendigt needs a source confirming it, at most STATUS_EVIDENCE_MONTHS old
+    (enrich/deadlines.py); after `valid_until` the programme is closed."""
+    if record.kind != "funding" or not isinstance(record.data.get("application"), dict):
+        return []
+    data = record.data
+    declared = data["application"].get("status")
+    out = []
+    if deadline_rules.expired(data, ctx.today):
+        if declared in deadline_rules.CLAIMS:
+            out.append(_finding(record, ("valid_until",), WARNING, f"Das Programm galt laut „valid_until“ bis {german(str(data['valid_until']))}; die Website zeigt es als geschlossen. Bitte „application.status“ auf „geschlossen“ setzen oder eine neuere Laufzeit mit Quelle eintragen.", "check.valid-until-passed"))
+        return out
+    if declared not in deadline_rules.CLAIMS or deadline_rules.schedule_status(data, ctx.today).status not in deadline_rules.CLAIMS:
+        return out
+    if deadline_rules.evidenced(data, ctx.today):
+        return out
+    said = {"offen": "offen", "laufend": "laufend", "angekuendigt": "angekündigt"}[declared]
+    months = deadline_rules.STATUS_EVIDENCE_MONTHS
+    how = ("Bitte den Status auf der offiziellen Programmseite prüfen und diese Seite als Quelle mit "
+           "„confirms_status: true“ und dem Prüfdatum als „as_of“ eintragen (oder den Status ändern). Bis dahin zeigt "
+           "die Website „Stand unklar“ und zählt das Programm nicht als offen.")
+    found = deadline_rules.confirming_sources(data, ctx.today)
+    if found:
+        index, as_of = found[0]
+        out.append(_finding(record, ("sources", index, "as_of"), WARNING, f"Der Status „{said}“ in „application.status“ ist zuletzt {deadline_rules.when(as_of)} belegt – älter als {months} Monate. {how}", "check.status-evidence-old"))
+    else:
+        out.append(_finding(record, ("application", "status"), WARNING, f"Der Status „{said}“ ist durch keine Quelle mit „confirms_status: true“ und Datum („as_of“) belegt; „last_reviewed“ allein genügt nicht. {how}", "check.status-evidence-missing"))
+    return out
+
+
+def check_recurring_deadlines(record: RecordFile, ctx: Context) -> list[Finding]:
+    application = record.data.get("application")
+    if record.kind != "funding" or not isinstance(application, dict):
+        return []
+    out = []
+    for i, deadline in enumerate(application.get("deadlines") or []):
+        if isinstance(deadline, dict) and deadline.get("repeat") and isinstance(deadline.get("closes"), str) \
+                and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", deadline["closes"]):
+            out.append(_finding(record, ("application", "deadlines", i, "closes"), ERROR, f"Eine wiederkehrende Frist („repeat“) braucht ein tagesgenaues erstes Datum in „closes“ (JJJJ-MM-TT), nicht „{deadline['closes']}“.", "check.repeat-needs-day"))
+        if isinstance(deadline, dict) and deadline.get("repeat_until") and not deadline.get("repeat"):
+            out.append(_finding(record, ("application", "deadlines", i, "repeat_until"), ERROR, "„repeat_until“ gilt nur zusammen mit „repeat“ (jaehrlich, halbjaehrlich oder vierteljaehrlich).", "check.repeat-until-alone"))
+    return out
+
+
+def check_shares(record: RecordFile, ctx: Context) -> list[Finding]:
+    entries = [e for e in record.data.get("municipalities") or [] if isinstance(e, dict)]
+    shares = [e["share_percent"] for e in entries if isinstance(e.get("share_percent"), int) and not isinstance(e.get("share_percent"), bool)]
+    if record.kind == "project" and sum(shares) > 100:
+        return [_finding(record, ("municipalities",), ERROR, f"Die Anteile an der Förderung („share_percent“) ergeben zusammen {sum(shares)} Prozent, mehr als 100.", "check.shares-over-100")]
+    return []
 
 
 @lru_cache(maxsize=None)
@@ -285,8 +366,24 @@ def check_personal_data(record: RecordFile, ctx: Context) -> list[Finding]:
     return out
 
 
+_URLS = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+
+
+def check_local_urls(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A link into localhost or a private network helps no reader and would make `katalog links` probe it."""
+    out = []
+    for path, text in _strings(record.data):
+        urls = [text] if re.fullmatch(r"https?://\S+", text) else _URLS.findall(text)
+        if any(is_local_url(url) for url in urls):
+            out.append(_finding(record, path, WARNING, "Die Adresse führt in das lokale oder private Netz (z. B. localhost, "
+                                "10.x.x.x, 192.168.x.x oder ein Name ohne Punkt) und ist von außen nicht erreichbar. "
+                                "Bitte eine öffentliche Adresse angeben.", "check.local-url"))
+    return out
+
+
 PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish,
-              check_single_line, check_whole_numbers, check_personal_data]
+              check_single_line, check_whole_numbers, check_personal_data, check_local_urls, check_status_evidence,
+              check_recurring_deadlines, check_shares, check_declarer]
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:
@@ -349,7 +446,47 @@ def check_duplicates(records: list[RecordFile]) -> list[Finding]:
     return out
 
 
-CATALOGUE_WIDE = [check_unique_ids, check_programme_refs, check_duplicates]
+def _declarer_key(declarer) -> tuple:
+    """What identifies a declarer: its official key, else name and Land."""
+    if not isinstance(declarer, dict):
+        return ()
+    if isinstance(declarer.get("ags"), str):
+        return ("ags", declarer["ags"])
+    return ("name", str(declarer.get("name", "")).casefold().strip(), str(declarer.get("land", "")))
+
+
+def check_declarations(records: list[RecordFile]) -> list[Finding]:
+    """Declarations name a project that exists, come from someone other than its lead, and are not doubled."""
+    projects = {r.id: r for r in records if r.kind == "project" and r.id}
+    known = sorted(projects)
+    out = []
+    seen: dict = {}
+    for record in records:
+        if record.kind != "declaration":
+            continue
+        ref = record.data.get("project")
+        declarer = _declarer_key(record.data.get("declarer"))
+        if isinstance(ref, str) and ref not in projects and ID_PATTERN.fullmatch(ref):
+            close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+            hint = f" Meinten Sie „{close[0]}“?" if close else " Die Kennung steht am Ende der Adresse der Projektseite; fehlt das Projekt, bitte zuerst das Projekt melden."
+            out.append(_finding(record, ("project",), ERROR, f"Das Projekt „{ref}“ gibt es im Katalog nicht.{hint}", "check.project-unknown"))
+        elif isinstance(ref, str) and declarer and ref in projects:
+            project = projects[ref].data
+            leads = [_declarer_key(m) for m in project.get("municipalities") or [] if isinstance(m, dict) and m.get("role") == "lead"]
+            if declarer in leads:
+                out.append(_finding(record, ("declarer",), ERROR, f"Die erklärende Stelle ist die federführende Kommune des Projekts „{ref}“. Eine Erklärung stammt von einer anderen Kommune; eigene Angebote gehören in den Projekteintrag (z. B. „open_to_exchange“ oder „exchange_note“).", "check.declarer-is-lead"))
+        relation = record.data.get("relation")
+        if isinstance(ref, str) and declarer and isinstance(relation, str):
+            seen.setdefault((ref, relation, declarer), []).append(record)
+    for (ref, relation, _declarer), group in seen.items():
+        if len(group) > 1:
+            for record in group:
+                others = ", ".join(r.file for r in group if r is not record)
+                out.append(_finding(record, ("relation",), WARNING, f"Wahrscheinlich doppelt: Dieselbe Stelle erklärt „{relation}“ zum Projekt „{ref}“ auch in {others}. Bitte die Einträge zusammenführen.", "check.declaration-duplicate"))
+    return out
+
+
+CATALOGUE_WIDE = [check_unique_ids, check_programme_refs, check_duplicates, check_declarations]
 
 
 def run_record_checks(record: RecordFile, ctx: Context) -> list[Finding]:

@@ -6,6 +6,7 @@ import textwrap
 
 from generator import dates
 from generator.enrich import domain
+from generator.enrich.deadlines import REPEAT_LABELS
 from generator.formats import continued, euro, would_do_again
 from generator.vocabularies import label
 
@@ -119,6 +120,9 @@ def show_project(catalogue, enriched, pid: str, page: Page):
     page.fact("Organisation", contact.get("organisation"))
     page.fact("E-Mail", contact.get("email"))
     page.fact("Kontaktseite", contact.get("url"))
+    if not contact.get("email") and not contact.get("url"):
+        page.fact("Weg", "über die Kommune (kein Funktionspostfach und keine Kontaktseite bekannt)")
+    declared(catalogue, pid, page)
     similar = enriched.similar_projects.get(pid, [])
     if similar:
         page.section("Ähnliche Projekte")
@@ -132,6 +136,24 @@ def show_project(catalogue, enriched, pid: str, page: Page):
     sources(page, record)
 
 
+def declared(catalogue, pid: str, page: Page):
+    """Who else runs, plans, wants exchange on or answers questions about the project (declarations)."""
+    from generator.enrich.partners import declarations
+    from generator.vocabularies import default_vocabularies
+
+    found = [d for d in declarations(catalogue) if d.project == pid]
+    if not found:
+        return
+    labels = default_vocabularies()["declaration-relations"].labels()
+    page.section("Nachnutzung und Interesse")
+    for d in found:
+        basis = ("von der Kommune selbst gemeldet" if d.by_consent else "laut Quelle" if d.source_dated
+                 else "laut Quelle ohne Datum, gelesen")
+        channel = ", ".join(x for x in (d.email, d.url) if x) or "über die Kommune"
+        page.bullet(f"{labels.get(d.relation, d.relation)}: {d.name} ({basis} {dates.german(d.date)}) – Kontakt: "
+                    f"{d.organisation}, {channel}")
+
+
 def show_programme(catalogue, enriched, fid: str, page: Page):
     record = catalogue.funding[fid]
     page.title(record["title"], "Förderprogramm")
@@ -140,7 +162,7 @@ def show_programme(catalogue, enriched, fid: str, page: Page):
     page.fact("Fördergeber", record["funder"])
     page.fact("Projektträger", record.get("administered_by"))
     page.fact("Ebene", label("funding-levels", record["level"]))
-    page.fact("Gebiet", ", ".join(label("laender", c) for c in record.get("lands", [])) or "bundesweit")
+    page.fact("Gebiet", ", ".join(domain.area_names(record)))
     page.fact("Antragsberechtigt", ", ".join(label("applicant-types", e) for e in record["eligible"]))
     page.fact("Handlungsfelder", ", ".join(label("topics", t) for t in record["topics"]))
     page.fact("Förderart", label("funding-types", record["funding_type"]))
@@ -165,7 +187,10 @@ def show_programme(catalogue, enriched, fid: str, page: Page):
         for item in deadlines:
             if isinstance(item, dict):
                 opens = f"{dates.german(item['opens'])} – " if item.get("opens") else "bis "
-                page.bullet(f"{item.get('name', 'Aufruf')}: {opens}{dates.german(item['closes'])}")
+                again = (f" (wiederkehrend, {REPEAT_LABELS.get(item['repeat'], item['repeat'])}"
+                         + (f" bis {dates.german(item['repeat_until'])}" if item.get("repeat_until") else "") + ")"
+                         if item.get("repeat") else "")
+                page.bullet(f"{item.get('name') or record['title']}: {opens}{dates.german(item['closes'])}{again}")
             else:
                 page.bullet(f"Stichtag: {dates.german(item)}")
     page.fact("Programmseite", record["url"])

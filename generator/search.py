@@ -66,7 +66,7 @@ def funding_fields(record: dict) -> dict:
         "tags": _strings(record.get("tags", [])),
         "funder": _strings(record.get("funder"), record.get("administered_by")),
         "topics": _strings([label("topics", t) for t in record.get("topics", [])]),
-        "lands": _strings([label("laender", c) for c in record.get("lands", [])] or ["bundesweit"],
+        "lands": _strings(domain.area_names(record),
                           label("funding-levels", record.get("level", ""))),
         "summary": record.get("summary", ""),
         "details": _strings(record.get("description"), [label("applicant-types", e) for e in record.get("eligible", [])]),

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.enrich import domain
+from generator.enrich import UNCLEAR, domain
 from generator.enrich.deadlines import programme_status
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LAND, SIZE_CLASS_LABELS, SIZE_CLASSES
 from generator.vocabularies import default_vocabularies
@@ -116,7 +116,8 @@ def coverage(catalogue) -> dict:
         "projects_by_size_class": _rows(SIZE_ORDER, SIZE_LABELS, projects=sizes),
         "projects_by_status": _rows(vocab["project-statuses"].ids, vocab["project-statuses"].labels(),
                                     projects=project_status),
-        "funding_by_status": _rows(vocab["application-statuses"].ids, vocab["application-statuses"].labels(),
+        "funding_by_status": _rows([*vocab["application-statuses"].ids, UNCLEAR],
+                                   {**vocab["application-statuses"].labels(), UNCLEAR: "Stand unklar"},
                                    funding=funding_status),
         "funding_status_differs_from_declared": declared_differs,
         "laender_without_project": [{"id": c, "label": laender[c]} for c in land_order if not projects_by_land.get(c)],

@@ -20,6 +20,7 @@ def stage(target: Path) -> Path:
     """A scratch project: mkdocs.yml plus the hand-written part of docs/. Returns the config path."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO_ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "overrides", target / "overrides")  # theme overrides (custom_dir)
     skip = {path.name for path in paths.generated_paths(Path("docs"))}
     shutil.copytree(REPO_ROOT / "docs", target / "docs", ignore=lambda d, names: [n for n in names if Path(d) == REPO_ROOT / "docs" and n in skip])
     return target / "mkdocs.yml"
@@ -120,7 +121,8 @@ def is_external(url: str) -> bool:
 
 
 def internal_target(page: Path, url: str) -> tuple[Path, str] | None:
-    """(file, fragment) an internal link points to; None for external links and same-page anchors."""
+    """(file, fragment) an internal link points to; None for external links and same-page anchors. A fragment of
+    `key=value` pairs is an explorer's filter state (explorer.js reads it), not an anchor: fragment "" then."""
     if not url or is_external(url):
         return None
     parts = urlsplit(url)
@@ -129,7 +131,7 @@ def internal_target(page: Path, url: str) -> tuple[Path, str] | None:
     target = (page.parent / unquote(parts.path)).resolve()
     if target.is_dir():
         target = target / "index.html"
-    return target, parts.fragment
+    return target, "" if "=" in parts.fragment else parts.fragment
 
 
 def links(page: Page) -> list[str]:

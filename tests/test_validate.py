@@ -251,6 +251,76 @@ def test_impossible_reference_date_exits_2(capsys):
     assert "„2026-13-01“ ist kein Datum" in capsys.readouterr().err
 
 
+# --- status evidence and recurring deadlines (record format 1.1) -----------------------------------------------
+
+SACHSEN_SOURCES = '''sources:
+  - url: https://www.example.org/digital-sachsen
+    as_of: "2026-10-01"
+    confirms_status: true
+'''
+
+
+def rewrite_sachsen(catalogue, old, new):
+    path = catalogue / "funding" / "digital-sachsen.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_status_without_a_confirming_source_is_warned_about_naming_file_line_and_field(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, SACHSEN_SOURCES, "sources:\n  - url: https://www.example.org/digital-sachsen\n")
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 0  # a warning, not an error
+    (message,) = [m for m in messages_for(out, "digital-sachsen.yaml") if "confirms_status" in m]
+    assert "digital-sachsen.yaml:11" in message and "application.status" in message
+    assert "Der Status „laufend“ ist durch keine Quelle mit „confirms_status: true“" in message
+    assert "„Stand unklar“" in message
+
+
+def test_status_resting_on_old_evidence_names_the_source_date(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, 'as_of: "2026-10-01"', 'as_of: "2025-03-15"')
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    (message,) = [m for m in messages_for(out, "digital-sachsen.yaml") if "belegt" in m]
+    assert "sources[0].as_of" in message
+    assert "Der Status „laufend“ in „application.status“ ist zuletzt am 15.03.2025 belegt – älter als 12 Monate." in message
+
+
+def test_recent_evidence_gives_no_warning(capsys, catalogue_copy):
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert not [m for m in messages_for(out, "digital-sachsen.yaml") if "belegt" in m]
+
+
+def test_status_after_valid_until_is_warned_about(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, "url: https://www.example.org/digital-sachsen\nsources:",
+                    'url: https://www.example.org/digital-sachsen\nvalid_until: "2025-12-31"\nsources:')
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    (message,) = [m for m in messages_for(out, "digital-sachsen.yaml") if "valid_until" in m]
+    assert "galt laut „valid_until“ bis 31.12.2025" in message
+
+
+def test_recurring_deadline_needs_a_full_first_date(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, "  status: laufend\n",
+                    '  status: offen\n  deadlines:\n    - name: Antragstermin\n      closes: "2025-12"\n      repeat: jaehrlich\n')
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 1
+    assert any("application.deadlines[0].closes" in m and "tagesgenaues erstes Datum" in m
+               for m in messages_for(out, "digital-sachsen.yaml"))
+
+
+def test_shares_above_one_hundred_percent_are_an_error(capsys, catalogue_copy):
+    path = catalogue_copy / "projects" / "dresden-parkleitsystem.yaml"
+    lead = '  - ags: "14612000"\n    role: lead\n'
+    text = path.read_text(encoding="utf-8")
+    assert lead in text
+    path.write_text(text.replace(lead, lead + "    share_percent: 70\n"
+                                 '  - ags: "14628050"\n    role: partner\n    share_percent: 40\n'), encoding="utf-8")
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 1
+    assert any("dresden-parkleitsystem.yaml:5" in m and "„municipalities“" in m and "ergeben zusammen 110 Prozent" in m
+               for m in messages_for(out, "dresden-parkleitsystem.yaml"))
+
+
 def test_the_missing_field_comes_from_the_schema_keyword_not_from_the_english_message():
     from jsonschema.exceptions import ValidationError
 
@@ -272,3 +342,12 @@ def test_every_missing_required_field_is_reported_once(tmp_path):
     assert "summary" in required and "status" in required
     assert len(required) == len(set(required))
     assert all(f"„{f.field}“" in f.message for f in findings if f.code == "schema.required")
+
+
+def test_repeat_until_without_a_rhythm_is_an_error(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, "  status: laufend\n",
+                    '  status: offen\n  deadlines:\n    - closes: "2026-12-15"\n      repeat_until: "2028-12-31"\n')
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 1
+    assert any("application.deadlines[0].repeat_until" in m and "gilt nur zusammen mit „repeat“" in m
+               for m in messages_for(out, "digital-sachsen.yaml"))

@@ -94,7 +94,9 @@ def run(args) -> int:
     except UsageError as problem:
         print(f"katalog ideen-check: Fehler: {problem}", file=sys.stderr)
         return 2
-    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, catalogue.reference, asker)
+    from generator.enrich.partners import declarations
+    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, catalogue.reference, asker,
+                         declarations=declarations(catalogue))
     result.projects = result.projects[:args.limit]
     report = ideas_report.as_dict(result, catalogue, today)
     if args.format == "json":

@@ -118,3 +118,11 @@ def projects_by_land(facts: dict[str, ProjectFacts]) -> dict[str, list[str]]:
         for code in facts[pid].lands:
             out.setdefault(code, []).append(pid)
     return {code: out[code] for code in sorted(out)}
+
+
+def area_names(programme: dict) -> list[str]:
+    """Where a programme applies, in words: its Länder, else "EU-weit" (level eu) or "bundesweit"."""
+    lands = [_label("laender", code) for code in programme.get("lands") or []]
+    if lands:
+        return lands
+    return ["EU-weit"] if programme.get("level") == "eu" else ["bundesweit"]

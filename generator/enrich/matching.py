@@ -18,7 +18,7 @@ list `kreisfreie-stadt`. We do not widen types on our own (a programme "für
 Städte" might well exclude kreisfreie Städte); a record that means all
 Städte lists both.
 
-Order: open ones first (offen, laufend, angekuendigt, geschlossen by the
+Order: open ones first (offen, laufend, angekuendigt, unklar, geschlossen by the
 status computed at the build date), then more shared Handlungsfelder, then id.
 A project lists the first MAX_MATCHES; how many match in all is kept too, so
 a page can say "10 von 74" instead of dropping the rest silently.
@@ -32,7 +32,7 @@ from generator.enrich import domain
 from generator.enrich.types import DeadlineStatus, FundingMatch
 from generator.vocabularies import default_vocabularies
 
-STATUS_ORDER = {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3}
+STATUS_ORDER = {"offen": 0, "laufend": 1, "angekuendigt": 2, "unklar": 3, "geschlossen": 4}
 MAX_MATCHES = 10  # shown per project; `funding_match_totals` says how many match in all
 
 
@@ -80,7 +80,10 @@ def region_reason(programme: dict, who: Applicant) -> str | None:
 
 
 def status_reason(status: DeadlineStatus) -> str:
+    """ "offen bis 31.03.2027"; an unclear status keeps its sentence ("Stand unklar – zuletzt belegt …")."""
     label = status.label
+    if status.unclear:
+        return label
     return label[:1].lower() + label[1:] if label else status.status
 
 

@@ -22,14 +22,30 @@ class SimilarLink:
     reasons: tuple[str, ...]  # e.g. ("gleiches Handlungsfeld: Mobilität & Verkehr", "gemeinsame Schlagworte: LoRaWAN, Parken")
 
 
+UNCLEAR = "unklar"  # computed status: the record says offen/laufend/angekuendigt, no recent source confirms it
+
+
 @dataclass(frozen=True)
 class DeadlineStatus:
     """A programme's application status as computed at the build date."""
 
-    status: str  # offen | laufend | angekuendigt | geschlossen (application-statuses vocabulary)
-    label: str  # German label, e.g. "Offen bis 31.03.2027"
+    status: str  # offen | laufend | angekuendigt | geschlossen (application-statuses vocabulary) | unklar
+    label: str  # German label, e.g. "Offen bis 31.03.2027"; for unklar the whole "Stand unklar – …" sentence
     next_closes: str | None  # ISO date of the next deadline on or after the build date
     note: str = ""  # e.g. "Laut Eintrag offen, aber alle Fristen sind abgelaufen."
+    # added with record format 1.1 (status backed by evidence, enrich/deadlines.py):
+    evidence: str | None = None  # as_of of the newest source confirming the status (any age), None if none
+    check_url: str = ""  # the official page to check an unclear status on ("" unless status is unklar)
+    schedule: str = ""  # the status the dates alone give (offen | laufend | angekuendigt | geschlossen)
+
+    @property
+    def unclear(self) -> bool:
+        return self.status == UNCLEAR
+
+    @property
+    def open(self) -> bool:
+        """Applications possible at the build date, backed by evidence (offen or laufend)."""
+        return self.status in ("offen", "laufend")
 
 
 @dataclass(frozen=True)
@@ -46,10 +62,12 @@ class Deadline:
     """One call or deadline of one programme, for the Förderkalender and the iCalendar feed."""
 
     programme: str
-    name: str  # German, e.g. "Aufruf 2026" or "Stichtag"
+    name: str  # the call's name, e.g. "Aufruf 2026"; a call without a name is named after the programme
     opens: str | None  # ISO (partial) date
     closes: str  # ISO (partial) date
     state: str  # kommend | laufend | abgelaufen (at build date)
+    repeat: str = ""  # jaehrlich | halbjaehrlich | vierteljaehrlich: this is one computed occurrence
+    named: bool = True  # False when `name` is the programme's title (the record gives no name)
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,13 @@ class Enriched:
     projects: dict[str, ProjectFacts] = field(default_factory=dict)  # project id -> ProjectFacts
     projects_by_kreis: dict[str, list[str]] = field(default_factory=dict)  # Landkreis key -> project ids (members too)
     projects_by_land: dict[str, list[str]] = field(default_factory=dict)  # Land code -> project ids with a place there
+    # declarations (issue 13): see partners.py
+    declarations: list = field(default_factory=list)  # [partners.Declaration]
+    new_declarations: list = field(default_factory=list)  # [("declaration", id, iso date)] as new_records, for the feed
+    declarations_by_project: dict = field(default_factory=dict)  # project id -> [(relation, [Declaration])]
+    declarations_by_declarer: dict = field(default_factory=dict)  # official key -> [Declaration]
+    partner_rows: list = field(default_factory=list)  # [partners.FinderRow] for „Partner finden“
+    peers: dict = field(default_factory=dict)  # official key -> partners.Peers („Kommunen wie meine“)
 
     def facts(self, project_id: str) -> ProjectFacts:
         return self.projects[project_id]

@@ -25,6 +25,8 @@ import shutil
 from pathlib import Path
 
 from generator import ideas, text
+from generator.enrich import partners
+from generator.enrich.matching import STATUS_ORDER
 from generator.export.site_data import script_json, truncate
 from generator.reference import SIZE_CLASS_LABELS
 from generator.vocabularies import default_vocabularies
@@ -106,7 +108,7 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
                            [land_ix[c] for c in record.get("lands") or [] if c in land_ix],
                            [applicant_ix[a] for a in record.get("eligible") or [] if a in applicant_ix],
                            [topic_ix[t] for t in record.get("topics") or [] if t in topic_ix],
-                           status.status, status.label])
+                           status.status, status.label, status.check_url])
     return {
         "format": FORMAT, "built": catalogue.build_date.isoformat(), "n": len(index.docs), "chunk": CHUNK,
         "weights": {k: ideas.WEIGHTS[k] for k in ("text", "size", "land")},
@@ -120,12 +122,28 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
                    "sizes": [[s, SIZE_CLASS_LABELS[s]] for s in SIZES]},
         "landIn": {code: ideas.in_land(name) for code, name in lands},  # "in Sachsen", "im Saarland"
         "municipalTypes": list(ideas.MUNICIPAL_TYPES), "sizeTypes": {k: list(v) for k, v in ideas.SIZE_TYPES.items()},
-        "statusRank": {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3},
+        "statusRank": dict(STATUS_ORDER),
         "terms": " ".join(stems), "post": encoded,
         "docLand": "".join(land_chars), "docSize": "".join(size_chars), "docFlags": "".join(flag_chars),
         "docTopics": topic_masks,
         "programmes": programmes,
+        "decl": declaration_rows(catalogue, index),
+        "declSections": {key: list(relations) for key, relations in partners.IDEA_SECTIONS.items()},
+        "maxDecl": partners.MAX_IDEA_DECLARATIONS,
     }
+
+
+def declaration_rows(catalogue, index: ideas.IdeaIndex) -> list:
+    """[doc index, relation, name, key, Land, date, note, organisation, e-mail, contact page, basis] per declaration,
+    in generator.enrich.partners' order (the Ideen-Check's sections „plant“ and „ansprechbar“); basis: "e" declared
+    by the body itself, "d" a dated source, "u" a source without date (`date` is then when it was read)."""
+    rows = []
+    for d in partners.declarations(catalogue):
+        if d.project in index.position:
+            rows.append([index.position[d.project], d.relation, d.name, d.key, d.land, d.date,
+                         truncate(d.note, SEEKING_CHARS), d.organisation, d.email, d.url,
+                         "e" if d.by_consent else "d" if d.source_dated else "u"])
+    return rows
 
 
 def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:

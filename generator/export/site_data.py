@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 
 from generator import dates, geo, search, text
+from generator.enrich import UNCLEAR, deadlines
 from generator.reference import SIZE_CLASS_LABELS, SIZE_CLASSES
 from generator.vocabularies import default_vocabularies, label
 
@@ -142,16 +143,16 @@ def explorer_projects(catalogue, enriched) -> dict:
 
 def explorer_funding(catalogue, enriched) -> dict:
     levels, lands, applicants = _vocab_pairs("funding-levels"), _vocab_pairs("laender"), _vocab_pairs("applicant-types")
-    topics, statuses = _vocab_pairs("topics"), _vocab_pairs("application-statuses")
+    topics = _vocab_pairs("topics")
+    statuses = _vocab_pairs("application-statuses") + [[UNCLEAR, "Stand unklar"]]  # computed, no record says it
     level_ix = {pair[0]: i for i, pair in enumerate(levels)}
     status_ix = {pair[0]: i for i, pair in enumerate(statuses)}
     land_ix, appl_ix, topic_ix = _indexer(lands), _indexer(applicants), _indexer(topics)
-    upcoming: dict = {}
-    for deadline in enriched.deadlines:
-        if deadline.state != "abgelaufen":
-            day = dates.earliest(deadline.closes)
-            if day is not None:
-                upcoming.setdefault(deadline.programme, []).append(day.isoformat())
+    upcoming: dict = {}  # recurring deadlines appear with their next occurrence; closed programmes have none
+    for deadline in deadlines.upcoming(enriched.deadlines, enriched.programme_status, enriched.build_date):
+        day = dates.earliest(deadline.closes)
+        if day is not None:
+            upcoming.setdefault(deadline.programme, []).append(day.isoformat())
     items = []
     for fid, record in catalogue.funding.items():
         status = enriched.programme_status.get(fid)
@@ -159,7 +160,7 @@ def explorer_funding(catalogue, enriched) -> dict:
         items.append([fid, record["title"], record["funder"], level_ix[record["level"]],
                       land_ix(record.get("lands", [])), appl_ix(record.get("eligible", [])), topic_ix(record.get("topics", [])),
                       status_ix[computed], status.label if status else label("application-statuses", computed),
-                      sorted(set(upcoming.get(fid, [])))])
+                      sorted(set(upcoming.get(fid, []))), status.check_url if status else ""])
     return {"built": catalogue.build_date.isoformat(),
             "facets": {"levels": levels, "lands": lands, "applicants": applicants, "topics": topics, "statuses": statuses},
             "items": items}

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from generator import paths
+from generator.enrich import domain
 from generator.enrich.types import Place
 from generator.schemas import read_schema
 from generator.vocabularies import label
 
 # Site pages as MkDocs writes them (use_directory_urls: false), relative to the site root.
 PAGE_FOLDERS = {"project": "projekte", "funding": "foerderprogramme"}
-SCHEMA_NAMES = {"project": "project.schema.json", "funding": "funding.schema.json"}
+SCHEMA_NAMES = {kind: schema_file for kind, (_folder, schema_file) in paths.RECORD_KINDS.items()}
 
 
 def page_path(kind: str, record_id: str) -> str:
@@ -68,8 +70,30 @@ def project_view(catalogue, enriched, pid: str) -> dict:
         "added": enriched.added.get(pid),
         "similar_projects": [s.id for s in enriched.similar_projects.get(pid, [])],
         "matching_programmes": [m.programme for m in enriched.funding_matches.get(pid, [])],
+        "declarations": [d.id for _relation, group in enriched.declarations_by_project.get(pid, []) for d in group],
     }
     return ordered(record, "project") | {"derived": derived}
+
+
+DECLARATIONS_ANCHOR = "nachnutzung-und-interesse"  # the section on the project page
+
+
+def declaration_view(catalogue, enriched, did: str) -> dict:
+    """A declaration as written plus its declarer resolved and the project it names."""
+    record = catalogue.declarations[did]
+    project = catalogue.projects.get(record.get("project"), {})
+    declarer = municipality_facts(domain.place(dict(record.get("declarer") or {}), catalogue.reference))
+    declarer.pop("role", None)
+    derived = {
+        "page": f"{page_path('project', record['project'])}#{DECLARATIONS_ANCHOR}",
+        "project_title": project.get("title", ""),
+        "project_topics": list(project.get("topics") or []),
+        "relation_label": label("declaration-relations", record["relation"]),
+        "declarer": declarer,
+        "basis": "einwilligung" if record.get("consent") else "quelle",
+        "added": enriched.added.get(did) if enriched else None,
+    }
+    return ordered(record, "declaration") | {"derived": derived}
 
 
 def programme_view(catalogue, enriched, fid: str) -> dict:
@@ -82,8 +106,9 @@ def programme_view(catalogue, enriched, fid: str) -> dict:
         "status_label": status.label if status else label("application-statuses", recorded),
         "status_note": status.note if status else "",
         "next_closes": status.next_closes if status else None,
+        "status_evidence": status.evidence if status else None,
         "level_label": label("funding-levels", record["level"]),
-        "land_names": [label("laender", c) for c in record.get("lands", [])] or ["bundesweit"],
+        "land_names": domain.area_names(record),
         "eligible_labels": [label("applicant-types", e) for e in record.get("eligible", [])],
         "topic_labels": [label("topics", t) for t in record.get("topics", [])],
         "funding_type_label": label("funding-types", record["funding_type"]),

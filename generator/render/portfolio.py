@@ -29,7 +29,7 @@ class PortfolioView:
     status_labels: list  # column heads of the matrix
     matrix: list  # [(href, topic label, [counts], total)]
     column_totals: list
-    funding: list  # [(href | None, title, n projects, amount text, entries without amount)]
+    funding: list  # [(href | None, title, n projects, amount text, entries without amount, note)]
     funding_total: str
     opportunities: list  # [(href, title, status, label, [(href, title)], more)]
     more_opportunities: int
@@ -47,6 +47,16 @@ def _project(catalogue, here: str, pid: str) -> tuple:
     return "../" * here.count("/") + "projekte/" + pid + base.PAGE_SUFFIX, catalogue.projects[pid]["title"]
 
 
+def _credit_note(line: logic.FundingLine) -> str:
+    parts = []
+    if line.shared:
+        parts.append(f"{base.plural(len(line.shared), 'Projekt', 'Projekte')} anteilig laut Quelle")
+    if line.elsewhere:
+        parts.append(f"{base.plural(len(line.elsewhere), 'Projekt', 'Projekte')} als Partner: Förderung zählt bei der "
+                     "federführenden Kommune")
+    return "; ".join(parts)
+
+
 def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> PortfolioView:
     labels = base.labels()
     board = [(status, labels.status(status), len(ids), [_project(catalogue, here, pid) for pid in ids[:BOARD_ITEMS]],
@@ -55,7 +65,8 @@ def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> Port
               for topic, counts, total in p.matrix]
     funding = [(_href(here, base.programme_page(line.programme)) if line.programme in catalogue.funding else None,
                 line.title, len(line.projects),
-                base.euro(line.amount_eur) if line.amount_eur or not line.without_amount else "–", line.without_amount)
+                base.euro(line.amount_eur) if line.amount_eur or not (line.without_amount or line.elsewhere) else "–",
+                line.without_amount, _credit_note(line))
                for line in p.funding]
     opportunities = [(_href(here, base.programme_page(o.programme)), catalogue.funding[o.programme]["title"],
                       o.status, o.label, [_project(catalogue, here, pid) for pid in o.projects[:PROJECTS_PER_OPPORTUNITY]],
@@ -90,4 +101,4 @@ def for_municipality(catalogue, enriched, m) -> PortfolioView:
 
 def for_land(catalogue, enriched, ids: list[str], land_name: str, code: str) -> PortfolioView:
     scope = f"Projekte mit Beteiligten in {land_name}; ein Projekt mehrerer Kommunen zählt einmal."
-    return view(catalogue, enriched, logic.portfolio(catalogue, enriched, ids), scope, base.land_page(code))
+    return view(catalogue, enriched, logic.for_land(catalogue, enriched, ids, code), scope, base.land_page(code))
