@@ -94,7 +94,7 @@ DATASETS = (
         "Erklärungen von Kommunen, dass sie eine Lösung aus dem Katalog nutzen, planen, Austausch "
         "wünschen oder für Fragen ansprechbar sind, mit Datum, Funktionskontakt und Quelle oder Einwilligung.",
         ("declarations.json", "declarations.csv", "erklaerungen.json", "erklaerungen.csv"), ("GOVE",),
-        ("Nachnutzung", "Partner", "Kommunen", "Interessenbekundung"), "uebersichten/partner-gesucht.html"),
+        ("Nachnutzung", "Partner", "Kommunen", "Interessenbekundung"), "uebersichten/partner-finden.html"),
     DatasetSpec(
         "foerderkalender", "Förderkalender: Antragsfristen",
         "Kommende Antragsfristen der Förderprogramme als iCalendar-Abonnement, katalogweit sowie je Land "
