@@ -1,21 +1,20 @@
-"""Engines for bench/relevance/evaluate.py (temporary: BEFORE figures of the old code)."""
+"""Engines for bench/relevance/evaluate.py."""
 from __future__ import annotations
 
 from generator.catalogue import load_catalogue
 
 
 def engines(catalogue_dir, build_date):
-    from generator import ideas, search
-    from generator.enrich import Enriched
+    from generator import ideas, retrieval
+    from generator.retrieval import index as search_index
 
     catalogue, _run = load_catalogue(catalogue_dir, build_date=build_date)
-    enriched = Enriched(build_date=build_date)
-    index = search.build_index(catalogue)
+    core = retrieval.build(catalogue)
     idea_index = ideas.build_index(catalogue.projects, catalogue.reference)
 
     def suche(q):
-        hits, _ = search.search(catalogue, enriched, index, q, limit=None)
-        return [h.id for h in hits]
+        result = search_index.search(core.search, q)
+        return [core.search.docs[doc][1] for doc, _rank, _score in result.ranked]
 
     def ideen(q):
         idea = ideas.idea_doc(q, idea_index, ideas.asker_for())

@@ -1,0 +1,60 @@
+"""The searchable fields of projects and programmes, as plain text (no export/ or render/ imports)."""
+from __future__ import annotations
+
+from generator.vocabularies import default_vocabularies
+
+
+def _strings(*values) -> str:
+    out = []
+    for value in values:
+        if isinstance(value, (list, tuple)):
+            out.extend(str(v) for v in value if v)
+        elif value:
+            out.append(str(value))
+    return " ".join(out)
+
+
+def _labels(vocab: str, ids) -> list[str]:
+    labels = default_vocabularies()[vocab].labels()
+    return [labels.get(i, i) for i in ids or [] if isinstance(i, str)]
+
+
+def places(record: dict, reference) -> list[str]:
+    """Names of the record's municipalities, their Kreise and Länder."""
+    out = []
+    land_labels = default_vocabularies()["laender"].labels()
+    for entry in record.get("municipalities") or []:
+        if not isinstance(entry, dict):
+            continue
+        m = reference.get(str(entry["ags"])) if entry.get("ags") else None
+        if m is not None:
+            out += [m.name, m.kreis_name, m.land_name]
+        else:
+            out += [str(entry.get("name") or ""), land_labels.get(str(entry.get("land") or ""), "")]
+    return [p for p in dict.fromkeys(out) if p]
+
+
+def project_fields(record: dict, reference) -> dict:
+    experience = record.get("experience") or {}
+    return {
+        "title": str(record.get("title", "")),
+        "tags": _strings(record.get("tags") or []),
+        "places": _strings(places(record, reference)),
+        "topics": _strings(_labels("topics", record.get("topics"))),
+        "summary": str(record.get("summary", "") or ""),
+        "details": _strings(record.get("description"), record.get("seeking"), experience.get("outcome"),
+                            [p.get("name") for p in record.get("partners") or [] if isinstance(p, dict)]),
+    }
+
+
+def funding_fields(record: dict) -> dict:
+    levels = default_vocabularies()["funding-levels"].labels()
+    return {
+        "title": str(record.get("title", "")),
+        "tags": _strings(record.get("tags") or []),
+        "funder": _strings(record.get("funder"), record.get("administered_by")),
+        "topics": _strings(_labels("topics", record.get("topics"))),
+        "lands": _strings(_labels("laender", record.get("lands")) or ["bundesweit"], levels.get(record.get("level", ""), "")),
+        "summary": str(record.get("summary", "") or ""),
+        "details": _strings(record.get("description"), _labels("applicant-types", record.get("eligible"))),
+    }
