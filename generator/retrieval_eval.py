@@ -10,14 +10,13 @@ def engines(catalogue_dir, build_date):
 
     catalogue, _run = load_catalogue(catalogue_dir, build_date=build_date)
     core = retrieval.build(catalogue)
-    idea_index = ideas.build_index(catalogue.projects, catalogue.reference)
 
     def suche(q):
         result = search_index.search(core.search, q)
         return [core.search.docs[doc][1] for doc, _rank, _score in result.ranked]
 
     def ideen(q):
-        idea = ideas.idea_doc(q, idea_index, ideas.asker_for())
-        return [h.id for h in ideas.similar_projects(idea_index, idea)][:10]
+        idea = ideas.idea_doc(q, core.projects, ideas.asker_for(), core.lexicon, core.thesaurus)
+        return [h.id for h in ideas.similar_projects(core.projects, idea)][:10]
 
     return suche, ideen

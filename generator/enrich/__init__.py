@@ -64,6 +64,8 @@ class Enriched:
     # added after the first contract: how many programmes match each project in all (funding_matches
     # holds at most matching.MAX_MATCHES of them), so pages can say "10 von 74"
     funding_match_totals: dict = field(default_factory=dict)  # project id -> int
+    # the retrieval core (generator.retrieval.Core): lexicon, thesaurus, search index, project corpus
+    retrieval: object = None
 
 
 def projects_by_programme(projects: dict, funding: dict) -> dict:
@@ -93,6 +95,7 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
     `added` maps record id -> ISO date first added; None reads it from git
     (records git does not know fall back to `last_reviewed`).
     """
+    from generator import retrieval
     from generator.enrich import deadlines, history, matching, similarity
 
     today = catalogue.build_date
@@ -105,10 +108,13 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
     kinds = {"project": catalogue.projects, "funding": catalogue.funding}
     matches, match_totals = matching.funding_matches_with_totals(catalogue.projects, catalogue.funding, statuses,
                                                                  catalogue.reference)
+    core = retrieval.build(catalogue)
     return Enriched(
         build_date=today,
-        similar_projects=similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference),
-        similar_programmes=similarity.similar_programmes(catalogue.funding),
+        similar_projects=similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference,
+                                                     corpus_=core.projects),
+        similar_programmes=similarity.similar_programmes(catalogue.funding, core.lexicon),
+        retrieval=core,
         funding_matches=matches,
         funding_match_totals=match_totals,
         programme_status=statuses,

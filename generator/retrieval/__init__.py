@@ -25,9 +25,12 @@ from generator.retrieval.index import FUNDING_FIELDS, PROJECT_FIELDS, SearchInde
 
 @dataclass
 class Core:
+    """Everything finding needs, computed once per catalogue (enrich stores it as Enriched.retrieval)."""
+
     lexicon: Lexicon
     thesaurus: thesaurus_module.Thesaurus
-    search: SearchIndex
+    search: SearchIndex  # projects and programmes, for the search
+    projects: object  # generator.enrich.similarity.Corpus of the projects: links, twins, Ideen-Check
 
 
 def items(catalogue) -> list:
@@ -45,7 +48,10 @@ def lexicon_for(entries: list, thesaurus) -> Lexicon:
 
 
 def build(catalogue, thesaurus=None) -> Core:
+    from generator.enrich.similarity import project_corpus
+
     thesaurus = thesaurus if thesaurus is not None else thesaurus_module.load()
     entries = items(catalogue)
     lexicon = lexicon_for(entries, thesaurus)
-    return Core(lexicon, thesaurus, build_index(entries, lexicon, thesaurus))
+    return Core(lexicon, thesaurus, build_index(entries, lexicon, thesaurus),
+                project_corpus(catalogue.projects, catalogue.reference, lexicon))

@@ -23,6 +23,8 @@ LINKS = ("es", "en", "s", "n", "e")  # linking elements, tried in this order aft
 MIN_PART = 3  # shortest part of a compound (letters)
 MIN_COMPOUND = 6  # shortest word that is tried as a compound
 MAX_PARTS = 4
+HEAD_LINKS = ("", "s", "es", "n", "en")  # -e- makes too many false first parts ("Fachb-e-reich")
+MIN_HEAD = 5  # first parts learned from the catalogue's compounds have at least this many letters, and so does the rest
 TYPO_MIN = 5  # words of at least this many letters tolerate one edit
 MAX_TYPO = 5  # at most this many corrections per word (closest first, then alphabetical)
 
@@ -65,15 +67,46 @@ class Lexicon:
     def from_texts(cls, texts) -> "Lexicon":
         """From record texts: each stem with the spelling that occurs most often (ties: alphabetical)."""
         counts: dict = {}
+        nouns = set()
         for value in texts:
             for word in text.words(value):
                 lower = word.lower()
+                if word[:1].isupper() and word[1:2].islower():
+                    nouns.add(lower)
                 stem = text.stem(lower)
                 if len(stem) < 2:
                     continue
                 per = counts.setdefault(stem, {})
                 per[lower] = per.get(lower, 0) + 1
-        return cls({stem: min(per, key=lambda w: (-per[w], w)) for stem, per in counts.items()})
+        lexicon = cls({stem: min(per, key=lambda w: (-per[w], w)) for stem, per in counts.items()})
+        return lexicon.with_heads(nouns)
+
+    def with_heads(self, nouns) -> "Lexicon":
+        """The lexicon plus the first parts of its compound nouns: a noun that does not split, but ends in a known
+        word of at least MIN_HEAD letters after a first part of at least MIN_HEAD letters (and a linking
+        element), teaches that first part ("Katastrophenschutz" -> "Katastrophen"). The longest known rest wins."""
+        learned = {}
+        for word in sorted(nouns):
+            if len(word) < 2 * MIN_HEAD or self.split(word):
+                continue
+            for i in range(MIN_PART + 1, len(word) - MIN_HEAD + 1):  # the longest known rest wins
+                head = word[:i]
+                if head in text.STOP_WORDS:
+                    continue
+                found = False
+                for link in HEAD_LINKS:
+                    rest = word[i + len(link):]
+                    if word.startswith(link, i) and len(rest) >= MIN_HEAD and text.stem(rest) in self.stems:
+                        found = True
+                        break
+                if found:
+                    stem = text.stem(head)
+                    if stem not in self.stems and len(head) >= MIN_HEAD:
+                        learned.setdefault(stem, head)  # nouns in alphabetical order: the first spelling stays
+                    break
+        if not learned:
+            return self
+        return Lexicon({**learned, **self.surface})
 
     @classmethod
     def from_words(cls, words) -> "Lexicon":
