@@ -145,7 +145,7 @@ def idea_doc(text: str, index: IdeaIndex, asker: Asker, lexicon=None, thesaurus=
     for concept in analysis.concepts(text, lexicon, thesaurus):
         terms: dict = {}
         for alt in concept.alts:
-            if alt.kind == analysis.PREFIX:
+            if alt.kind in (analysis.PREFIX, analysis.SHOWN):
                 continue
             factor = analysis.FACTORS[alt.kind]
             for term in alt.terms:

@@ -84,8 +84,9 @@ def pick_municipality(reference, name: str):
 
 def run(args) -> int:
     from generator import ideas
+    from generator import text as text_module
     try:
-        if not ideas.stems_with_words(args.text):
+        if not text_module.stems(args.text):
             raise UsageError("Bitte die Idee in ein paar Sätzen beschreiben (der Text enthält keine aussagekräftigen Wörter).")
         if args.limit < 1:
             raise UsageError("--limit muss mindestens 1 sein.")
@@ -95,7 +96,9 @@ def run(args) -> int:
     except UsageError as problem:
         print(f"katalog ideen-check: Fehler: {problem}", file=sys.stderr)
         return 2
-    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, catalogue.reference, asker)
+    from generator import retrieval
+
+    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, asker, retrieval.build(catalogue))
     result.projects = result.projects[:args.limit]
     report = as_dict(result, catalogue, today)
     if args.format == "json":

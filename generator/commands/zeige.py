@@ -211,7 +211,11 @@ def facts_for(catalogue, record_id: str):
     enriched = Enriched(build_date=catalogue.build_date, programme_status=statuses,
                         projects_by_programme=projects_by_programme(catalogue.projects, catalogue.funding))
     if record_id in catalogue.projects:
-        enriched.similar_projects = similar_projects(catalogue.projects, catalogue.funding, catalogue.reference)
+        from generator import retrieval
+
+        enriched.retrieval = retrieval.build(catalogue)
+        enriched.similar_projects = similar_projects(catalogue.projects, catalogue.funding, catalogue.reference,
+                                                     corpus_=enriched.retrieval.projects)
         enriched.funding_matches = funding_matches({record_id: catalogue.projects[record_id]}, catalogue.funding,
                                                    statuses, catalogue.reference)
     return enriched

@@ -126,23 +126,29 @@ def _record_text(record: dict, field: str) -> str:
     return without_links(value) if isinstance(value, str) else ""
 
 
-def _term_frequencies(record: dict, lexicon=None) -> tuple[dict, dict]:
-    """stem -> weighted count, and stem -> word as first written. A compound also counts for its parts
-    (generator/retrieval/analysis.py), so "Parkplatzsensoren" shares "Sensor" and "Parkplatz" with others."""
+def _term_frequencies(record: dict, lexicon=None, thesaurus=None) -> tuple[dict, dict]:
+    """stem -> weighted count, and stem -> word as first written. With the retrieval core's lexicon a compound
+    also counts for its parts ("Parkplatzsensoren": Parkplatz, Sensor, Park, Platz), and with its thesaurus each
+    member of a group for the group ("Stellplatz" and "Parkplatz" share "~parkplatz"); see generator/retrieval."""
     tf: dict[str, float] = {}
     surface: dict[str, str] = {}
     notes = note_stems()
     for field, weight in FIELD_WEIGHTS:
-        for stem, word in stems_with_words(_record_text(record, field)):
-            terms = [stem] + (lexicon.parts(word.lower()) if lexicon is not None else [])
-            for term in terms:
-                if term in notes:
-                    continue
-                if term in tf:
-                    tf[term] += weight
-                else:
-                    tf[term] = weight
-                    surface[term] = word if term == stem else lexicon.surface.get(term, term).capitalize()
+        pairs = [(stem, word) for stem, word in stems_with_words(_record_text(record, field)) if stem not in notes]
+        parts = [lexicon.parts(word.lower()) if lexicon is not None else [] for _stem, word in pairs]
+        terms = []
+        for (stem, word), own in zip(pairs, parts):
+            terms.append((stem, word))
+            terms += [(p, lexicon.surface.get(p, p).capitalize()) for p in own if p != stem and p not in notes]
+        if thesaurus is not None:
+            for term in thesaurus.terms_in([stem for stem, _w in pairs], parts):
+                terms.append((term, thesaurus.label(thesaurus.group_of_term(term))))
+        for term, word in terms:
+            if term in tf:
+                tf[term] += weight
+            else:
+                tf[term] = weight
+                surface[term] = word
     return tf, surface
 
 
@@ -191,13 +197,13 @@ class Corpus:
                     self.postings.setdefault(term, []).append(i)
 
 
-def corpus(records: dict, groups_of, lexicon=None) -> Corpus:
+def corpus(records: dict, groups_of, lexicon=None, thesaurus=None) -> Corpus:
     """Docs sorted by id with TF-IDF vectors; `groups_of(record)` gives the non-text features."""
     raw = []
     df: Counter = Counter()
     for record_id in sorted(records):
         record = records[record_id]
-        tf, surface = _term_frequencies(record, lexicon)
+        tf, surface = _term_frequencies(record, lexicon, thesaurus)
         df.update(tf.keys())
         raw.append((record_id, record, tf, surface))
     idf = idf_table(df, len(raw))
@@ -216,9 +222,9 @@ def linkable(corpus_: Corpus) -> list[Doc]:
             for d in corpus_.docs]
 
 
-def build_docs(records: dict, groups_of, lexicon=None) -> list[Doc]:
+def build_docs(records: dict, groups_of, lexicon=None, thesaurus=None) -> list[Doc]:
     """Docs for record-to-record links (see `corpus` and `linkable`)."""
-    return linkable(corpus(records, groups_of, lexicon))
+    return linkable(corpus(records, groups_of, lexicon, thesaurus))
 
 
 def candidates(docs: list[Doc]) -> list[list[int]]:
@@ -322,7 +328,9 @@ def shared_words(a: Doc, b: Doc, exclude: set, common: set | None = None) -> lis
     words = []
     for _lower, _product, term in top:
         mine, theirs = surface[term], b.surface[term]
-        words.append(theirs if len(theirs) < len(mine) else mine)
+        word = theirs if len(theirs) < len(mine) else mine
+        if word not in words:
+            words.append(word)
     return words
 
 
@@ -442,8 +450,8 @@ def place_reasons(a: Doc, b: Doc, land_labels: dict) -> list[str]:
     return out
 
 
-def project_corpus(projects: dict, reference, lexicon=None) -> Corpus:
-    return corpus(projects, _project_groups(reference), lexicon)
+def project_corpus(projects: dict, reference, lexicon=None, thesaurus=None) -> Corpus:
+    return corpus(projects, _project_groups(reference), lexicon, thesaurus)
 
 
 def similar_projects(projects: dict, funding: dict, reference, lexicon=None, corpus_: Corpus | None = None) -> dict:
@@ -464,12 +472,12 @@ def _programme_groups(record: dict) -> dict:
             "region": frozenset(lands) if lands else frozenset(["@eu" if record.get("level") == "eu" else "@bund"])}
 
 
-def similar_programmes(funding: dict, lexicon=None) -> dict:
+def similar_programmes(funding: dict, lexicon=None, thesaurus=None) -> dict:
     """programme id -> [SimilarLink] for every programme (top TOP_N, see module docstring)."""
     vocabularies = default_vocabularies()
     topic_labels = vocabularies["topics"].labels()
     land_labels = vocabularies["laender"].labels()
-    docs = build_docs(funding, _programme_groups, lexicon)
+    docs = build_docs(funding, _programme_groups, lexicon, thesaurus)
 
     def reasons_for(a: Doc, b: Doc, text: float):
         reasons, substantive = common_reasons(a, b, text, topic_labels)

@@ -31,6 +31,7 @@ class Core:
     thesaurus: thesaurus_module.Thesaurus
     search: SearchIndex  # projects and programmes, for the search
     projects: object  # generator.enrich.similarity.Corpus of the projects: links, twins, Ideen-Check
+    done_search: object = None  # generator.ideas.RecordSearch for the portfolio twins, made on first use
 
 
 def items(catalogue) -> list:
@@ -54,4 +55,4 @@ def build(catalogue, thesaurus=None) -> Core:
     entries = items(catalogue)
     lexicon = lexicon_for(entries, thesaurus)
     return Core(lexicon, thesaurus, build_index(entries, lexicon, thesaurus),
-                project_corpus(catalogue.projects, catalogue.reference, lexicon))
+                project_corpus(catalogue.projects, catalogue.reference, lexicon, thesaurus))

@@ -213,7 +213,8 @@ class Lexicon:
 # --- the query: one concept per word (or per phrase the thesaurus knows) ------------------------------------------
 
 EXACT, PREFIX, PART, SYNONYM, PART_SYNONYM, TYPO = "exact", "prefix", "part", "synonym", "part-synonym", "typo"
-FACTORS = {EXACT: 100, PREFIX: 50, PART: 80, SYNONYM: 80, PART_SYNONYM: 40, TYPO: 60}  # percent of a term's points
+SHOWN = "shown"  # a synonym named in the result when a record uses it; scored through its group term
+FACTORS = {EXACT: 100, PREFIX: 50, PART: 80, SYNONYM: 80, PART_SYNONYM: 40, TYPO: 60, SHOWN: 0}  # percent of the points
 MIN_PREFIX = 3  # stems this long or longer also find longer stems starting with them ("glasf" -> "glasfas")
 MAX_PHRASE = 4  # longest thesaurus phrase (words)
 
@@ -260,7 +261,7 @@ def concepts(value: str, lexicon: Lexicon, thesaurus) -> list[Concept]:
             alts = word_alternatives(stem, word, lexicon, thesaurus, group)
             stems = (stem,)
             i += 1
-        if stems in seen:
+        if stems in seen or not alts:
             continue
         seen.add(stems)
         out.append(Concept(word, alts))

@@ -28,20 +28,25 @@ B = 0.75
 SCALE = 100
 PROJECT_FIELDS = {"title": 5, "tags": 3, "topics": 3, "places": 3, "summary": 2, "details": 1}
 FUNDING_FIELDS = {"title": 5, "tags": 3, "topics": 3, "funder": 3, "lands": 2, "summary": 2, "details": 1}
-SHOWN_KINDS = ("synonym", "part-synonym", "typo")  # alternatives the result names ("auch gesucht: …")
+SHOWN_KINDS = ("shown", "typo")  # alternatives the result names ("auch gesucht: …")
 
 
-def record_terms(fields: dict, weights: dict, lexicon: Lexicon) -> tuple[dict, int]:
-    """(term -> summed field weight, length) of one record: every word counts for its stem and its parts."""
+def record_terms(fields: dict, weights: dict, lexicon: Lexicon, thesaurus) -> tuple[dict, int]:
+    """(term -> summed field weight, length) of one record: every word counts for its stem and its parts, and
+    every thesaurus member it uses for the group's term."""
     tf: dict = {}
     length = 0
     for name, weight in weights.items():
-        for stem, word in text.stems_with_words(fields.get(name, "")):
-            length += weight
-            tf[stem] = tf.get(stem, 0) + weight
-            for part in lexicon.parts(word.lower()):
-                if part != stem:
-                    tf[part] = tf.get(part, 0) + weight
+        pairs = text.stems_with_words(fields.get(name, ""))
+        parts = [lexicon.parts(word.lower()) for _stem, word in pairs]
+        terms = []
+        for (stem, _word), own in zip(pairs, parts):
+            terms.append(stem)
+            terms += [p for p in own if p != stem]
+        terms += thesaurus.terms_in([stem for stem, _w in pairs], parts)
+        length += weight * len(pairs)
+        for term in terms:
+            tf[term] = tf.get(term, 0) + weight
     return tf, length
 
 
@@ -66,7 +71,7 @@ def build(items: list, lexicon: Lexicon, thesaurus) -> SearchIndex:
     docs, per_doc = [], []
     for kind, rid, fields, weights in items:
         docs.append((kind, rid))
-        per_doc.append(record_terms(fields, weights, lexicon))
+        per_doc.append(record_terms(fields, weights, lexicon, thesaurus))
     n = len(docs)
     average = (sum(length for _tf, length in per_doc) / n) if n else 1.0
     df: dict = {}
@@ -110,6 +115,8 @@ def score(index: SearchIndex, query_concepts: list) -> tuple[list, list]:
                 entry = (concept.word, alt.label, alt.kind)
                 if entry not in found:
                     found.append(entry)
+            if not factor:
+                continue
             for doc, points in sums.items():
                 value = factor * points // count
                 if value > best.get(doc, 0):

@@ -13,6 +13,8 @@ from generator import paths, text
 from generator.loader import load_file
 
 FILE = paths.VOCABULARIES_DIR / "thesaurus.yaml"
+GROUP_PREFIX = "~"  # index terms of groups; never produced by the tokeniser
+MAX_PHRASE = 4  # longest phrase (words)
 VOCABULARY_ID = "thesaurus"
 
 
@@ -22,6 +24,7 @@ class Thesaurus:
     def __init__(self, groups: list):
         self.groups = []  # [(group id, [(stems tuple, phrase as written)])]
         self._index: dict = {}  # stems tuple -> group index
+        self._by_term: dict | None = None
         for gid, phrases in groups:
             entries = []
             for phrase in phrases:
@@ -50,6 +53,36 @@ class Thesaurus:
     def group_of(self, stems: tuple):
         return self._index.get(stems)
 
+    def term(self, group: int) -> str:
+        """The index term standing for a whole group: records are indexed under it for every member they use,
+        so a synonym is weighed with the rarity of the group, never above the word itself."""
+        return GROUP_PREFIX + self.groups[group][0]
+
+    def group_of_term(self, term: str):
+        """The group index of a group term ("~kita")."""
+        if self._by_term is None:
+            self._by_term = {self.term(i): i for i in range(len(self.groups))}
+        return self._by_term.get(term)
+
+    def label(self, group: int) -> str:
+        return self.groups[group][1][0][1] if self.groups[group][1] else self.groups[group][0]
+
+    def terms_in(self, stems: list, parts: list) -> list[str]:
+        """Group terms of a record text: every phrase of a group in the stem sequence, and every compound part
+        (`parts`: per word, the stems of its parts) that is a one-word member."""
+        out = []
+        for i in range(len(stems)):
+            for length in range(min(MAX_PHRASE, len(stems) - i), 0, -1):
+                group = self._index.get(tuple(stems[i:i + length]))
+                if group is not None:
+                    out.append(self.term(group))
+                    break
+            for part in parts[i]:
+                group = self._index.get((part,))
+                if group is not None:
+                    out.append(self.term(group))
+        return out
+
     def phrase_at(self, stems: list) -> tuple[int, int | None]:
         """(length, group) of the longest phrase starting the given stems; (1, None) if none."""
         for length in range(len(stems), 0, -1):
@@ -59,9 +92,12 @@ class Thesaurus:
         return 1, None
 
     def alternatives(self, group: int, own: tuple, kind: str) -> list:
-        from generator.retrieval.analysis import Alt
+        """The group term (scored with `kind`), then each other member as a SHOWN alternative: not scored, only
+        to say which synonym a record uses."""
+        from generator.retrieval.analysis import SHOWN, Alt
 
-        return [Alt(kind, stems, phrase) for stems, phrase in self.groups[group][1] if stems != own]
+        return [Alt(kind, (self.term(group),), self.label(group))] + [
+            Alt(SHOWN, stems, phrase) for stems, phrase in self.groups[group][1] if stems != own]
 
 
 def load(path: Path = FILE) -> Thesaurus:
