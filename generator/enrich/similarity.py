@@ -172,7 +172,7 @@ def unit_vector(tf: dict, idf: dict, keep=None) -> dict:
     """TF-IDF weights (1 + ln tf) * idf scaled to length 1; words without idf do not count. `keep`
     drops words after scaling (the length still counts them)."""
     vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items() if t in idf}
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    norm = math.sqrt(sum(vector[t] * vector[t] for t in sorted(vector))) or 1.0  # sorted: the browser sums alike
     return {t: w / norm for t, w in vector.items() if keep is None or keep(t)}
 
 

@@ -129,10 +129,10 @@ def score(index: SearchIndex, query_concepts: list) -> tuple[list, list]:
 
 
 def suggestion(index: SearchIndex, query: str) -> str:
-    """A query with each unknown word replaced by the closest known word (one edit), if that finds anything."""
+    """The query with each word the index does not know replaced by the closest indexed word (one edit, stems of
+    at least 3 letters); "" if no word changes. Every replacement is an indexed word, so the suggestion always
+    finds something."""
     pairs = text.stems_with_words(query)
-    if not pairs:
-        return ""
     words, changed = [], False
     for stem, word in pairs:
         if stem in index.postings:
@@ -144,11 +144,7 @@ def suggestion(index: SearchIndex, query: str) -> str:
             changed = True
         else:
             words.append(word)
-    if not changed:
-        return ""
-    proposal = " ".join(words)
-    ranked, _found = score(index, concepts(proposal, index.lexicon, index.thesaurus))
-    return proposal if ranked else ""
+    return " ".join(words) if changed else ""
 
 
 def search(index: SearchIndex, query: str) -> Result:

@@ -87,7 +87,6 @@
   for (var i = 0; i < 16; i++) ALL_LANDS.push(i);
 
   function start(root, dataName, makeConfig) {
-    K.takeOverHeaderSearch();
     root.setAttribute("aria-busy", "true");
     K.load(dataName).then(function (data) {
       var config = makeConfig(data);
