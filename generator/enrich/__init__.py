@@ -65,7 +65,7 @@ class Enriched:
     # holds at most matching.MAX_MATCHES of them), so pages can say "10 von 74"
     funding_match_totals: dict = field(default_factory=dict)  # project id -> int
     # the retrieval core (generator.retrieval.Core): lexicon, thesaurus, search index, project corpus
-    retrieval: object = None
+    retrieval: object = field(default=None, compare=False, repr=False)
 
 
 def projects_by_programme(projects: dict, funding: dict) -> dict:

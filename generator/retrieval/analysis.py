@@ -163,6 +163,18 @@ class Lexicon:
                     todo.append(piece)
         return out
 
+    def head(self, word: str) -> list[str]:
+        """[stem of the longest known first part, stem of the rest] of an unknown word that does not split
+        ("Glasfaserausbau" in a catalogue without "Ausbau": glasfas + ausbau); [] if no first part is known.
+        First parts have at least MIN_HEAD letters, the rest at least MIN_PART."""
+        if len(word) < MIN_COMPOUND:
+            return []
+        for i in range(len(word) - MIN_PART, MIN_HEAD - 1, -1):
+            head = text.stem(word[:i])
+            if head in self.stems:
+                return [head, text.stem(word[i:])]
+        return []
+
     def _pieces(self, word: str, fuzzy: bool) -> list:
         key = (word, fuzzy)
         found = self._splits.get(key)
@@ -278,7 +290,7 @@ def word_alternatives(stem: str, word: str, lexicon: Lexicon, thesaurus, group) 
     if not known and len(word) >= TYPO_MIN:
         alts += [Alt(TYPO, (t,), lexicon.surface[t]) for t in lexicon.near(stem)]
         if not parts:
-            parts = lexicon.split(lower, fuzzy=True)
+            parts = lexicon.split(lower, fuzzy=True) or lexicon.head(lower)
     if parts:
         alts.append(Alt(PART, tuple(parts)))
     if group is not None:

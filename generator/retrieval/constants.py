@@ -9,7 +9,7 @@ from generator.retrieval import analysis, index, thesaurus
 def analysis_constants() -> dict:
     return {
         "stop": sorted(text.STOP_WORDS), "minLength": text.MIN_LENGTH,
-        "links": list(analysis.LINKS), "minPart": analysis.MIN_PART, "minCompound": analysis.MIN_COMPOUND,
+        "links": list(analysis.LINKS), "minPart": analysis.MIN_PART, "minCompound": analysis.MIN_COMPOUND, "minHead": analysis.MIN_HEAD,
         "maxParts": analysis.MAX_PARTS, "typoMin": analysis.TYPO_MIN, "maxTypo": analysis.MAX_TYPO,
         "minPrefix": analysis.MIN_PREFIX, "maxPhrase": analysis.MAX_PHRASE, "groupPrefix": thesaurus.GROUP_PREFIX,
         "kinds": {"exact": analysis.EXACT, "prefix": analysis.PREFIX, "part": analysis.PART, "synonym": analysis.SYNONYM,

@@ -261,6 +261,15 @@
     return out;
   };
 
+  Analyzer.prototype.head = function (word) {
+    if (len(word) < this.c.minCompound) return [];
+    for (var i = word.length - this.c.minPart; i >= this.c.minHead; i--) {
+      var head = stem(word.slice(0, i));
+      if (this.surface.has(head)) return [head, stem(word.slice(i))];
+    }
+    return [];
+  };
+
   Analyzer.prototype.pieces = function (word, fuzzy) {
     var key = (fuzzy ? "1" : "0") + word;
     var found = this.pieces_.get(key);
@@ -399,6 +408,7 @@
     if (!known && len(word) >= c.typoMin) {
       this.near(s).forEach(function (t) { alts.push([K.typo, [t], self.surface.get(t)]); });
       if (!parts.length) parts = this.split(lower, true);
+      if (!parts.length) parts = this.head(lower);
     }
     if (parts.length) alts.push([K.part, parts.slice(), ""]);
     if (group !== null) alts = alts.concat(this.thesaurus.alternatives(group, [s], K.synonym, K.shown));
