@@ -44,10 +44,25 @@ def measure(rankings: list[list[str]], relevant: list[set]) -> dict:
 
 
 def engines(catalogue_dir: Path):
-    """(suche, ideen_check): functions from query text to a ranked list of record ids."""
-    from generator import retrieval_eval
+    """(suche, ideen_check): functions from query text to a ranked list of record ids – the library functions
+    behind `katalog suche` and `katalog ideen-check` (no filters, no Kommune)."""
+    from generator import ideas, retrieval
+    from generator.catalogue import load_catalogue
+    from generator.retrieval import index as core_index
 
-    return retrieval_eval.engines(catalogue_dir, BUILD_DATE)
+    catalogue, run = load_catalogue(catalogue_dir, build_date=BUILD_DATE)
+    if catalogue is None:
+        raise SystemExit("Katalog ungültig: " + "; ".join(f.message for f in run.errors[:3]))
+    core = retrieval.build(catalogue)
+
+    def suche(query: str) -> list[str]:
+        return [core.search.docs[doc][1] for doc, _rank, _score in core_index.search(core.search, query).ranked]
+
+    def ideen(query: str) -> list[str]:
+        idea = ideas.idea_doc(query, core.projects, ideas.asker_for(), core.lexicon, core.thesaurus)
+        return [hit.id for hit in ideas.similar_projects(core.projects, idea)][:ideas.TOP_PROJECTS]
+
+    return suche, ideen
 
 
 def evaluate(catalogue_dir: Path, queries: list[dict]) -> dict:

@@ -86,6 +86,10 @@ def run(args) -> int:
     checked = validate_files(files, today=args.stichtag)
     findings = sorted(set([f for f in checked.findings if f.file in shown] + stray))
     files_checked = len(report_only)
+    if not args.paths:  # the whole catalogue: the thesaurus is checked too
+        from generator.retrieval import thesaurus
+
+        findings = sorted(set(findings + thesaurus.findings()))
     sys.stdout.write(REPORTERS[args.format](findings, files_checked))
     if args.format == "github":
         write_step_summary(findings, files_checked)

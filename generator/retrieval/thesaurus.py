@@ -106,59 +106,70 @@ def load(path: Path = FILE) -> Thesaurus:
         return Thesaurus.empty()
     problems, groups = read(Path(path))
     if problems:
-        raise ThesaurusError("\n".join(problems))
+        where = paths.display_path(Path(path))
+        raise ThesaurusError("\n".join(f"{where}:{line}: {message}" for line, message in problems))
     return Thesaurus(groups)
+
+
+def findings(path: Path = FILE) -> list:
+    """The thesaurus' problems as validation findings (`katalog validate`)."""
+    from generator.findings import ERROR, Finding
+
+    if not Path(path).exists():
+        return []
+    problems, _groups = read(Path(path))
+    where = paths.display_path(Path(path))
+    return [Finding(where, line, 1, ERROR, "values", message, "thesaurus") for line, message in problems]
 
 
 class ThesaurusError(Exception):
     pass
 
 
-def read(path: Path) -> tuple[list[str], list]:
-    """(German problems naming file and line, [(group id, [phrases])])."""
-    where = paths.display_path(path)
+def read(path: Path) -> tuple[list, list]:
+    """([(line, German problem)], [(group id, [phrases])])."""
     result = load_file(path)
     if not result.ok or not isinstance(result.data, dict):
         problem = result.problems[0] if result.problems else None
-        return [f"{where}:{problem.line if problem else 1}: Thesaurus unlesbar" + (f": {problem.message}" if problem else "")], []
+        return [(problem.line if problem else 1, "Thesaurus unlesbar" + (f": {problem.message}" if problem else ""))], []
     data = result.data
     problems = []
     if data.get("id") != VOCABULARY_ID:
-        problems.append(f"{where}:1: Feld „id“ muss „{VOCABULARY_ID}“ lauten.")
+        problems.append((1, f"Feld „id“ muss „{VOCABULARY_ID}“ lauten."))
     values = data.get("values")
     if not isinstance(values, list) or not values:
-        return problems + [f"{where}:1: Feld „values“ fehlt oder ist leer (eine Liste von Gruppen)."], []
+        return problems + [(1, "Feld „values“ fehlt oder ist leer (eine Liste von Gruppen).")], []
     lines = _lines(path)
     groups, seen_ids, seen_phrases = [], {}, {}
     for number, value in enumerate(values, 1):
         line = lines.get(number, 1)
         if not isinstance(value, dict):
-            problems.append(f"{where}:{line}: Gruppe {number} ist kein Eintrag mit id, label und aliases.")
+            problems.append((line, f"Gruppe {number} ist kein Eintrag mit id, label und aliases."))
             continue
         gid = value.get("id")
         if not isinstance(gid, str) or not gid:
-            problems.append(f"{where}:{line}: Gruppe {number}: Feld „id“ fehlt.")
+            problems.append((line, f"Gruppe {number}: Feld „id“ fehlt."))
             continue
         if gid in seen_ids:
-            problems.append(f"{where}:{line}: Gruppe „{gid}“: die Kennung steht schon in Zeile {seen_ids[gid]}.")
+            problems.append((line, f"Gruppe „{gid}“: die Kennung steht schon in Zeile {seen_ids[gid]}."))
         seen_ids[gid] = line
         unknown = sorted(set(value) - {"id", "label", "description", "aliases"})
         if unknown:
-            problems.append(f"{where}:{line}: Gruppe „{gid}“: unbekanntes Feld „{unknown[0]}“ (erlaubt: id, label, description, aliases).")
+            problems.append((line, f"Gruppe „{gid}“: unbekanntes Feld „{unknown[0]}“ (erlaubt: id, label, description, aliases)."))
         label, aliases = value.get("label"), value.get("aliases")
         if not isinstance(label, str) or not label.strip():
-            problems.append(f"{where}:{line}: Gruppe „{gid}“: Feld „label“ fehlt.")
+            problems.append((line, f"Gruppe „{gid}“: Feld „label“ fehlt."))
             continue
         if not isinstance(aliases, list) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
-            problems.append(f"{where}:{line}: Gruppe „{gid}“: Feld „aliases“ braucht mindestens ein Wort (eine Liste von Texten).")
+            problems.append((line, f"Gruppe „{gid}“: Feld „aliases“ braucht mindestens ein Wort (eine Liste von Texten)."))
             continue
         phrases = [label] + aliases
         for phrase in phrases:
             stems = tuple(text.stems(phrase))
             if not stems:
-                problems.append(f"{where}:{line}: Gruppe „{gid}“: „{phrase}“ besteht nur aus Füllwörtern oder Zahlen.")
+                problems.append((line, f"Gruppe „{gid}“: „{phrase}“ besteht nur aus Füllwörtern oder Zahlen."))
             elif stems in seen_phrases and seen_phrases[stems] != gid:
-                problems.append(f"{where}:{line}: Gruppe „{gid}“: „{phrase}“ steht schon in der Gruppe „{seen_phrases[stems]}“.")
+                problems.append((line, f"Gruppe „{gid}“: „{phrase}“ steht schon in der Gruppe „{seen_phrases[stems]}“."))
             else:
                 seen_phrases[stems] = gid
         groups.append((gid, phrases))
