@@ -170,7 +170,7 @@
         var result = R.score(meta.analysis, concepts, postings);
         var hits = result.ranked.map(function (r) { return { doc: r[0], score: r[1] }; });
         var stems = [];
-        concepts.forEach(function (c) { c[1].forEach(function (alt) { if (alt[0] !== meta.analysis.kinds.shown) alt[1].forEach(function (t) { if (stems.indexOf(t) < 0) stems.push(t); }); }); });
+        concepts.forEach(function (c) { c[1].forEach(function (alt) { alt[1].forEach(function (t) { if (stems.indexOf(t) < 0) stems.push(t); }); }); });
         return { concepts: concepts, stems: stems, hits: hits, found: result.found,
                  suggestion: hits.length ? "" : analyzer.suggestion(query, function (t) { return indexed.has(t); }) };
       });
