@@ -22,7 +22,7 @@
   var form = el("form", { "class": "kdk-kopfsuche", role: "search", "aria-label": "Katalog durchsuchen", action: url("suche.html") });
   var label = el("label", { "for": "kopfsuche-text", "class": "kdk-kopfsuche__label" }, "Katalog durchsuchen");
   var input = el("input", { id: "kopfsuche-text", type: "search", name: "q", placeholder: "Katalog durchsuchen",
-    autocomplete: "off", spellcheck: "false", "aria-controls": "kopfsuche-liste", "aria-expanded": "false" });
+    autocomplete: "off", spellcheck: "false", "aria-controls": "kopfsuche-liste" });
   var panel = el("div", { id: "kopfsuche-liste", "class": "kdk-kopfsuche__liste" });
   panel.hidden = true;
   var status = el("p", { "class": "kdk-kopfsuche__status", role: "status", "aria-live": "polite" });
@@ -60,7 +60,6 @@
   function page(query) { return url("suche.html") + (query ? "#q=" + encodeURIComponent(query) : ""); }
   function show(open) {
     panel.hidden = !open;
-    input.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
   var token = 0;
