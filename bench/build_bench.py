@@ -27,10 +27,10 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from synth import generate  # noqa: E402
 
-from generator import build  # noqa: E402
+from generator import build, paths  # noqa: E402
 from generator.catalogue import load_catalogue  # noqa: E402
 from generator.enrich import enrich  # noqa: E402
-from generator.render import base, render_site  # noqa: E402
+from generator.render import render_site  # noqa: E402
 
 BUILD_DATE = dt.date(2026, 11, 27)
 OUT = REPO / "bench" / "out"
@@ -40,7 +40,7 @@ def stage(target: Path) -> Path:
     """mkdocs.yml plus the hand-written docs/ (generated folders left out)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    skip = set(base.GENERATED_DIRS) | set(base.GENERATED_FILES) | {"api", "generated"}
+    skip = {path.name for path in paths.generated_paths(Path("docs"))}
     shutil.copytree(REPO / "docs", target / "docs",
                     ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in skip])
     return target / "mkdocs.yml"

@@ -47,8 +47,8 @@ def main() -> int:
         theirs += seconds
 
     print(f"Validierung von {records} Einträgen ({len(projects)} Projekte, {len(programmes)} Programme)")
-    print(f"| Werkzeug | Sekunden | Einträge/s |")
-    print(f"|---|---:|---:|")
+    print("| Werkzeug | Sekunden | Einträge/s |")
+    print("|---|---:|---:|")
     print(f"| katalog validate (Schema, Querverweise, Zeilennummern) | {ours:.2f} | {records / ours:,.0f} |")
     print(f"| check-jsonschema (nur Schema) | {theirs:.2f} | {records / theirs:,.0f} |")
     print(f"Verhältnis check-jsonschema / katalog: {theirs / ours:.1f}×  (Ziel: ≥ 2×; Ziel Gesamtzeit: ≤ 5 s bei 11.000)")

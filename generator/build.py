@@ -16,15 +16,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import export, paths
+from generator import export, federation, paths
 from generator.export import ideas_data
 from generator.catalogue import load_catalogue
 from generator.enrich import enrich
-from generator.render import base, render_site
+from generator.render import render_site
 from generator.reporters import REPORTERS
 
 CONFIG_FILE = paths.REPO_ROOT / "mkdocs.yml"
-SITE_DIR = paths.REPO_ROOT / "site"
+SITE_DIR = paths.SITE_DIR
 
 
 class BuildRefused(Exception):
@@ -41,13 +41,10 @@ class Generated:
     timings: dict = field(default_factory=dict)  # stage -> seconds
 
 
-def generated_paths(docs_dir: Path) -> list[Path]:
-    return [docs_dir / d for d in base.GENERATED_DIRS] + [docs_dir / f for f in base.GENERATED_FILES]
-
-
 def clean(docs_dir: Path) -> None:
-    """Remove everything a previous build generated (and nothing hand-written)."""
-    for target in generated_paths(docs_dir):
+    """Remove the pages a previous build generated (and nothing hand-written); the data folders are
+    emptied by their output steps."""
+    for target in [docs_dir / d for d in paths.GENERATED_PAGE_DIRS] + [docs_dir / f for f in paths.GENERATED_FILES]:
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
         elif target.exists() or target.is_symlink():
@@ -56,7 +53,7 @@ def clean(docs_dir: Path) -> None:
 
 def write_pages(generated: Generated, docs_dir: Path) -> None:
     """Write the rendered Markdown; every path must stay inside a generated location."""
-    allowed_dirs, allowed_files = set(base.GENERATED_DIRS), set(base.GENERATED_FILES)
+    allowed_dirs, allowed_files = set(paths.GENERATED_PAGE_DIRS), set(paths.GENERATED_FILES)
     clean(docs_dir)
     made = set()
     for rel, text in generated.pages.items():
@@ -82,14 +79,19 @@ def parse_date(text: str | None) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def generate(catalogue_root: Path, build_date: dt.date) -> Generated:
+def generate(catalogue_root: Path, build_date: dt.date, *, sources=None, land: str | None = None) -> Generated:
     """validate -> enrich -> render, timed; raises BuildRefused on validation errors."""
     timings = {}
     start = time.perf_counter()
-    catalogue, run = load_catalogue(catalogue_root, build_date=build_date)
+    if sources:
+        catalogue, run = federation.load_sources(sources, build_date=build_date)
+    else:
+        catalogue, run = load_catalogue(catalogue_root, build_date=build_date)
     timings["validate"] = time.perf_counter() - start
     if catalogue is None:
         raise BuildRefused(REPORTERS["text"](run.findings, run.files_checked))
+    if land:
+        catalogue = federation.for_land(catalogue, land)
     start = time.perf_counter()
     enriched = enrich(catalogue)
     timings["enrich"] = time.perf_counter() - start

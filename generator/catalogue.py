@@ -54,6 +54,8 @@ class Catalogue:
     reference: Reference
     build_date: dt.date
     warnings: list = field(default_factory=list)
+    origins: dict = field(default_factory=dict)  # id -> federation.Origin, when several catalogues are built as one
+    land: str | None = None  # set when a Land's site is built from a larger catalogue
 
 
 def _stray(path: Path, root: Path, message: str) -> Finding:

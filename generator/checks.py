@@ -1,7 +1,7 @@
 """Checks that need more than one field or more than one record.
 
-Each check is a pure function (records, context) -> findings; `run_checks`
-runs them all so a contributor sees every problem in one run.
+Each check is a pure function (records, context) -> findings; `run_record_checks` and
+`run_catalogue_checks` run them all, so a contributor sees every problem in one run.
 """
 from __future__ import annotations
 
@@ -10,20 +10,58 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from generator.dates import earliest, latest, parse_range
+from generator.addresses import is_local_url
+from generator.dates import earliest, german, latest, parse_range
+from generator.enrich import deadlines as deadline_rules
 from generator.findings import ERROR, WARNING, Finding, format_path
 from generator.records import RecordFile
 from generator.reference import Reference
+from generator.schema_fields import fields
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # names that collide with generated pages or that Windows cannot check out
 RESERVED_IDS = {"index", "readme", "tags", "suche", "explorer", "karte", "con", "prn", "aux", "nul",
                 *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 REVIEW_MAX_DAYS = 548  # 18 months
-PERSONAL_MAILBOX = re.compile(r"^[a-zäöüß]+[.\-_][a-zäöüß]+@", re.IGNORECASE)
-ROLE_WORDS = ("info", "digital", "poststelle", "presse", "kontakt", "service", "buergerbuero", "smart", "it",
-              "office", "team", "projekt", "amt", "stelle", "foerder", "verwaltung", "rathaus", "stadt", "gemeinde")
+# Personal mailboxes: the local part is split into tokens (at . - _ + and digits); a role word must
+# be a whole token or begin/end a token ("ordnungsamt", "buergerservice"), never just occur inside
+# one ("brigitte" contains "it"). Without a role token, two or more tokens (vorname.nachname,
+# m.mustermann) or one unknown token (mmustermann) look personal.
+ROLE_TOKENS = {"it", "ikt", "edv", "geo", "gis", "web", "ozg", "lab", "hub", "bau", "post", "mail", "amt", "rat",
+               "info", "city", "team", "data", "support", "noreply"}
+ROLE_STEMS = ("info", "kontakt", "poststelle", "presse", "service", "buerger", "digital", "smart", "office", "projekt",
+              "stelle", "foerder", "verwaltung", "rathaus", "stadt", "gemeinde", "kreis", "markt", "mobil", "verkehr",
+              "umwelt", "klima", "energie", "schul", "bildung", "kultur", "sozial", "jugend", "wirtschaft", "tourismus",
+              "ordnung", "planung", "zentrale", "sekretariat", "geschaeft", "portal", "online", "daten", "opendata",
+              "egov", "breitband", "datenschutz", "hilfe", "redaktion", "kommunikation", "oeffentlich", "beteiligung",
+              "kanzlei", "buero", "dezernat", "referat", "abteilung", "fachbereich", "leitstelle", "feuerwehr",
+              "bibliothek", "museum", "archiv", "standesamt", "einwohner", "vergabe", "einkauf", "finanz", "kaemmerei",
+              "personal", "organisation", "innovation", "zukunft", "region", "netzwerk", "labor", "kommun", "ministerium",
+              "amt", "zweckverband", "verband", "gesundheit", "anfrage", "verwaltung", "pressestelle", "team", "city")
+_LOCAL_TOKENS = re.compile(r"[.\-_+0-9]+")
+
+
+def _role_token(token: str) -> bool:
+    return token in ROLE_TOKENS or any(token.startswith(stem) or token.endswith(stem) for stem in ROLE_STEMS)
+
+
+def is_personal_mailbox(email: str) -> bool:
+    tokens = [t for t in _LOCAL_TOKENS.split(email.split("@")[0].lower()) if t]
+    return bool(tokens) and not any(_role_token(t) for t in tokens)
+
+
+# Personal data in free text (warnings: a maintainer looks before merging).
+PERSONAL_DATA = (
+    ("eine E-Mail-Adresse", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
+    ("eine Telefonnummer", re.compile(r"(?:(?<![\w+])\+49|\b0049|\(0\d{2,5}\)|\b0\d{2,5}(?=[ /-]\d)|"
+                                      r"\b(?:Tel|Telefon|Fon|Mobil|Handy|Fax)\.?:?\s*(?=\+?\d))[\d /()-]{5,}\d")),
+    ("eine Anschrift", re.compile(r"\b[A-ZÄÖÜ][a-zäöüß-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)"
+                                  r" \d{1,4}(?: ?[a-z])?\b(?![.,]?\d| ?(?:%|Prozent|Euro|EUR|€|Mio|Millionen|Jahre|Monate|Kommunen|Projekte))")),
+)
+FREE_TEXT_KEYS = {"summary", "seeking", "exchange_note", "effort"}
+LINE_BREAKS = re.compile(r"[\t\n\r\v\f]")
 
 
 @dataclass(frozen=True)
@@ -50,7 +88,7 @@ def check_id(record: RecordFile, ctx: Context) -> list[Finding]:
 
 def _date_fields(record: RecordFile):
     data = record.data
-    for key in ("start", "end", "last_reviewed"):
+    for key in ("start", "end", "last_reviewed", "valid_until"):
         if isinstance(data.get(key), str):
             yield (key,), data[key]
     for i, source in enumerate(data.get("sources") or []):
@@ -62,7 +100,7 @@ def _date_fields(record: RecordFile):
             if isinstance(deadline, str):
                 yield ("application", "deadlines", i), deadline
             elif isinstance(deadline, dict):
-                for key in ("opens", "closes"):
+                for key in ("opens", "closes", "repeat_until"):
                     if isinstance(deadline.get(key), str):
                         yield ("application", "deadlines", i, key), deadline[key]
 
@@ -74,11 +112,12 @@ def check_dates(record: RecordFile, ctx: Context) -> list[Finding]:
             out.append(_finding(record, path, ERROR, f"„{value}“ ist kein gültiges Kalenderdatum.", "check.date-invalid"))
     data = record.data
     start, end = data.get("start"), data.get("end")
-    if isinstance(start, str) and isinstance(end, str) and earliest(start) and latest(end) and latest(end) < earliest(start):
+    first, last = (earliest(start), latest(end)) if isinstance(start, str) and isinstance(end, str) else (None, None)
+    if first and last and last < first:
         out.append(_finding(record, ("end",), ERROR, f"Das Ende ({end}) liegt vor dem Beginn ({start}).", "check.end-before-start"))
     reviewed = data.get("last_reviewed")
-    if isinstance(reviewed, str) and earliest(reviewed):
-        day = earliest(reviewed)
+    day = earliest(reviewed) if isinstance(reviewed, str) else None
+    if day:
         if day > ctx.today:
             out.append(_finding(record, ("last_reviewed",), ERROR, f"„Zuletzt geprüft“ ({reviewed}) liegt in der Zukunft.", "check.review-future"))
         elif (ctx.today - day).days > REVIEW_MAX_DAYS:
@@ -90,13 +129,15 @@ def check_dates(record: RecordFile, ctx: Context) -> list[Finding]:
         for i, deadline in enumerate(deadlines):
             if isinstance(deadline, dict):
                 opens, closes = deadline.get("opens"), deadline.get("closes")
-                if isinstance(opens, str) and isinstance(closes, str) and earliest(opens) and latest(closes) and latest(closes) < earliest(opens):
+                begins, ends = (earliest(opens), latest(closes)) if isinstance(opens, str) and isinstance(closes, str) else (None, None)
+                if begins and ends and ends < begins:
                     out.append(_finding(record, ("application", "deadlines", i, "closes"), ERROR, f"Das Fristende ({closes}) liegt vor dem Beginn ({opens}).", "check.closes-before-opens"))
                 closes = closes if isinstance(closes, str) else None
             else:
                 closes = deadline if isinstance(deadline, str) else None
-            if closes and latest(closes):
-                closes_all.append(latest(closes))
+            last_day = latest(closes) if closes else None
+            if last_day:
+                closes_all.append(last_day)
         if application.get("status") == "offen" and closes_all and max(closes_all) < ctx.today:
             out.append(_finding(record, ("application", "status"), WARNING, f"Status „offen“, aber alle Fristen sind abgelaufen (letzte: {max(closes_all).isoformat()}). Die Website zeigt das Programm als geschlossen; bitte Status oder Fristen aktualisieren.", "check.open-but-past"))
     return out
@@ -123,8 +164,7 @@ def check_contact(record: RecordFile, ctx: Context) -> list[Finding]:
     if not isinstance(contact, dict) or not isinstance(contact.get("email"), str):
         return []
     email = contact["email"]
-    local = email.split("@")[0].lower()
-    if PERSONAL_MAILBOX.match(email) and not any(word in local for word in ROLE_WORDS):
+    if is_personal_mailbox(email):
         return [_finding(record, ("contact", "email"), WARNING, f"„{email}“ sieht nach einer persönlichen Adresse aus. Bitte ein Funktionspostfach angeben oder die Einwilligung der Person sicherstellen.", "check.personal-email")]
     return []
 
@@ -175,7 +215,148 @@ def check_placeholders(record: RecordFile, ctx: Context) -> list[Finding]:
             for path, text in _strings(record.data) if "AUSFÜLLEN" in text]
 
 
-PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish]
+def check_status_evidence(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A programme's offen/laufend/angekuendigt needs a source confirming it, at most STATUS_EVIDENCE_MONTHS old
+    (enrich/deadlines.py); after `valid_until` the programme is closed."""
+    if record.kind != "funding" or not isinstance(record.data.get("application"), dict):
+        return []
+    data = record.data
+    declared = data["application"].get("status")
+    out = []
+    if deadline_rules.expired(data, ctx.today):
+        if declared in deadline_rules.CLAIMS:
+            out.append(_finding(record, ("valid_until",), WARNING, f"Das Programm galt laut „valid_until“ bis {german(str(data['valid_until']))}; die Website zeigt es als geschlossen. Bitte „application.status“ auf „geschlossen“ setzen oder eine neuere Laufzeit mit Quelle eintragen.", "check.valid-until-passed"))
+        return out
+    if declared not in deadline_rules.CLAIMS or deadline_rules.schedule_status(data, ctx.today).status not in deadline_rules.CLAIMS:
+        return out
+    if deadline_rules.evidenced(data, ctx.today):
+        return out
+    said = {"offen": "offen", "laufend": "laufend", "angekuendigt": "angekündigt"}[declared]
+    months = deadline_rules.STATUS_EVIDENCE_MONTHS
+    how = ("Bitte den Status auf der offiziellen Programmseite prüfen und diese Seite als Quelle mit "
+           "„confirms_status: true“ und dem Prüfdatum als „as_of“ eintragen (oder den Status ändern). Bis dahin zeigt "
+           "die Website „Stand unklar“ und zählt das Programm nicht als offen.")
+    found = deadline_rules.confirming_sources(data, ctx.today)
+    if found:
+        index, as_of = found[0]
+        out.append(_finding(record, ("sources", index, "as_of"), WARNING, f"Der Status „{said}“ in „application.status“ ist zuletzt {deadline_rules.when(as_of)} belegt – älter als {months} Monate. {how}", "check.status-evidence-old"))
+    else:
+        out.append(_finding(record, ("application", "status"), WARNING, f"Der Status „{said}“ ist durch keine Quelle mit „confirms_status: true“ und Datum („as_of“) belegt; „last_reviewed“ allein genügt nicht. {how}", "check.status-evidence-missing"))
+    return out
+
+
+def check_recurring_deadlines(record: RecordFile, ctx: Context) -> list[Finding]:
+    application = record.data.get("application")
+    if record.kind != "funding" or not isinstance(application, dict):
+        return []
+    out = []
+    for i, deadline in enumerate(application.get("deadlines") or []):
+        if isinstance(deadline, dict) and deadline.get("repeat") and isinstance(deadline.get("closes"), str) \
+                and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", deadline["closes"]):
+            out.append(_finding(record, ("application", "deadlines", i, "closes"), ERROR, f"Eine wiederkehrende Frist („repeat“) braucht ein tagesgenaues erstes Datum in „closes“ (JJJJ-MM-TT), nicht „{deadline['closes']}“.", "check.repeat-needs-day"))
+        if isinstance(deadline, dict) and deadline.get("repeat_until") and not deadline.get("repeat"):
+            out.append(_finding(record, ("application", "deadlines", i, "repeat_until"), ERROR, "„repeat_until“ gilt nur zusammen mit „repeat“ (jaehrlich, halbjaehrlich oder vierteljaehrlich).", "check.repeat-until-alone"))
+    return out
+
+
+def check_shares(record: RecordFile, ctx: Context) -> list[Finding]:
+    entries = [e for e in record.data.get("municipalities") or [] if isinstance(e, dict)]
+    shares = [e["share_percent"] for e in entries if isinstance(e.get("share_percent"), int) and not isinstance(e.get("share_percent"), bool)]
+    if record.kind == "project" and sum(shares) > 100:
+        return [_finding(record, ("municipalities",), ERROR, f"Die Anteile an der Förderung („share_percent“) ergeben zusammen {sum(shares)} Prozent, mehr als 100.", "check.shares-over-100")]
+    return []
+
+
+@lru_cache(maxsize=None)
+def _schema_fields(kind: str) -> dict:
+    """Schema path (keys only, no list indices) -> FieldInfo, for the checks that depend on a field's kind."""
+    try:
+        return {info.path: info for info in fields(kind)}
+    except KeyError:
+        return {}
+
+
+def _schema_path(path: tuple) -> tuple:
+    return tuple(part for part in path if isinstance(part, str))
+
+
+def check_single_line(record: RecordFile, ctx: Context) -> list[Finding]:
+    """Titles, names, tags, organisations …: one line. Only Markdown and notes (x-multiline) may break lines."""
+    infos = _schema_fields(record.kind)
+    out = []
+    for path, text in _strings(record.data):
+        if LINE_BREAKS.search(text):
+            info = infos.get(_schema_path(path))
+            if info is not None and not info.multiline:
+                out.append(_finding(record, path, ERROR, "Der Text muss in einer Zeile stehen: Zeilenumbrüche und Tabulatoren "
+                                    "sind hier nicht erlaubt. Bitte in eine Zeile schreiben.", "check.single-line"))
+    return out
+
+
+def _whole_number_hint(written: str, value: float) -> str:
+    if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", written):
+        return (f"„{written}“ ist keine ganze Zahl: In YAML ist der Punkt ein Dezimalpunkt, daraus würde {int(value)}. "
+                f"Bitte ohne Tausenderpunkt schreiben: {written.replace('.', '')}")
+    return f"„{written}“ ist keine ganze Zahl. Bitte ohne Punkt schreiben: {int(value)}"
+
+
+def check_whole_numbers(record: RecordFile, ctx: Context) -> list[Finding]:
+    """`250.000` reads as 250.0, which JSON Schema counts as the integer 250; amounts want the digits written."""
+    infos = _schema_fields(record.kind)
+    out = []
+    for path, written in getattr(record.loaded, "number_texts", {}).items():
+        info = infos.get(_schema_path(path))
+        wanted = info and ("integer" in (info.type, info.item_type))
+        value = _value_at(record.data, path)
+        if wanted and isinstance(value, float) and value.is_integer():
+            unit = " (ganze Euro)" if str(path[-1]).endswith("_eur") else ""
+            out.append(_finding(record, path, ERROR, _whole_number_hint(written, value) + unit + ".", "check.whole-number"))
+    return out
+
+
+def _value_at(data, path: tuple):
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def check_personal_data(record: RecordFile, ctx: Context) -> list[Finding]:
+    """E-mail addresses, phone numbers and street addresses in free text: a maintainer looks before merging."""
+    infos = _schema_fields(record.kind)
+    out = []
+    for path, text in _strings(record.data):
+        info = infos.get(_schema_path(path))
+        if info is None or not (info.multiline or info.path[-1] in FREE_TEXT_KEYS):
+            continue
+        found = [what for what, pattern in PERSONAL_DATA if pattern.search(text)]
+        if found:
+            out.append(_finding(record, path, WARNING, f"Der Text enthält {' und '.join(found)}. Personenbezogene Angaben "
+                                "gehören nicht in Freitext; bitte prüfen und höchstens ein Funktionspostfach nennen "
+                                "(im Feld „contact“).", "check.personal-data"))
+    return out
+
+
+_URLS = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+
+
+def check_local_urls(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A link into localhost or a private network helps no reader and would make `katalog links` probe it."""
+    out = []
+    for path, text in _strings(record.data):
+        urls = [text] if re.fullmatch(r"https?://\S+", text) else _URLS.findall(text)
+        if any(is_local_url(url) for url in urls):
+            out.append(_finding(record, path, WARNING, "Die Adresse führt in das lokale oder private Netz (z. B. localhost, "
+                                "10.x.x.x, 192.168.x.x oder ein Name ohne Punkt) und ist von außen nicht erreichbar. "
+                                "Bitte eine öffentliche Adresse angeben.", "check.local-url"))
+    return out
+
+
+PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish,
+              check_single_line, check_whole_numbers, check_personal_data, check_local_urls, check_status_evidence,
+              check_recurring_deadlines, check_shares]
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:
@@ -248,9 +429,3 @@ def run_record_checks(record: RecordFile, ctx: Context) -> list[Finding]:
 def run_catalogue_checks(records: list[RecordFile]) -> list[Finding]:
     return [finding for check in CATALOGUE_WIDE for finding in check(records)]
 
-
-def run_checks(records: list[RecordFile], ctx: Context) -> list[Finding]:
-    findings = []
-    for record in records:
-        findings.extend(run_record_checks(record, ctx))
-    return findings + run_catalogue_checks(records)

@@ -43,7 +43,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _choose_catalogue(argv: list[str]) -> None:
+    """`--katalog ORDNER` picks the catalogue (and with it vocabularies, reference data, mkdocs.yml)
+    for the whole run. Paths are fixed before the commands' modules are imported, because they bind
+    them as defaults; when they are already imported (library use, tests), --katalog still selects the
+    records, and the rest comes from the catalogue found from the working directory."""
+    if "generator.catalogue" in sys.modules:
+        return
+    from generator import paths
+
+    chosen = None
+    for i, arg in enumerate(argv):
+        if arg == "--katalog" and i + 1 < len(argv):
+            chosen = argv[i + 1]
+        elif arg.startswith("--katalog="):
+            chosen = arg.split("=", 1)[1]
+    if chosen:
+        paths.configure(chosen)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _choose_catalogue(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

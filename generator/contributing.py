@@ -137,6 +137,7 @@ def replace_sections(text: str) -> str:
         pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
         if len(pattern.findall(text)) != 1:
             raise GuideError(f"CONTRIBUTING.md braucht genau einen Abschnitt zwischen „{begin}“ und „{end}“.")
-        replacement = f"{begin}\n\n{render()}\n\n{end}"
-        text = pattern.sub(lambda _match: replacement, text)
+        found = pattern.search(text)
+        assert found is not None  # exactly one, checked above
+        text = text[:found.start()] + f"{begin}\n\n{render()}\n\n{end}" + text[found.end():]
     return text

@@ -32,6 +32,13 @@ def latest(text: str) -> dt.date | None:
     return rng[1] if rng else None
 
 
+def newest(values) -> str | None:
+    """The newest of some partial ISO dates, as written; a partial date counts from its first day, so
+    "2024" is older than "2024-06-18" (a source never proves more than it says). None for no dates."""
+    dated = [(rng[0], str(v)) for v in values if v and (rng := parse_range(str(v))) is not None]
+    return max(dated)[1] if dated else None
+
+
 def german(text: str) -> str:
     """2026-03-31 -> 31.03.2026; 2026-03 -> 03/2026; 2026 -> 2026."""
     parts = str(text).split("-")

@@ -13,11 +13,13 @@ the compiled check always answer "not sure", which falls back to jsonschema.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from generator.schemas import _compiled, bundled_schema
 
-ANNOTATIONS = {"title", "description", "examples", "$comment", "$schema", "x-message", "x-format-version", "$defs", "default"}
+ANNOTATIONS = {"title", "description", "examples", "$comment", "$schema", "x-message", "x-multiline", "x-format-version", "$defs", "default"}
 
 
 def _never(_value) -> bool:
@@ -52,13 +54,13 @@ def _unique(items: list) -> bool:
     return True
 
 
-def compile_schema(schema) -> callable:
+def compile_schema(schema) -> Callable[[Any], bool]:
     """Return predicate(value) -> True only if the value is valid."""
     if schema is True or schema == {}:
         return lambda v: True
     if schema is False or not isinstance(schema, dict):
         return _never
-    checks = []
+    checks: list[Callable[..., bool]] = []
     unknown = set(schema) - ANNOTATIONS - {
         "type", "properties", "required", "additionalProperties", "enum", "pattern", "minLength", "maxLength",
         "minItems", "maxItems", "uniqueItems", "minimum", "maximum", "items", "anyOf", "oneOf", "const"}

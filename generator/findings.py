@@ -1,7 +1,7 @@
 """The one result model every check produces and every reporter reads."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field  # noqa: F401
+from dataclasses import dataclass, field as dc_field
 
 ERROR = "error"
 WARNING = "warning"

@@ -25,6 +25,7 @@ from generator.vocabularies import normalise
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ID_MIN, ID_MAX = 3, 80
+HANDOVER_NOTES = "hinweise.json"  # next to the one record file in the handover folder (see `katalog uebernahme`)
 _HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -59,6 +60,14 @@ def split_sections(body: str, labels: list[str]) -> dict[str, str]:
         text = "\n".join(part.rstrip() for part in text.split("\n")).strip()
         answers[label] = "" if text == NO_RESPONSE else text
     return answers
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def strip_comments(body: str) -> str:
+    """HTML comments are help text (the GitLab templates carry their hints that way), never answers."""
+    return _COMMENT.sub("", body)
 
 
 def detect_kind(body: str) -> str:
@@ -285,7 +294,9 @@ def parse_consent(answer, form_field, kind, context):
     ticked = {m.group(2) for m in map(_CHECKBOX.match, answer.split("\n")) if m and m.group(1) in "xX"}
     missing = [text for text in CONSENT_OPTIONS if text not in ticked]
     if missing:
-        context["notes"].append("Nicht alle Bestätigungen sind angekreuzt: " + " / ".join(missing))
+        raise ConversionError("Im Abschnitt „Bestätigung“ ist nicht alles angekreuzt: " + " / ".join(missing)
+                              + " Ohne diese Bestätigungen übernimmt die Redaktion den Eintrag nicht. Bitte das Issue "
+                              "bearbeiten und die Kästchen ankreuzen; danach startet die Redaktion die Übernahme erneut.")
     return None
 
 
@@ -322,7 +333,7 @@ def build_record(kind: str, answers: dict[str, str], *, today: dt.date) -> tuple
     """The record (without id) and notes for the maintainer."""
     form = form_for(kind)
     record: dict = {}
-    context = {"notes": []}
+    context: dict[str, list[str]] = {"notes": []}
     for form_field in form.fields:
         answer = answers.get(field_label(kind, form_field), "")
         value = PARSERS[form_field.parse](answer, form_field, kind, context)
@@ -393,6 +404,7 @@ def convert(body: str, *, kind: str | None = None, today: dt.date, reference: Re
             record_id: str | None = None) -> tuple[str, str, dict, list[str]]:
     """Issue body -> (kind, id, record, notes). Raises ConversionError with a German message."""
     notes = []
+    body = strip_comments(body)
     if FORBIDDEN_CHARS.search(body):
         body = FORBIDDEN_CHARS.sub("", body)
         notes.append("Unsichtbare Steuerzeichen aus den Antworten wurden entfernt.")
@@ -457,3 +469,63 @@ def write_new(target: Path, text: str) -> None:
         raise ConversionError(f"Den Eintrag „{target.stem}“ gibt es schon ({target.parent.name}/{target.name}). "
                               "Bestehende Einträge werden nicht überschrieben; für Änderungen bitte das Formular "
                               "„Korrektur oder Ergänzung“ nutzen oder eine andere Kennung mit --kennung angeben.") from None
+
+
+# --- the handover between the unprivileged and the privileged job ----------------------------
+
+HANDOVER_MAX_BYTES = 512 * 1024
+
+
+def read_handover(folder: Path) -> tuple[str | None, Path | None, dict]:
+    """(kind, record file, info) from a handover folder, re-checked as if a stranger had written it.
+
+    Allowed: hinweise.json and at most one regular file <records folder>/<id>.yaml whose `id`
+    equals its name. Anything else (links, other files, a second record, a bad id) is refused.
+    """
+    folder = Path(folder)
+    if folder.is_symlink() or not folder.is_dir():
+        raise ConversionError("Die Übergabe aus dem ersten Schritt fehlt.")
+    folders = {name: kind for kind, (name, _schema) in paths.RECORD_KINDS.items()}
+    records, info = [], {}
+    for entry in sorted(folder.rglob("*")):
+        relative = entry.relative_to(folder).as_posix()
+        if entry.is_symlink():
+            raise ConversionError(f"Die Übergabe enthält eine Verknüpfung ({relative}).")
+        if entry.is_dir():
+            if relative not in folders:
+                raise ConversionError(f"Die Übergabe enthält einen unerwarteten Ordner ({relative}).")
+            continue
+        if not entry.is_file() or entry.stat().st_size > HANDOVER_MAX_BYTES:
+            raise ConversionError(f"Die Übergabe enthält eine unzulässige Datei ({relative}).")
+        if relative == HANDOVER_NOTES:
+            info = _handover_info(entry)
+        elif entry.parent.parent == folder and entry.parent.name in folders and entry.suffix == ".yaml":
+            records.append((folders[entry.parent.name], entry))
+        else:
+            raise ConversionError(f"Die Übergabe enthält eine unerwartete Datei ({relative}).")
+    if len(records) > 1:
+        raise ConversionError("Die Übergabe enthält mehr als eine Eintragsdatei.")
+    if not records:
+        return None, None, info
+    kind, record = records[0]
+    if not is_valid_id(record.stem):
+        raise ConversionError(f"„{record.stem}“ ist keine gültige Kennung.")
+    loaded = load_text(record.read_bytes().decode("utf-8", errors="replace"))
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    if data.get("id") != record.stem:
+        raise ConversionError(f"Die Kennung in der Datei passt nicht zum Dateinamen {record.stem}.yaml.")
+    return kind, record, info
+
+
+def _handover_info(path: Path) -> dict:
+    import json
+
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeError):
+        raise ConversionError(f"{HANDOVER_NOTES} in der Übergabe ist kein JSON.") from None
+    if not isinstance(raw, dict):
+        raw = {}
+    notes = [str(n)[:500] for n in raw.get("notes", []) if isinstance(n, str)][:20] if isinstance(raw.get("notes"), list) else []
+    refusal = raw.get("refusal")
+    return {"notes": notes, "refusal": str(refusal)[:2000] if isinstance(refusal, str) else None}

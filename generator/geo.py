@@ -84,7 +84,7 @@ def simplify(points: list, tolerance: float) -> list:
 
 def topojson_to_geojson(topology: dict, tolerance: float = TOLERANCE_DEG) -> dict:
     arcs = decode_arcs(topology)
-    features = []
+    features: list[dict] = []
     for obj in topology["objects"].values():
         for geometry in obj["geometries"]:
             name = geometry["properties"]["name"]

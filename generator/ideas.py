@@ -29,9 +29,8 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.enrich import similarity
+from generator.enrich import domain, similarity
 from generator.enrich.matching import Applicant, Matcher, in_land, region_reason, status_reason
-from generator.export.views import municipality_facts
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASSES, Municipality
 from generator.retrieval import analysis
 from generator.retrieval.thesaurus import Thesaurus
@@ -327,7 +326,7 @@ class RecordSearch:
         """[SimilarLink] best first (at most DEPTH), the project itself excluded."""
         if pid in self._ranked:
             return self._ranked[pid]
-        from generator.enrich import SimilarLink
+        from generator.enrich.types import SimilarLink
 
         index = self.index
         i = index.position.get(pid)
@@ -361,10 +360,11 @@ class RecordSearch:
 
 def place(project: dict, reference) -> dict:
     """Lead body of a project: name, Land code and name, size class."""
-    munis = [municipality_facts(m, reference) for m in project.get("municipalities") or []]
-    lead = next((m for m in munis if m.get("role") == "lead"), munis[0] if munis else {})
-    return {"name": lead.get("name", ""), "land": lead.get("land", ""), "land_name": lead.get("land_name", ""),
-            "size_class": lead.get("size_class", ""), "others": max(0, len(munis) - 1)}
+    found = domain.places(project, reference)
+    lead = domain.lead_of(found)
+    return {"name": lead.name if lead else "", "land": lead.land_code if lead else "",
+            "land_name": lead.land_name if lead else "", "size_class": lead.size_class if lead else "",
+            "others": max(0, len(found) - 1)}
 
 
 def project_facts(project: dict, funding: dict, reference) -> dict:

@@ -23,7 +23,6 @@ NO_RESPONSE = "_No response_"  # what GitHub writes into the issue body for an e
 LABEL_NEW = "eintrag"
 KIND_LABELS = {"project": "projekt", "funding": "foerderprogramm"}
 LABEL_CORRECTION = "korrektur"
-LABEL_IMPORT = "import"  # set by a maintainer: "turn this issue into a pull request"
 
 CONSENT_LABEL = "Bestätigung"
 CONSENT_OPTIONS = (
@@ -316,10 +315,16 @@ def form_for(kind: str) -> Form:
     raise KeyError(kind)
 
 
+def form_documents() -> dict[str, dict]:
+    """File name in .github/ISSUE_TEMPLATE/ -> issue form document (also the source of the GitLab templates)."""
+    out = {form.file: form_document(form) for form in FORMS}
+    out["korrektur.yml"] = CORRECTION_FORM_DOCUMENT
+    return out
+
+
 def render_forms() -> dict[str, str]:
     """File name in .github/ISSUE_TEMPLATE/ -> content."""
-    out = {form.file: _dump(form_document(form)) for form in FORMS}
-    out["korrektur.yml"] = _dump(CORRECTION_FORM_DOCUMENT)
+    out = {name: _dump(document) for name, document in form_documents().items()}
     out["config.yml"] = _dump(CONFIG)
     return out
 

@@ -1,23 +1,32 @@
 """External links in the records: find them (with file and line), check them, report dead ones.
 
 Extraction and the report are pure functions; `check_all` is the only part that
-touches the network, with a timeout per request and a bounded number of
-requests at once. Only http(s) is ever opened: the opener has no handler for
-file:, ftp: or data:. Dead links are reported on a schedule, never on a pull
+touches the network, with a total deadline per URL (a server that trickles one
+byte at a time is cut off) and a bounded number of requests at once. Only
+http(s) is ever opened: the opener has no handler for file:, ftp: or data:.
+Every connection, including each redirect's, resolves the host name first and
+refuses loopback, link-local, private and other non-public addresses, then
+connects to exactly the address it checked. Dead links are reported on a schedule, never on a pull
 request, so nobody's contribution fails because another site went down.
 """
 from __future__ import annotations
 
+import functools
 import http.client
+import ipaddress
 import re
 import socket
 import ssl
+import threading
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.addresses import forbidden_address
 from generator.findings import format_path
 from generator.loader import LoadResult
 
@@ -87,17 +96,129 @@ def extract(file: str, loaded: LoadResult) -> list[LinkRef]:
 
 # --- checking --------------------------------------------------------------------------------
 
-def _opener() -> urllib.request.OpenerDirector:
-    """http and https only (no file:, ftp:, data:), following redirects."""
+LOCAL_REASON = "führt in das lokale oder private Netz (nicht abgerufen)"
+# (address, port) pairs exempt from the rule against local addresses; empty except in tests of this module
+EXEMPT: frozenset = frozenset()
+
+
+class ForbiddenAddress(OSError):
+    """The host resolves to an address that is not public."""
+
+
+class DeadlineExceeded(OSError):
+    """The URL's total time budget ran out."""
+
+
+class _Budget:
+    """One URL's total time: every socket it opens is closed when the deadline passes."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self.expire)
+        self._timer.daemon = True
+
+    def __enter__(self):
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._timer.cancel()
+        return False
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def track(self, sock: socket.socket) -> None:
+        with self._lock:
+            if self.expired:
+                sock.close()
+                raise DeadlineExceeded("deadline")
+            self._sockets.append(sock)
+
+    def expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                sock.close()
+
+
+def _public_connection(host: str, port: int, timeout: float, budget: _Budget, exempt: frozenset) -> socket.socket:
+    """Resolve, refuse if any address is not public (unless exempt), connect to a checked address."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    for _family, _type, _proto, _name, sockaddr in infos:
+        address = sockaddr[0].split("%", 1)[0]
+        if forbidden_address(ipaddress.ip_address(address)) and (address, port) not in exempt:
+            raise ForbiddenAddress(address)
+    error: OSError = OSError("keine Adresse")
+    for family, type_, proto, _name, sockaddr in infos:
+        sock = socket.socket(family, type_, proto)
+        budget.track(sock)
+        sock.settimeout(max(0.05, min(timeout, budget.remaining())))
+        try:
+            sock.connect(sockaddr)
+            return sock
+        except OSError as exc:
+            error = exc
+            sock.close()
+    raise error
+
+
+class _GuardedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, budget: _Budget, exempt: frozenset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._budget, self._exempt = budget, exempt
+
+    def connect(self):
+        self.sock = _public_connection(self.host, self.port, self.timeout, self._budget, self._exempt)
+
+
+class _GuardedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, budget: _Budget, exempt: frozenset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._budget, self._exempt = budget, exempt
+
+    def connect(self):
+        sock = _public_connection(self.host, self.port, self.timeout, self._budget, self._exempt)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+class _GuardedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, budget: _Budget, exempt: frozenset):
+        super().__init__()
+        self._connection = functools.partial(_GuardedHTTPConnection, budget=budget, exempt=exempt)
+
+    def http_open(self, req):
+        return self.do_open(self._connection, req)
+
+
+class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, budget: _Budget, exempt: frozenset):
+        super().__init__()
+        self._connection = functools.partial(_GuardedHTTPSConnection, budget=budget, exempt=exempt)
+
+    def https_open(self, req):
+        return self.do_open(self._connection, req, context=ssl.create_default_context())
+
+
+def _opener(budget: _Budget, exempt: frozenset) -> urllib.request.OpenerDirector:
+    """http and https only (no file:, ftp:, data:), no proxies, following redirects through the same guard."""
     opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
+    for handler in (_GuardedHTTPHandler(budget, exempt), _GuardedHTTPSHandler(budget, exempt),
                     urllib.request.HTTPRedirectHandler(), urllib.request.HTTPDefaultErrorHandler(),
                     urllib.request.HTTPErrorProcessor()):
         opener.add_handler(handler)
     return opener
 
 
-def _status_text(code: int) -> str:
+def _status_text(code: int | None) -> str:
     names = {404: "nicht gefunden", 410: "entfernt", 500: "Serverfehler", 502: "Gateway-Fehler",
              401: "Anmeldung nötig", 403: "Zugriff verweigert", 429: "zu viele Anfragen",
              503: "Dienst nicht verfügbar", 400: "ungültige Anfrage"}
@@ -113,14 +234,27 @@ def _request(opener, url: str, method: str, timeout: float) -> int:
 
 
 def check_url(url: str, *, timeout: float = 15.0) -> LinkStatus:
-    """HEAD first; servers that answer HEAD badly get a GET."""
+    """HEAD first; servers that answer HEAD badly get a GET. `timeout` bounds the whole check of
+    this URL (both requests and every redirect), not just one socket operation."""
     if not re.match(r"https?://", url):
         return LinkStatus(url, DEAD, None, "keine http(s)-Adresse")
-    opener = _opener()
+    with _Budget(timeout) as budget:
+        status = _check(url, _opener(budget, EXEMPT), budget)
+    if budget.expired and status.state != OK:
+        return LinkStatus(url, DEAD, None, f"keine vollständige Antwort innerhalb von {timeout:g} s")
+    return status
+
+
+def _local(error) -> bool:
+    return isinstance(error, ForbiddenAddress) or isinstance(getattr(error, "reason", None), ForbiddenAddress)
+
+
+def _check(url: str, opener, budget: _Budget) -> LinkStatus:
+    timeout = budget.seconds
     last_code = None
     for method in ("HEAD", "GET"):
         try:
-            code = _request(opener, url, method, timeout)
+            code = _request(opener, url, method, max(0.05, budget.remaining()))
             return LinkStatus(url, OK, code, _status_text(code))
         except urllib.error.HTTPError as error:
             last_code = error.code
@@ -128,10 +262,12 @@ def check_url(url: str, *, timeout: float = 15.0) -> LinkStatus:
             if method == "HEAD" and error.code in HEAD_FALLBACK_CODES:
                 continue
             break
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             return LinkStatus(url, DEAD, None, f"keine Antwort innerhalb von {timeout:g} s")
         except urllib.error.URLError as error:
             reason = error.reason
+            if isinstance(reason, ForbiddenAddress):
+                return LinkStatus(url, DEAD, None, LOCAL_REASON)
             if isinstance(reason, ssl.SSLError):
                 return LinkStatus(url, DEAD, None, "Zertifikat oder TLS fehlerhaft")
             if isinstance(reason, (socket.timeout, TimeoutError)):
@@ -142,6 +278,8 @@ def check_url(url: str, *, timeout: float = 15.0) -> LinkStatus:
                 return LinkStatus(url, DEAD, None, "Verbindung abgelehnt")
             return LinkStatus(url, DEAD, None, f"nicht erreichbar ({reason})")
         except (http.client.HTTPException, OSError, ValueError) as error:
+            if _local(error):
+                return LinkStatus(url, DEAD, None, LOCAL_REASON)
             return LinkStatus(url, DEAD, None, f"nicht erreichbar ({type(error).__name__})")
     if last_code in UNKNOWN_CODES:
         return LinkStatus(url, UNKNOWN, last_code, _status_text(last_code))

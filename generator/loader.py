@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+_Parser: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # libyaml is bundled with PyYAML wheels; fall back to pure Python otherwise
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover
@@ -35,8 +36,6 @@ FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u0085\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 
-Path_ = tuple  # a path into the document: ("funding", 0, "programme")
-
 
 @dataclass
 class LoadProblem:
@@ -55,6 +54,7 @@ class LoadResult:
     positions: dict = field(default_factory=dict)  # path -> (line, column) of the value
     key_positions: dict = field(default_factory=dict)  # path -> (line, column) of the key
     problems: list = field(default_factory=list)
+    number_texts: dict = field(default_factory=dict)  # path -> text as written, for values read as decimals
 
     @property
     def ok(self) -> bool:
@@ -109,7 +109,7 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _Fatal(LoadProblem(line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte im Editor als UTF-8 speichern.", "load.encoding"))
+        raise _Fatal(LoadProblem(line, column, "Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte). Bitte im Editor als UTF-8 speichern.", "load.encoding")) from None
     return text
 
 
@@ -169,10 +169,6 @@ def plain_scalar(value: str) -> Any:
     return value
 
 
-def _mark(event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
-
-
 _ScalarEvent = yaml.ScalarEvent
 _MappingStart = yaml.MappingStartEvent
 _SequenceStart = yaml.SequenceStartEvent
@@ -195,6 +191,7 @@ def _build(text: str, result: LoadResult) -> Any:
     positions = result.positions
     key_positions = result.key_positions
 
+    event: Any  # the event classes share no typed base with anchor, tag, value and style
     for event in yaml.parse(text, Loader=_Parser):
         kind = type(event)
         if kind in _ENDS:
@@ -259,6 +256,8 @@ def _build(text: str, result: LoadResult) -> Any:
         if kind is _ScalarEvent:
             if not event.style and tag is None:
                 value = plain_scalar(event.value)
+                if value.__class__ is float:
+                    result.number_texts[path] = event.value
             else:
                 value = event.value
                 bad = FORBIDDEN_CHARS.search(value)
@@ -293,10 +292,20 @@ _DUPLICATE = _DuplicateMarker()
 
 
 def load_text(text: str) -> LoadResult:
+    result = _load_text(text)
+    if any(not problem.path for problem in result.problems):
+        _name_fields(text, result.problems)
+    return result
+
+
+def _load_text(text: str) -> LoadResult:
     result = LoadResult()
     try:
         _check_text(text)
         result.data = _build(text, result)
+        if result.data is None and not result.problems:
+            result.problems.append(LoadProblem(1, 1, "Die Datei enthält keinen Eintrag (nur Kommentare, „null“ oder ein leeres "
+                                                     "Dokument). Bitte die Felder des Eintrags eintragen oder die Datei löschen.", "load.no-record"))
     except _Fatal as fatal:
         result.problems.append(fatal.problem)
         result.data = None
@@ -319,8 +328,75 @@ def load_bytes(raw: bytes) -> LoadResult:
     try:
         text = decode(raw)
     except _Fatal as fatal:
-        return LoadResult(problems=[fatal.problem])
+        problems = [fatal.problem]
+        if fatal.problem.code == "load.encoding" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            _name_fields(raw.decode("utf-8", errors="replace"), problems)
+        return LoadResult(problems=problems)
     return load_text(text)
+
+
+# --- which field a line belongs to (for problems found below the level of values) ---------------
+
+_KEY_LINE = re.compile(r"""( *)((?:- +)*)("[^"\\]*"|'[^']*'|[^\s#'"\-?:,\[\]{}&*!|>%@`][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?:[ \t]+(.*))?$""")
+_ITEM_LINE = re.compile(r"( *)((?:- +)+|-$)")
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*(#.*)?")
+
+
+def field_path_at(text: str, line_number: int) -> tuple:
+    """Path of the key whose line (or whose value's lines) holds `line_number`, () if none.
+
+    Reads the block structure from indentation alone, so it also works on files the parser
+    refused. Flow style ([a, b], {a: 1}) is not followed: such lines count for the key they start on.
+    """
+    frames: list = []  # (column, key or list index, is_item)
+    counters: dict = {}  # (parent path, column of "-") -> index of the last item seen
+    block_indent = None  # inside a literal/folded block scalar: the indentation of its key
+    for number, raw in enumerate(text.split("\n")[:line_number], start=1):
+        stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip(" "))
+        if block_indent is not None:
+            if not stripped or indent > block_indent:
+                continue
+            block_indent = None
+        if not stripped or stripped.startswith("#") or stripped in ("---", "..."):
+            continue
+        key_match = _KEY_LINE.match(raw)
+        item_match = key_match or _ITEM_LINE.match(raw)
+        if not item_match:
+            continue  # a continuation line belongs to the field above
+        dashes = item_match.group(2) or ""
+        while frames and frames[-1][0] > indent:
+            frames.pop()
+        while frames and frames[-1][0] == indent and (frames[-1][2] or not dashes):
+            frames.pop()  # a sibling item, or a sibling key (a list may sit at its key's column)
+        column = indent
+        for dash in re.findall(r"- *", dashes):
+            parent = tuple(f[1] for f in frames)
+            counters[(parent, column)] = counters.get((parent, column), -1) + 1
+            frames.append((column, counters[(parent, column)], True))
+            column += len(dash)
+        if key_match:
+            key = key_match.group(3)
+            if key[:1] in "\"'":
+                key = key[1:-1]
+            frames.append((column, key.strip(), False))
+            if number < line_number and _BLOCK_SCALAR.fullmatch(key_match.group(4) or ""):
+                block_indent = column
+    return tuple(f[1] for f in frames)
+
+
+_LINE_LEVEL = {"load.syntax", "load.anchor", "load.tag", "load.alias", "load.merge-key", "load.complex-key",
+               "load.control-char", "load.encoding"}
+
+
+def _name_fields(text: str, problems: list) -> None:
+    """Give problems found at the level of lines or bytes the field their line belongs to."""
+    for problem in problems:
+        if not problem.path and problem.code in _LINE_LEVEL:
+            try:
+                problem.path = field_path_at(text, problem.line)
+            except Exception:  # naming the field is a courtesy; it never hides the problem itself
+                problem.path = ()
 
 
 def load_file(path: Path) -> LoadResult:

@@ -10,7 +10,8 @@ a Portfolio into markup. What belongs to a portfolio:
 
 Figures: a board by status (Idee → Planung → Umsetzung → Betrieb → Abgeschlossen /
 Eingestellt), a matrix Handlungsfeld × status, the funding secured (the sum of
-`funding[].amount_eur` where given, per programme), open funding opportunities for its ideas
+`funding[].amount_eur` where given, per programme, each project's money counted once: see
+`credit_percent`), open funding opportunities for its ideas
 and plans (enrich's funding matches that are offen, laufend or angekündigt at the build
 date), and for each idea the most similar projects elsewhere that are already in operation
 or completed (the same score and reasons as the project pages' similar projects).
@@ -42,9 +43,61 @@ def _vocabulary_ids(vocabulary: str) -> tuple:
 class FundingLine:
     programme: str  # funding id (may name a programme missing from the catalogue: then title = id)
     title: str
-    amount_eur: int  # sum of the amounts given
+    amount_eur: int  # sum of the amounts credited to this portfolio
     projects: tuple  # project ids naming the programme
     without_amount: int  # entries naming it without an amount
+    elsewhere: tuple = ()  # project ids whose amount counts for another body (the lead), not here
+    shared: tuple = ()  # project ids credited with a share (share_percent) only
+
+
+# --- whose money ------------------------------------------------------------------------------------------------
+
+def credit_percent(project: dict, member) -> int:
+    """Percent of a project's grants that belong to the bodies for which `member(entry)` is true.
+
+    Money belongs to one project once: without `share_percent` it counts for the lead (role "lead", else the first
+    body), never once per partner. With shares each body gets its share; what the shares leave (100 minus their
+    sum) goes to the lead when the lead has no share of its own."""
+    entries = [e for e in project.get("municipalities") or [] if isinstance(e, dict)]
+    if not entries:
+        return 0
+    lead = next((e for e in entries if e.get("role") == "lead"), entries[0])
+    shares = [e for e in entries if isinstance(e.get("share_percent"), int) and not isinstance(e.get("share_percent"), bool)]
+    if not shares:
+        return 100 if member(lead) else 0
+    mine = sum(e["share_percent"] for e in shares if member(e))
+    if lead not in shares and member(lead):
+        mine += max(0, 100 - sum(e["share_percent"] for e in shares))
+    return max(0, min(100, mine))
+
+
+def member_of(m, reference):
+    """Predicate over a project's municipality entries: the entry is `m`, or for a Landkreis (not a kreisfreie
+    Stadt) `m` itself or one of its Gemeinden and Verbände."""
+    aggregate = m.level == "kreis" and m.applicant_type != "kreisfreie-stadt"
+
+    def member(entry: dict) -> bool:
+        key = str(entry.get("ags") or "")
+        if not key:
+            return False
+        if key == m.key:
+            return True
+        if not aggregate:
+            return False
+        other = reference.get(key)
+        return other is not None and other.level in ("gemeinde", "verband") and other.kreis_key == m.key
+    return member
+
+
+def land_member(code: str, reference):
+    """Predicate: the entry's body lies in the Land `code` (from the reference data, or its own `land`)."""
+    def member(entry: dict) -> bool:
+        key = entry.get("ags")
+        if key:
+            m = reference.get(str(key))
+            return m is not None and m.land_code == code
+        return entry.get("land") == code
+    return member
 
 
 @dataclass(frozen=True)
@@ -74,28 +127,10 @@ class Portfolio:
 
 # --- whose records ----------------------------------------------------------------------------------------------
 
-def kreis_projects(catalogue, enriched) -> dict:
-    """Kreis key -> project ids of the Kreis and of its Gemeinden and Verbände, each once, sorted; for every
-    Landkreis with records (a kreisfreie Stadt is its own Gemeinde and needs no aggregation)."""
-    out: dict = {}
-    for key, ids in enriched.projects_by_municipality.items():
-        m = catalogue.reference.get(key)
-        if m is None:
-            continue
-        kreis_key = m.key if m.level == "kreis" else m.kreis_key if m.level in ("gemeinde", "verband") else ""
-        kreis = catalogue.reference.get(kreis_key) if kreis_key else None
-        if kreis is None or kreis.level != "kreis" or kreis.applicant_type == "kreisfreie-stadt":
-            continue
-        out.setdefault(kreis_key, set()).update(ids)
-    return {key: sorted(ids) for key, ids in sorted(out.items())}
-
-
-def municipality_projects(catalogue, enriched, m, by_kreis: dict | None = None) -> list[str]:
-    """Project ids of a municipality's portfolio (a Landkreis includes its members), each once, sorted.
-    Pass `by_kreis` (kreis_projects) when rendering many pages."""
+def municipality_projects(enriched, m) -> list[str]:
+    """Project ids of a municipality's portfolio (a Landkreis includes its members), each once, sorted."""
     if m.level == "kreis" and m.applicant_type != "kreisfreie-stadt":
-        by_kreis = kreis_projects(catalogue, enriched) if by_kreis is None else by_kreis
-        return list(by_kreis.get(m.key, ()))
+        return list(enriched.projects_by_kreis.get(m.key, ()))
     return sorted(set(enriched.projects_by_municipality.get(m.key, ())))
 
 
@@ -107,7 +142,7 @@ def _by_title(catalogue, ids) -> list[str]:
 
 def board(catalogue, ids: list[str]) -> list:
     """`ids` in title order (as `portfolio` passes them): each column keeps that order."""
-    columns = {s: [] for s in statuses()}
+    columns: dict[str, list[str]] = {s: [] for s in statuses()}
     for pid in ids:
         columns.setdefault(catalogue.projects[pid].get("status", ""), []).append(pid)
     return list(columns.items())
@@ -131,12 +166,18 @@ def matrix(catalogue, ids: list[str]) -> tuple[list, list]:
     return [(t, counts[t], sum(counts[t])) for t in known], totals
 
 
-def funding_secured(catalogue, ids: list[str]) -> tuple[list, int]:
+def funding_secured(catalogue, ids: list[str], member=None) -> tuple[list, int]:
+    """Funding by programme. With `member` (a predicate over municipality entries, see `member_of`) each amount
+    counts with the portfolio's credit_percent of it; without, in full (a portfolio of whole projects)."""
     amounts: dict = {}
     projects: dict = {}
     missing: dict = {}
+    elsewhere: dict = {}
+    shared: dict = {}
     for pid in ids:
-        for entry in catalogue.projects[pid].get("funding") or []:
+        record = catalogue.projects[pid]
+        percent = 100 if member is None else credit_percent(record, member)
+        for entry in record.get("funding") or []:
             if not isinstance(entry, dict) or not isinstance(entry.get("programme"), str):
                 continue
             fid = entry["programme"]
@@ -145,11 +186,16 @@ def funding_secured(catalogue, ids: list[str]) -> tuple[list, int]:
                 projects[fid].append(pid)
             amount = entry.get("amount_eur")
             if isinstance(amount, int) and not isinstance(amount, bool):
-                amounts[fid] = amounts.get(fid, 0) + amount
+                amounts[fid] = amounts.get(fid, 0) + round(amount * percent / 100)
+                if percent == 0:
+                    elsewhere.setdefault(fid, []).append(pid)
+                elif percent < 100:
+                    shared.setdefault(fid, []).append(pid)
             else:
                 missing[fid] = missing.get(fid, 0) + 1
     lines = [FundingLine(fid, str((catalogue.funding.get(fid) or {}).get("title") or fid), amounts.get(fid, 0),
-                         tuple(projects[fid]), missing.get(fid, 0)) for fid in projects]
+                         tuple(projects[fid]), missing.get(fid, 0), tuple(dict.fromkeys(elsewhere.get(fid, ()))),
+                         tuple(dict.fromkeys(shared.get(fid, ())))) for fid in projects]
     lines.sort(key=lambda line: (-line.amount_eur, line.title.casefold(), line.programme))
     return lines, sum(line.amount_eur for line in lines)
 
@@ -207,11 +253,12 @@ def twins(catalogue, enriched, ids: list[str]) -> list:
     return out
 
 
-def portfolio(catalogue, enriched, ids: list[str]) -> Portfolio:
+def portfolio(catalogue, enriched, ids: list[str], member=None) -> Portfolio:
+    """`member`: whose money the funding figures count (see funding_secured); None counts whole projects."""
     ids = sorted(pid for pid in set(ids) if pid in catalogue.projects)
     by_title = _by_title(catalogue, ids)  # sorted once; board, opportunities and ideas keep this order
     rows, totals = matrix(catalogue, ids)
-    lines, total = funding_secured(catalogue, ids)
+    lines, total = funding_secured(catalogue, ids, member)
     return Portfolio(
         project_ids=ids, board=board(catalogue, by_title), matrix=rows, column_totals=totals,
         funding=lines, funding_total=total, opportunities=opportunities(catalogue, enriched, by_title),
@@ -219,5 +266,9 @@ def portfolio(catalogue, enriched, ids: list[str]) -> Portfolio:
     )
 
 
-def for_municipality(catalogue, enriched, m, by_kreis: dict | None = None) -> Portfolio:
-    return portfolio(catalogue, enriched, municipality_projects(catalogue, enriched, m, by_kreis))
+def for_municipality(catalogue, enriched, m) -> Portfolio:
+    return portfolio(catalogue, enriched, municipality_projects(enriched, m), member_of(m, catalogue.reference))
+
+
+def for_land(catalogue, enriched, ids: list[str], code: str) -> Portfolio:
+    return portfolio(catalogue, enriched, ids, land_member(code, catalogue.reference))

@@ -1,12 +1,14 @@
 """One reporter per output format; all read the same findings."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import defaultdict
 from pathlib import Path
 
 from generator.findings import Finding
+from generator.inert import code_span
 
 SEVERITY_DE = {"error": "Fehler", "warning": "Warnung"}
 
@@ -74,9 +76,10 @@ def markdown_summary(findings: list[Finding], files_checked: int) -> str:
     if findings:
         lines += ["| Datei | Zeile | Art | Feld | Meldung |", "|---|---|---|---|---|"]
         for f in sorted(findings):
-            cells = [f.file, str(f.line), SEVERITY_DE[f.severity], f.field or "–", f.message]
-            cells = [c.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;") for c in cells]
-            lines.append("| " + " | ".join(cells) + " |")
+            # file names, fields and messages quote contributors' text: code spans keep it inert
+            cells = [code_span(f.file), str(f.line), SEVERITY_DE[f.severity],
+                     code_span(f.field) if f.field else "–", code_span(f.message)]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -94,6 +97,22 @@ def json_report(findings: list[Finding], files_checked: int) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def gitlab_report(findings: list[Finding], files_checked: int) -> str:
+    """GitLab Code Quality (Code Climate JSON): the merge request shows each finding at its line."""
+    issues = []
+    for f in sorted(findings):
+        prefix = f"Feld „{f.field}“: " if f.field else ""
+        fingerprint = hashlib.sha256(f"{f.file}:{f.line}:{f.column}:{f.code}:{f.message}".encode()).hexdigest()
+        issues.append({
+            "description": f"{SEVERITY_DE[f.severity]}: {prefix}{f.message}",
+            "check_name": f.code or "katalog",
+            "fingerprint": fingerprint,
+            "severity": "major" if f.is_error else "minor",
+            "location": {"path": f.file, "lines": {"begin": f.line}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
 def write_step_summary(findings: list[Finding], files_checked: int) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
@@ -101,4 +120,4 @@ def write_step_summary(findings: list[Finding], files_checked: int) -> None:
             handle.write(markdown_summary(findings, files_checked))
 
 
-REPORTERS = {"text": text_report, "github": github_report, "json": json_report}
+REPORTERS = {"text": text_report, "github": github_report, "gitlab": gitlab_report, "json": json_report}

@@ -33,10 +33,7 @@ class FieldInfo:
     in_list: bool = False  # the field belongs to the items of a list (e.g. sources[].url)
     note: str = ""  # schema's x-message: a rule that concerns the whole block
     own_examples: bool = True  # False: examples inherited from a shared definition the field re-describes
-
-    @property
-    def dotted(self) -> str:
-        return ".".join(self.path)
+    multiline: bool = False  # schema's x-multiline: text may hold line breaks (Markdown, notes); else one line
 
     @property
     def depth(self) -> int:
@@ -84,6 +81,7 @@ def _walk(schema: dict, resolver, prefix: tuple, in_list: bool, out: list) -> No
             in_list=in_list,
             note=node.get("x-message", "") or (items_node or {}).get("x-message", ""),
             own_examples="examples" in raw or "$ref" not in raw or "description" not in raw,
+            multiline=bool(node.get("x-multiline") or (items_node or {}).get("x-multiline")),
         ))
         if kind == "object":
             _walk(node, node_resolver, prefix + (key,), in_list, out)

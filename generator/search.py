@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.export.views import label, municipality_facts
+from generator.enrich import domain
 from generator.retrieval import index as core_index
+from generator.vocabularies import label
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,9 @@ def subtitle(catalogue, enriched, kind: str, rid: str) -> str:
     """The second line of a hit: where and how far (projects) or who and until when (programmes)."""
     if kind == "project":
         record = catalogue.projects[rid]
-        munis = [municipality_facts(m, catalogue.reference) for m in record.get("municipalities", [])]
-        lead = next((m for m in munis if m["role"] == "lead"), munis[0] if munis else None)
-        parts = [lead["name"] if lead else "", lead["land_name"] if lead else "", label("project-statuses", record["status"])]
-        if len(munis) > 1:
-            parts[0] += f" (+{len(munis) - 1})"
+        facts = enriched.projects[rid] if enriched and rid in enriched.projects else \
+            domain.project_facts(rid, record, catalogue.reference)
+        parts = [facts.place_label, facts.lead.land_name if facts.lead else "", label("project-statuses", record["status"])]
         return " · ".join(p for p in parts if p)
     record = catalogue.funding[rid]
     status = enriched.programme_status.get(rid) if enriched else None
@@ -54,7 +53,7 @@ class Filters:
             return False
         if self.lands:
             if kind == "project":
-                lands = {municipality_facts(m, catalogue.reference)["land"] for m in record.get("municipalities", [])}
+                lands = {p.land_code for p in domain.places(record, catalogue.reference)}
             else:
                 lands = set(record.get("lands", [])) or {"*"}
             if "*" not in lands and not set(self.lands) & lands:

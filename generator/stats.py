@@ -15,41 +15,58 @@ prints it and the site's about page shows the same figures. Counting rules:
 - A record counts once in each of its Handlungsfelder.
 - Programme status is the status a reader sees at the build date
   (`enrich.deadlines.programme_status`: computed from the deadlines, else as declared).
+- "Wer führt": a project counts once, in the class of its lead municipality (the first
+  entry with role lead); Ämter, Verbandsgemeinden and Samtgemeinden (9-digit key) form
+  their own class. "Kleine Kommunen führen" lists the projects led by a Gemeinde under
+  5,000 inhabitants or by a Gemeindeverband.
+- Programmes per applicant type: a programme counts once for every type of body that
+  may apply (`eligible`), so the table shows which kinds of municipality find funding.
+- Gaps: Länder without project or Land programme, Handlungsfelder with fewer than
+  MIN_PROJECTS_PER_TOPIC projects or without programme, lead classes without project,
+  municipal applicant types without programme, and per Land the Handlungsfelder without
+  a project there.
 """
 from __future__ import annotations
 
 from collections import Counter
 
+from generator.enrich import UNCLEAR, domain
 from generator.enrich.deadlines import programme_status
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LAND, SIZE_CLASS_LABELS, SIZE_CLASSES
 from generator.vocabularies import default_vocabularies
 
 NO_KEY = "ohne-schluessel"
+VERBAND = "gemeindeverband"
+VERBAND_LABEL = "Amt, Verbandsgemeinde, Samtgemeinde"
+MIN_PROJECTS_PER_TOPIC = 3
+SMALL_LEAD_CLASSES = ("unter-5000", VERBAND)
+# Applicant types that stand for municipalities; a programme gap among these is named.
+MUNICIPAL_APPLICANTS = ("gemeinde", "stadt", "kreisfreie-stadt", "landkreis", "gemeindeverband", "zweckverband")
 NO_KEY_LABEL = "ohne amtlichen Schlüssel (z. B. Zweckverband, Verband)"
 SIZE_ORDER = [cid for cid, *_rest in SIZE_CLASSES] + [SIZE_CLASS_KREIS[0], SIZE_CLASS_LAND[0], NO_KEY]
 SIZE_LABELS = SIZE_CLASS_LABELS | {NO_KEY: NO_KEY_LABEL}
+LEAD_ORDER = [cid for cid, *_rest in SIZE_CLASSES] + [VERBAND, SIZE_CLASS_KREIS[0], SIZE_CLASS_LAND[0], NO_KEY]
+LEAD_LABELS = SIZE_LABELS | {VERBAND: VERBAND_LABEL}
 
 
 def project_lands(project: dict, reference) -> set[str]:
     """ISO codes of the Länder a project's municipalities lie in."""
-    lands = set()
-    for entry in project.get("municipalities") or []:
-        if entry.get("ags"):
-            municipality = reference.get(entry["ags"])
-            if municipality:
-                lands.add(municipality.land_code)
-        elif entry.get("land"):
-            lands.add(entry["land"])
-    return lands
+    return set(domain.project_facts("", project, reference).lands)
 
 
 def project_size_classes(project: dict, reference) -> set[str]:
     """Size classes of a project's municipalities (Gemeinde by population, Kreis, Land, or without key)."""
-    classes = set()
-    for entry in project.get("municipalities") or []:
-        municipality = reference.get(entry["ags"]) if entry.get("ags") else None
-        classes.add(municipality.size_class if municipality else NO_KEY)
-    return classes
+    return {p.size_class if p.municipality is not None else NO_KEY for p in domain.places(project, reference)}
+
+
+def lead_class(project: dict, reference) -> str:
+    """Class of the project's lead: Gemeinde size class, Gemeindeverband, Kreis, Land or without key."""
+    entries = project.get("municipalities") or []
+    lead = next((e for e in entries if e.get("role") == "lead"), entries[0] if entries else {})
+    municipality = reference.get(lead["ags"]) if lead.get("ags") else None
+    if municipality is None:
+        return NO_KEY
+    return VERBAND if municipality.level == "verband" else municipality.size_class
 
 
 def _rows(order: list[str], labels: dict, **counters: Counter) -> list[dict]:
@@ -72,10 +89,17 @@ def coverage(catalogue) -> dict:
     nationwide_by_level = Counter(f.get("level") for f in nationwide)
     levels = vocab["funding-levels"]
 
+    topic_labels = vocab["topics"].labels()
     topic_projects = Counter(t for p in projects.values() for t in p.get("topics") or [])
     topic_funding = Counter(t for f in funding.values() for t in f.get("topics") or [])
     sizes = Counter(c for p in projects.values() for c in project_size_classes(p, reference))
     project_status = Counter(p.get("status") for p in projects.values())
+    leads = {pid: lead_class(p, reference) for pid, p in projects.items()}
+    lead_counts = Counter(leads.values())
+    applicants = vocab["applicant-types"]
+    funding_by_applicant = Counter(a for f in funding.values() for a in f.get("eligible") or [])
+    land_topics = Counter((land, t) for p in projects.values() for land in project_lands(p, reference)
+                          for t in p.get("topics") or [])
     statuses = {pid: programme_status(record, catalogue.build_date) for pid, record in funding.items()}
     funding_status = Counter(s.status for s in statuses.values())
     declared_differs = sorted(pid for pid, s in statuses.items()
@@ -92,10 +116,27 @@ def coverage(catalogue) -> dict:
         "projects_by_size_class": _rows(SIZE_ORDER, SIZE_LABELS, projects=sizes),
         "projects_by_status": _rows(vocab["project-statuses"].ids, vocab["project-statuses"].labels(),
                                     projects=project_status),
-        "funding_by_status": _rows(vocab["application-statuses"].ids, vocab["application-statuses"].labels(),
+        "funding_by_status": _rows([*vocab["application-statuses"].ids, UNCLEAR],
+                                   {**vocab["application-statuses"].labels(), UNCLEAR: "Stand unklar"},
                                    funding=funding_status),
         "funding_status_differs_from_declared": declared_differs,
         "laender_without_project": [{"id": c, "label": laender[c]} for c in land_order if not projects_by_land.get(c)],
         "laender_without_land_programme": [{"id": c, "label": laender[c]} for c in land_order
                                            if not funding_by_land.get(c)],
+        "projects_by_lead_class": _rows(LEAD_ORDER, LEAD_LABELS, projects=lead_counts),
+        "projects_led_by_small_municipalities": sorted(pid for pid, c in leads.items() if c in SMALL_LEAD_CLASSES),
+        "funding_by_applicant_type": _rows(applicants.ids, applicants.labels(), funding=funding_by_applicant),
+        "min_projects_per_topic": MIN_PROJECTS_PER_TOPIC,
+        "topics_below_min_projects": [
+            {"id": t, "label": topic_labels[t], "projects": topic_projects.get(t, 0)}
+            for t in vocab["topics"].ids if topic_projects.get(t, 0) < MIN_PROJECTS_PER_TOPIC],
+        "topics_without_programme": [{"id": t, "label": topic_labels[t]} for t in vocab["topics"].ids
+                                     if not topic_funding.get(t)],
+        "lead_classes_without_project": [{"id": c, "label": LEAD_LABELS[c]} for c in LEAD_ORDER
+                                         if c != NO_KEY and not lead_counts.get(c)],
+        "municipal_applicant_types_without_programme": [
+            {"id": a, "label": applicants.label(a)} for a in MUNICIPAL_APPLICANTS if not funding_by_applicant.get(a)],
+        "topics_without_project_per_land": [{"id": c, "label": laender[c],
+                                             "topics": [t for t in vocab["topics"].ids if not land_topics.get((c, t))]}
+                                            for c in land_order],
     }

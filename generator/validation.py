@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from generator.fastcheck import surely_valid
 from generator.findings import ERROR, Finding, format_path
@@ -45,13 +46,19 @@ def _vocabulary_for(enum: list):
     return None
 
 
-def _message(error) -> tuple[str, str]:
-    """(German message, code) for one jsonschema error."""
+def missing_keys(error) -> list[str]:
+    """The properties a `required` error is about, from the keyword's value and the instance (never
+    from jsonschema's English message text)."""
+    present = error.instance if isinstance(error.instance, dict) else {}
+    return [str(key) for key in error.validator_value if key not in present]
+
+
+def _message(error, missing: str = "") -> tuple[str, str]:
+    """(German message, code) for one jsonschema error; `missing` names the property of a `required` error."""
     keyword = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}  # bundled: titles and x-message sit right here
     value = error.instance
     if keyword == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else "?"
         prop = error.schema.get("properties", {}).get(missing, {})
         title = prop.get("title")
         return f"Pflichtfeld „{missing}“{f' ({title})' if title else ''} fehlt.", "schema.required"
@@ -65,7 +72,7 @@ def _message(error) -> tuple[str, str]:
         return " ".join(parts) or "Unbekanntes Feld.", "schema.unknown-field"
     if keyword == "enum":
         vocab = _vocabulary_for(error.validator_value)
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        choices = ", ".join(str(v) for v in error.validator_value)
         hint = ""
         if vocab and isinstance(value, str):
             meant = suggest(value, vocab)
@@ -75,7 +82,7 @@ def _message(error) -> tuple[str, str]:
             close = difflib.get_close_matches(value, [str(v) for v in error.validator_value], n=1, cutoff=0.6)
             hint = f" Meinten Sie „{close[0]}“?" if close else ""
         shown = f"„{_short(value)}“" if isinstance(value, str) else _actual_type(value)
-        return f"{shown} ist kein erlaubter Wert. Erlaubt: {allowed}.{hint}", "schema.enum"
+        return f"{shown} ist kein erlaubter Wert. Erlaubt: {choices}.{hint}", "schema.enum"
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
         want = TYPE_NAMES.get(expected, expected)
@@ -84,6 +91,8 @@ def _message(error) -> tuple[str, str]:
             hint = " Bitte in Anführungszeichen setzen, z. B. \"" + str(value) + "\" (bei Schlüsseln mit führender Null die Null mitschreiben)."
         elif expected == "boolean" and isinstance(value, str):
             hint = " Bitte true (ja) oder false (nein) schreiben, ohne Anführungszeichen."
+        elif expected == "integer" and isinstance(value, str) and re.fullmatch(r"\d{1,3}(?:[. \u00a0]\d{3})+(?: ?(?:€|EUR|Euro))?", value.strip()):
+            hint = f" Beträge als ganze Euro ohne Punkt, Leerzeichen oder €-Zeichen schreiben, also {re.sub(r'[^0-9]', '', value)}."
         elif expected == "integer" and isinstance(value, (str, float)):
             hint = " Beträge als ganze Euro ohne Punkt, Komma, Leerzeichen oder €-Zeichen schreiben, z. B. 250000."
         elif expected == "array" and value is not None and not isinstance(value, list):
@@ -126,19 +135,18 @@ def schema_findings(kind: str, loaded: LoadResult, file: str) -> list[Finding]:
     best: dict = {}
     for error in validator_for(kind).iter_errors(loaded.data):
         path = tuple(error.absolute_path)
-        slot = path
-        if error.validator == "required":
-            missing = error.message.split("'")[1] if "'" in error.message else "?"
-            slot = path + (missing,)
-        elif error.validator == "additionalProperties":
-            slot = path + ("<unknown>",)
         rank = PRIORITY.get(error.validator, 5)
-        if slot not in best or rank < best[slot][0]:
-            best[slot] = (rank, error)
+        if error.validator == "required":
+            slots = [(path + (key,), key) for key in missing_keys(error)]
+        else:
+            slots = [(path + ("<unknown>",) if error.validator == "additionalProperties" else path, "")]
+        for slot, missing in slots:
+            if slot not in best or rank < best[slot][0]:
+                best[slot] = (rank, error, missing)
     findings = []
-    for slot, (_rank, error) in best.items():
+    for slot, (_rank, error, missing) in best.items():
         path = tuple(error.absolute_path)
-        message, code = _message(error)
+        message, code = _message(error, missing)
         if error.validator == "required":
             line, column = loaded.position(path) if path else (1, 1)
             field = format_path(slot)

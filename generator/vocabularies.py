@@ -57,7 +57,7 @@ def load_vocabularies(directory: Path = paths.VOCABULARIES_DIR) -> dict[str, Voc
             extra = tuple(sorted((k, str(v)) for k, v in value.items() if k not in ("id", "label", "description", "aliases")))
             aliases = tuple(str(a) for a in value.get("aliases", []))
             terms.append(Term(str(value["id"]), str(value["label"]), str(value.get("description", "")), extra, aliases))
-        vocabularies[data["id"]] = Vocabulary(data["id"], data.get("title", data["id"]), data.get("description", ""), tuple(terms))
+        vocabularies[data["id"]] = Vocabulary(str(data["id"]), str(data.get("title", data["id"])), str(data.get("description", "")), tuple(terms))
     return vocabularies
 
 
@@ -87,3 +87,8 @@ def normalise(text: str) -> str:
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), (" & ", "-"), ("&", "-"), (" ", "-"), ("_", "-")):
         text = text.replace(a, b)
     return text
+
+
+def label(vocabulary: str, term: str) -> str:
+    """The German label of a term of one of the default vocabularies (the term itself if unknown)."""
+    return default_vocabularies()[vocabulary].label(term)

@@ -52,7 +52,8 @@ def programme(record_id: str, **fields) -> dict:
         "funding_type": "zuschuss",
         "application": {"status": "laufend"},
         "url": f"https://www.example.org/{record_id}",
-        "sources": [{"url": f"https://www.example.org/{record_id}"}],
+        # the programme page, checked on 1 October 2026: the status shown rests on it (record format 1.1)
+        "sources": [{"url": f"https://www.example.org/{record_id}", "as_of": "2026-10-01", "confirms_status": True}],
         "last_reviewed": "2026-10-01",
     }
     record.update(fields)

@@ -6,9 +6,11 @@ keeps these tests about the formats, not about the enrich stage.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+from pathlib import Path
 
 from generator.catalogue import load_catalogue
-from generator.enrich import Deadline, DeadlineStatus, Enriched, FundingMatch, SimilarLink
+from generator.enrich import Deadline, DeadlineStatus, Enriched, FundingMatch, SimilarLink, domain
 
 BUILD_DATE = dt.date(2026, 11, 27)
 
@@ -19,7 +21,20 @@ def fixture_catalogue_loaded(root):
     return catalogue
 
 
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "catalogue"
+
+
+@lru_cache(maxsize=1)
+def _fixture_domain() -> tuple:
+    """The domain views of the fixture catalogue (places, Länder, Kreis portfolios), as enrich computes them."""
+    catalogue = fixture_catalogue_loaded(FIXTURE)
+    facts = domain.all_project_facts(catalogue.projects, catalogue.reference)
+    by_municipality = domain.projects_by_municipality(catalogue.projects)
+    return facts, by_municipality, domain.projects_by_kreis(by_municipality, catalogue.reference), domain.projects_by_land(facts)
+
+
 def sample_enriched() -> Enriched:
+    facts, by_municipality, by_kreis, by_land = _fixture_domain()
     return Enriched(
         build_date=BUILD_DATE,
         similar_projects={"koeln-smart-parking": [SimilarLink("dresden-parkleitsystem", 0.8, ("gleiches Handlungsfeld: Mobilität & Verkehr",))]},
@@ -36,4 +51,6 @@ def sample_enriched() -> Enriched:
         added={"koeln-smart-parking": "2026-11-01", "zweckverband-glasfaser": "2026-11-20", "smart-city-bund": "2026-10-01"},
         new_records=[("project", "zweckverband-glasfaser", "2026-11-20"), ("project", "koeln-smart-parking", "2026-11-01"),
                      ("funding", "smart-city-bund", "2026-10-01")],
+        projects=dict(facts), projects_by_municipality=dict(by_municipality), projects_by_kreis=dict(by_kreis),
+        projects_by_land=dict(by_land),
     )

@@ -10,8 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator import build
-from generator.render import base
+from generator import build, paths
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = dt.date(2026, 11, 27)
@@ -21,7 +20,7 @@ def stage(target: Path) -> Path:
     """A scratch project: mkdocs.yml plus the hand-written part of docs/. Returns the config path."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO_ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    skip = set(base.GENERATED_DIRS) | set(base.GENERATED_FILES) | {"api", "generated"}
+    skip = {path.name for path in paths.generated_paths(Path("docs"))}
     shutil.copytree(REPO_ROOT / "docs", target / "docs", ignore=lambda d, names: [n for n in names if Path(d) == REPO_ROOT / "docs" and n in skip])
     return target / "mkdocs.yml"
 
@@ -121,7 +120,8 @@ def is_external(url: str) -> bool:
 
 
 def internal_target(page: Path, url: str) -> tuple[Path, str] | None:
-    """(file, fragment) an internal link points to; None for external links and same-page anchors."""
+    """(file, fragment) an internal link points to; None for external links and same-page anchors. A fragment of
+    `key=value` pairs is an explorer's filter state (explorer.js reads it), not an anchor: fragment "" then."""
     if not url or is_external(url):
         return None
     parts = urlsplit(url)
@@ -130,7 +130,7 @@ def internal_target(page: Path, url: str) -> tuple[Path, str] | None:
     target = (page.parent / unquote(parts.path)).resolve()
     if target.is_dir():
         target = target / "index.html"
-    return target, parts.fragment
+    return target, "" if "=" in parts.fragment else parts.fragment
 
 
 def links(page: Page) -> list[str]:

@@ -15,7 +15,9 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from browser_support import BUILD_DATE, browser, guard_context, open_page  # noqa: F401 (browser: fixture)
+import datetime as dt
+
+from browser_support import browser, guard_context, open_page  # noqa: F401 (browser: fixture)
 from generator import paths
 from site_support import build_site
 
@@ -30,7 +32,7 @@ VVO = "Sensoren für Park-and-Ride-Plätze im Verbundgebiet Oberelbe"
 def real_site() -> Path:
     target = Path(tempfile.mkdtemp(prefix="katalog-real-"))
     atexit.register(shutil.rmtree, target, True)
-    return build_site(paths.CATALOGUE_DIR, target / "project", BUILD_DATE).site
+    return build_site(paths.CATALOGUE_DIR, target / "project", dt.date.today()).site
 
 
 @functools.lru_cache(maxsize=None)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -128,11 +129,6 @@ def test_github_none_choice_of_an_optional_dropdown_is_empty():
 def test_body_from_another_source_is_refused():
     with pytest.raises(ConversionError, match="nicht aus dem Formular"):
         convert_body("### Irgendwas\n\nText\n")
-
-
-def test_missing_consent_is_noted_for_the_maintainer():
-    _kind, _id, _record, notes = convert_body(body_for("project", minimal_project(Bestätigung="- [ ] " + CONSENT_OPTIONS[0])))
-    assert any("Bestätigungen" in note for note in notes)
 
 
 def test_windows_line_endings_are_read_like_unix_ones():
@@ -350,3 +346,95 @@ def test_any_answers_give_a_refusal_or_a_file_that_reads_back_identically(title,
         return
     assert target.parent == (tmp_path / "catalogue" / "projects").resolve()
     assert load_text(text).data == record
+
+
+# --- the privileged second step: `katalog uebernahme` re-checks the handover -------------------
+
+HOSTILE = "Fixes #1 @octocat [Klick](https://evil.example/x) <img src=x onerror=alert(1)>"
+
+
+def prose_outside_code(markdown: str) -> str:
+    """What GitHub renders as live Markdown: everything outside fenced blocks and code spans."""
+    markdown = re.sub(r"(?ms)^(`{3,})[^\n]*\n.*?^\1\s*$", "", markdown)
+    return re.sub(r"(`+)(?!`).*?(?<!`)\1(?!`)", "", markdown)
+
+
+def hand_over(tmp_path: Path, body: str, catalogue: Path) -> Path:
+    source = tmp_path / "issue.md"
+    source.write_text(body, encoding="utf-8")
+    handover = tmp_path / "uebergabe"
+    main(["from-issue", str(source), "--katalog", str(catalogue), "--stichtag", "2026-11-27",
+          "--uebergabe", str(handover)])
+    return handover
+
+
+def take_over(handover: Path, catalogue: Path, tmp_path: Path) -> tuple[int, str, str]:
+    comment, pr_text = tmp_path / "comment.md", tmp_path / "pr.md"
+    code = main(["uebernahme", str(handover), "--katalog", str(catalogue), "--issue", "12",
+                 "--stichtag", "2026-11-27", "--bericht", str(comment), "--pr-text", str(pr_text)])
+    return code, comment.read_text(encoding="utf-8"), pr_text.read_text(encoding="utf-8") if pr_text.exists() else ""
+
+
+def test_handover_holds_one_record_file_and_the_notes(catalogue_copy, tmp_path):
+    handover = hand_over(tmp_path, body_for("project", minimal_project()), catalogue_copy)
+    assert sorted(p.relative_to(handover).as_posix() for p in handover.rglob("*") if p.is_file()) == [
+        "hinweise.json", "projects/garmisch-partenkirchen-digitaler-bauantrag.yaml"]
+
+
+def test_second_step_puts_the_record_into_another_catalogue_and_writes_the_pull_request(catalogue_copy, tmp_path):
+    handover = hand_over(tmp_path, body_for("project", minimal_project()), catalogue_copy / ".." / "scratch")
+    code, comment, pr_text = take_over(handover, catalogue_copy, tmp_path)
+    assert code == 0
+    assert (catalogue_copy / "projects" / "garmisch-partenkirchen-digitaler-bauantrag.yaml").exists()
+    assert pr_text.startswith("Übernommen aus #12. Closes #12\n\n## Ergebnis der Übernahme")
+    assert "keine Fehler" in comment
+
+
+def test_second_step_refuses_a_record_whose_id_differs_from_its_file_name(catalogue_copy, tmp_path):
+    handover = hand_over(tmp_path, body_for("project", minimal_project()), tmp_path / "scratch")
+    record = next(handover.glob("projects/*.yaml"))
+    record.rename(record.with_name("koeln-anderer-name.yaml"))
+    code, comment, _pr = take_over(handover, catalogue_copy, tmp_path)
+    assert code == 1
+    assert not (catalogue_copy / "projects" / "koeln-anderer-name.yaml").exists()
+    assert comment.startswith("## Übernahme nicht möglich") and "passt nicht zum Dateinamen" in comment
+
+
+@pytest.mark.parametrize("extra", ["projects/zweiter-eintrag.yaml", "skript.sh", "../projects/x.yaml", "vocabularies/topics.yaml"])
+def test_second_step_refuses_anything_but_one_record_file(catalogue_copy, tmp_path, extra):
+    handover = hand_over(tmp_path, body_for("project", minimal_project()), tmp_path / "scratch")
+    target = handover / "sub" / extra if extra.startswith("..") else handover / extra
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("id: zweiter-eintrag\n", encoding="utf-8")
+    before = sorted(p.name for p in (catalogue_copy / "projects").iterdir())
+    code, comment, _pr = take_over(handover, catalogue_copy, tmp_path)
+    assert code == 1 and comment.startswith("## Übernahme nicht möglich")
+    assert sorted(p.name for p in (catalogue_copy / "projects").iterdir()) == before
+
+
+def test_second_step_refuses_a_symlink(catalogue_copy, tmp_path):
+    handover = hand_over(tmp_path, body_for("project", minimal_project()), tmp_path / "scratch")
+    record = next(handover.glob("projects/*.yaml"))
+    record.unlink()
+    record.symlink_to(catalogue_copy / "projects" / "koeln-smart-parking.yaml")
+    code, comment, _pr = take_over(handover, catalogue_copy, tmp_path)
+    assert code == 1 and "Verknüpfung" in comment
+
+
+def test_a_refused_conversion_is_reported_by_the_second_step(catalogue_copy, tmp_path):
+    handover = hand_over(tmp_path, "Kein Formular. " + HOSTILE, catalogue_copy)
+    code, comment, pr_text = take_over(handover, catalogue_copy, tmp_path)
+    assert code == 1 and pr_text == ""
+    assert comment.startswith("## Übernahme nicht möglich") and "Formular" in comment
+
+
+def test_comment_and_pull_request_keep_the_authors_text_inert(catalogue_copy, tmp_path):
+    body = body_for("project", minimal_project(Titel="Digitaler Bauantrag", Status=HOSTILE, Beginn=HOSTILE))
+    handover = hand_over(tmp_path, body, tmp_path / "scratch")
+    code, comment, pr_text = take_over(handover, catalogue_copy, tmp_path)
+    assert code == 1
+    for markdown in (comment, pr_text.replace("Übernommen aus #12. Closes #12", "")):
+        assert "@\u2060octocat" in markdown and "f\u2060ixes #\u20601" in markdown.lower()  # quoted, defused
+        prose = prose_outside_code(markdown)
+        assert "octocat" not in prose and "evil.example" not in prose and "<img" not in prose
+        assert not re.search(r"(?i)\bfix(es|ed)?\s+#\d|@\w|#\d", prose)

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from generator import links
 from generator.cli import main
-from generator.links import DEAD, OK, UNKNOWN, LinkRef, LinkStatus, check_all, check_url, extract, markdown_report
+from generator.links import DEAD, OK, UNKNOWN, LinkRef, LinkStatus, check_all, check_url, extract, forbidden_address, markdown_report
 from generator.loader import load_text
 
 
@@ -49,13 +51,20 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site():
+def site_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield server.server_address[1]
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def site(site_server, monkeypatch):
+    """The local test site, exempted from the rule against local addresses (only this address and port)."""
+    monkeypatch.setattr(links, "EXEMPT", frozenset({("127.0.0.1", site_server)}))
+    return f"http://127.0.0.1:{site_server}"
 
 
 @pytest.fixture
@@ -141,7 +150,8 @@ def test_server_error_is_dead(site):
     assert check_url(f"{site}/kaputt").state == DEAD
 
 
-def test_refused_connection_is_dead(closed_port):
+def test_refused_connection_is_dead(closed_port, monkeypatch):
+    monkeypatch.setattr(links, "EXEMPT", frozenset({("127.0.0.1", closed_port)}))
     status = check_url(f"http://127.0.0.1:{closed_port}/", timeout=5)
     assert (status.state, status.reason) == (DEAD, "Verbindung abgelehnt")
 
@@ -241,3 +251,121 @@ def test_command_exits_0_when_every_link_answers(site, tmp_path, capsys):
 def test_command_refuses_a_missing_catalogue(tmp_path, capsys):
     assert main(["links", "--katalog", str(tmp_path / "fehlt")]) == 2
     assert "gibt es nicht" in capsys.readouterr().err
+
+
+# --- no requests into local or private networks; a total deadline per URL ----------------------
+
+class Counting(BaseHTTPRequestHandler):
+    """Counts every request it receives; the checks below must never reach it."""
+
+    requests = 0
+
+    def do_HEAD(self):
+        type(self).requests += 1
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD
+
+    def log_message(self, *args):
+        pass
+
+
+class Trickle(BaseHTTPRequestHandler):
+    """Answers one byte at a time, 0.1 s apart (60 bytes = 6 s); records whether the client hung up first."""
+
+    finished = None
+
+    def _trickle(self):
+        answer = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Langsam: " + b"x" * 20 + b"\r\n\r\nok"
+        try:
+            for byte in answer:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
+            type(self).finished = True
+        except OSError:
+            type(self).finished = False
+
+    do_HEAD = do_GET = _trickle
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(handler):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture
+def counting():
+    Counting.requests = 0
+    server = serve(Counting)
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "127.5.5.5", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
+                                     "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1"])
+def test_local_private_and_link_local_addresses_are_forbidden(address):
+    import ipaddress
+    assert forbidden_address(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["93.184.215.14", "2a00:1450:4001:80b::200e"])
+def test_public_addresses_are_allowed(address):
+    import ipaddress
+    assert not forbidden_address(ipaddress.ip_address(address))
+
+
+def test_a_loopback_url_is_refused_without_a_request(counting):
+    status = check_url(f"http://127.0.0.1:{counting}/", timeout=5)
+    assert status.state == DEAD and "lokale oder private" in status.reason
+    assert Counting.requests == 0
+
+
+def test_a_name_that_resolves_to_loopback_is_refused_after_resolution(counting):
+    status = check_url(f"http://localhost:{counting}/", timeout=5)
+    assert status.state == DEAD and "lokale oder private" in status.reason
+    assert Counting.requests == 0
+
+
+def test_a_redirect_into_the_local_network_is_refused(site, counting, monkeypatch):
+    monkeypatch.setattr(links, "EXEMPT", frozenset({("127.0.0.1", int(site.rsplit(":", 1)[1]))}))
+    monkeypatch.setitem(Handler.routes, "/nach-innen", (302, f"http://127.0.0.1:{counting}/geheim"))
+    status = check_url(f"{site}/nach-innen", timeout=5)
+    assert status.state == DEAD and "lokale oder private" in status.reason
+    assert Counting.requests == 0
+
+
+def test_a_trickling_server_cannot_hold_the_check_past_its_deadline():
+    server = serve(Trickle)
+    try:
+        port = server.server_address[1]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(links, "EXEMPT", frozenset({("127.0.0.1", port)}))
+            status = check_url(f"http://127.0.0.1:{port}/", timeout=1)
+        assert status.state == DEAD and status.reason == "keine vollständige Antwort innerhalb von 1 s"
+        for _ in range(100):  # the server notices the hang-up at its next byte
+            if Trickle.finished is not None:
+                break
+            time.sleep(0.05)
+        assert Trickle.finished is False
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1/intern", "http://localhost:8080/", "https://10.0.0.5/x",
+                                 "http://intranet/start", "https://router.fritz.box/", "http://[::1]/"])
+def test_the_validator_warns_about_local_urls_in_records(capsys, catalogue_copy, url):
+    from test_validate import GOOD_PROJECT, run_validate, write_project
+
+    write_project(catalogue_copy, GOOD_PROJECT.replace("https://www.example.org/quelle", url))
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 0
+    assert any("Warnung: Feld „sources[0].url“" in line and "lokale oder private" in line for line in out.splitlines()), out

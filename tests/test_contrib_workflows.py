@@ -138,12 +138,50 @@ def test_issue_import_is_gated_on_the_maintainer_label_and_passes_the_body_by_en
     assert doc["permissions"] == {}
     job = doc["jobs"]["convert"]
     assert "github.event.label.name == 'import'" in job["if"]
-    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
-    convert = next(s for s in job["steps"] if s.get("id") == "convert")
+    convert = next(s for s in job["steps"] if "katalog from-issue" in s.get("run", ""))
     assert convert["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
-    assert '"$ISSUE_BODY"' in convert["run"] and "katalog from-issue" in convert["run"]
+    assert '"$ISSUE_BODY"' in convert["run"] and "--uebergabe" in convert["run"]
     checkout = job["steps"][0]
     assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+
+
+def test_issue_import_converts_without_write_access_and_hands_over_one_folder():
+    job = workflow("from-issue.yml")["jobs"]["convert"]
+    assert job["permissions"] == {"contents": "read"}
+    upload = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(upload) == 1 and upload[0]["with"]["path"] == "${{ runner.temp }}/uebergabe/"
+
+
+def test_issue_import_opens_the_pull_request_in_a_second_job_that_never_reads_the_issue():
+    doc = workflow("from-issue.yml")
+    job = doc["jobs"]["pull-request"]
+    assert job["needs"] == "convert"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    text = yaml_text_of_job("from-issue.yml", "pull-request")
+    assert "issue.body" not in text and "issue.title" not in text
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert any("katalog uebernahme" in r for r in runs)
+    assert [s["uses"].split("@")[0] for s in job["steps"] if "uses" in s] == [
+        "actions/checkout", "actions/setup-python", "actions/download-artifact", "peter-evans/create-pull-request"]
+
+
+def test_issue_import_first_checks_that_the_labeller_has_write_access():
+    first = workflow("from-issue.yml")["jobs"]["pull-request"]["steps"][0]
+    assert first["env"]["SENDER"] == "${{ github.event.sender.login }}"
+    assert 'collaborators/$SENDER/permission' in first["run"]
+    assert "admin|maintain|write)" in first["run"] and "exit 1" in first["run"]
+
+
+def yaml_text_of_job(name: str, job: str) -> str:
+    import json
+    return json.dumps(workflow(name)["jobs"][job], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("name", ["from-issue.yml", "publish.yml", "links.yml"])
+def test_workflows_with_write_access_install_only_the_runtime_lock(name):
+    runs = [s.get("run", "") for s in steps(workflow(name))]
+    assert "make install" in runs
+    assert not [r for r in runs if re.search(r"make setup|make test|requirements-dev|\bnpm\b|pip install", r)]
 
 
 # --- zizmor: a second, security-focused linter (offline audits only) --------------------------

@@ -18,7 +18,8 @@ def test_fixture_catalogue_gets_every_field(fixture_catalogue, build_date):
     assert enriched.build_date == build_date
     assert set(enriched.similar_projects) == set(enriched.funding_matches) == set(cat.projects)
     assert set(enriched.similar_programmes) == set(enriched.programme_status) == set(enriched.projects_by_programme) == set(cat.funding)
-    assert enriched.programme_status["smart-city-bund"] == DeadlineStatus("offen", "Offen bis 31.03.2027", "2027-03-31")
+    assert enriched.programme_status["smart-city-bund"] == DeadlineStatus("offen", "Offen bis 31.03.2027", "2027-03-31",
+                                                                          evidence="2026-01-15", schedule="offen")
     assert enriched.programme_status["digital-sachsen"].status == "laufend"
     assert enriched.deadlines == [Deadline("smart-city-bund", "Aufruf 2026", "2026-01-15", "2027-03-31", "laufend")]
     assert enriched.projects_by_programme == {"digital-sachsen": [], "smart-city-bund": ["koeln-smart-parking"]}

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.dates import latest
-from generator.enrich.deadlines import all_deadlines, programme_deadlines, programme_status
+from generator.enrich.deadlines import add_months, all_deadlines, programme_deadlines, programme_status
 
 
 def status_of(application: dict):
@@ -110,11 +110,11 @@ def test_deadline_states_at_build_date():
         "2027-06-30",
     ]})
     got = [(d.name, d.opens, d.closes, d.state) for d in programme_deadlines("p", record, BUILD_DATE)]
-    assert got == [
-        ("Stichtag", None, "2026-03-31", "abgelaufen"),
+    assert got == [  # a plain date or a call without name is named after the programme
+        ("Programm p", None, "2026-03-31", "abgelaufen"),
         ("Aufruf Herbst", "2026-09-01", "2026-12-15", "laufend"),
         ("Aufruf 2027", "2027-01-15", "2027-04", "kommend"),
-        ("Stichtag", None, "2027-06-30", "kommend"),
+        ("Programm p", None, "2027-06-30", "kommend"),
     ]
 
 
@@ -127,8 +127,8 @@ def test_all_deadlines_sorted_by_resolved_closing_day_then_programme_then_name()
     got = [(d.programme, d.name, d.closes) for d in all_deadlines(funding, BUILD_DATE)]
     assert got == [
         ("b-prog", "Z", "2027-01-31"),
-        ("a-prog", "Stichtag", "2027-03"),  # 2027-03 ends on 31 March, like b-prog's Stichtag: programme decides
-        ("b-prog", "Stichtag", "2027-03-31"),
+        ("a-prog", "Programm a-prog", "2027-03"),  # 2027-03 ends on 31 March, like b-prog's deadline: programme decides
+        ("b-prog", "Programm b-prog", "2027-03-31"),
         ("a-prog", "Aufruf", "2027"),
     ]
 
@@ -154,7 +154,7 @@ DECLARED = st.sampled_from(["offen", "laufend", "angekuendigt", "geschlossen"])
 def test_computed_status_never_contradicts_the_dates(declared, deadlines):
     application = {"status": declared, **({"deadlines": deadlines} if deadlines else {})}
     status = status_of(application)
-    assert status.status in ("offen", "laufend", "angekuendigt", "geschlossen")
+    assert status.status in ("offen", "laufend", "angekuendigt", "geschlossen")  # evidence from 01.10.2026
     assert status.label
     if declared == "geschlossen":
         assert status.status == "geschlossen"
@@ -173,10 +173,140 @@ def test_computed_status_never_contradicts_the_dates(declared, deadlines):
 def test_deadline_states_follow_the_build_date(deadlines):
     record = programme("p", application={"status": "offen", "deadlines": deadlines})
     found = programme_deadlines("p", record, BUILD_DATE)
-    assert len(found) == len(deadlines)
+    named = {(d, "") if isinstance(d, str) else (d["closes"], d["name"]) for d in deadlines}
+    assert len(found) == len(named)  # the same name and closing day once
     for deadline in found:
         if latest(deadline.closes) < BUILD_DATE:
             assert deadline.state == "abgelaufen"
         else:
             assert deadline.state in ("laufend", "kommend")
             assert (deadline.state == "laufend") == (deadline.opens is not None and deadline.opens <= BUILD_DATE.isoformat()[:len(deadline.opens)])
+
+
+# --- status backed by evidence (record format 1.1) --------------------------------------------------------------
+
+DEC_2 = dt.date(2026, 12, 2)
+
+
+def checked(as_of: str, confirms: bool = True) -> dict:
+    return {"url": "https://www.example.org/programmseite", "as_of": as_of, "confirms_status": confirms}
+
+
+def test_running_programme_confirmed_within_twelve_months_shows_as_running():
+    record = programme("p", application={"status": "laufend"}, sources=[checked("2025-12-02")])
+    status = programme_status(record, DEC_2)
+    assert (status.status, status.label, status.evidence) == ("laufend", "Laufend, ohne Stichtag", "2025-12-02")
+
+
+def test_running_programme_confirmed_thirteen_months_ago_is_unclear_with_the_date_and_official_page():
+    record = programme("p", application={"status": "laufend"}, sources=[checked("2025-11-01")])
+    status = programme_status(record, DEC_2)
+    assert status.status == "unklar"
+    assert status.label == "Stand unklar – zuletzt belegt am 01.11.2025; bitte beim Fördergeber prüfen"
+    assert status.check_url == "https://www.example.org/p"
+    assert status.note == "Laut Eintrag: Laufend, ohne Stichtag."
+    assert not status.open
+
+
+def test_evidence_one_day_older_than_twelve_months_no_longer_counts():
+    record = programme("p", application={"status": "laufend"}, sources=[checked("2025-12-01")])
+    assert programme_status(record, DEC_2).status == "unklar"
+
+
+def test_a_dated_source_that_does_not_confirm_the_status_is_no_evidence():
+    record = programme("p", application={"status": "offen"}, sources=[checked("2026-11-01", confirms=False)])
+    status = programme_status(record, DEC_2)
+    assert status.label == "Stand unklar – kein datierter Beleg für den Status; bitte beim Fördergeber prüfen"
+
+
+def test_last_reviewed_alone_is_no_evidence():
+    record = programme("p", application={"status": "laufend"}, sources=[{"url": "https://www.example.org/p"}],
+                       last_reviewed="2026-12-01")
+    assert programme_status(record, DEC_2).status == "unklar"
+
+
+def test_a_month_as_date_counts_from_its_first_day_and_reads_as_month():
+    record = programme("p", application={"status": "laufend"}, sources=[checked("2025-12")])
+    status = programme_status(record, DEC_2)  # 01.12.2025 is one day too old
+    assert status.label == "Stand unklar – zuletzt belegt im Dezember 2025; bitte beim Fördergeber prüfen"
+
+
+def test_the_newest_confirming_source_decides():
+    record = programme("p", application={"status": "laufend"}, sources=[checked("2019-05-01"), checked("2026-06-30")])
+    assert programme_status(record, DEC_2).status == "laufend"
+
+
+def test_open_call_without_recent_evidence_is_unclear_but_keeps_its_next_deadline():
+    record = programme("p", application={"status": "offen", "deadlines": [{"opens": "2024-11-01", "closes": "2027-12-31"}]},
+                       sources=[checked("2024-10-10")])
+    status = programme_status(record, DEC_2)
+    assert (status.status, status.next_closes, status.schedule) == ("unklar", "2027-12-31", "offen")
+
+
+def test_closed_programme_needs_no_evidence():
+    record = programme("p", application={"status": "geschlossen"}, sources=[{"url": "https://www.example.org/p"}])
+    assert programme_status(record, DEC_2).status == "geschlossen"
+
+
+def test_programme_is_closed_after_valid_until_whatever_the_status_says():
+    record = programme("p", application={"status": "laufend"}, valid_until="2023-09-30", sources=[checked("2026-11-01")])
+    status = programme_status(record, DEC_2)
+    assert (status.status, status.note) == ("geschlossen", "Das Programm galt laut Quelle bis 30.09.2023.")
+
+
+def test_programme_is_open_on_its_valid_until_day():
+    record = programme("p", application={"status": "laufend"}, valid_until="2026-12-02")
+    assert programme_status(record, DEC_2).status == "laufend"
+
+
+# --- recurring deadlines ----------------------------------------------------------------------------------------
+
+def yearly(closes: str, **extra) -> dict:
+    return {"status": "offen", "deadlines": [{"name": "Antragstermin", "closes": closes, "repeat": "jaehrlich", **extra}]}
+
+
+def test_yearly_deadline_next_occurrence_is_computed_for_the_build_date():
+    record = programme("p", application=yearly("2019-12-15"))
+    got = [(d.closes, d.state, d.repeat) for d in programme_deadlines("p", record, DEC_2)]
+    assert got == [("2025-12-15", "abgelaufen", "jaehrlich"), ("2026-12-15", "kommend", "jaehrlich")]
+    assert programme_status(record, DEC_2).label == "Offen bis 15.12.2026"
+
+
+def test_yearly_deadline_ends_with_repeat_until():
+    record = programme("p", application=yearly("2019-12-15", repeat_until="2025-12-31"))
+    got = [(d.closes, d.state) for d in programme_deadlines("p", record, DEC_2)]
+    assert got == [("2025-12-15", "abgelaufen")]
+    assert programme_status(record, DEC_2).status == "geschlossen"
+
+
+def test_recurring_deadline_without_repeat_until_ends_with_valid_until():
+    record = programme("p", application=yearly("2019-12-15"), valid_until="2024-06-30")
+    assert [d.closes for d in programme_deadlines("p", record, DEC_2)] == ["2023-12-15"]
+
+
+def test_half_yearly_and_quarterly_windows_move_together_with_their_opening_day():
+    half = programme("p", application={"status": "offen", "deadlines": [
+        {"name": "Runde", "opens": "2024-01-01", "closes": "2024-03-31", "repeat": "halbjaehrlich"}]})
+    assert [(d.opens, d.closes) for d in programme_deadlines("p", half, DEC_2)] == [("2026-07-01", "2026-09-30"), ("2027-01-01", "2027-03-31")]
+    quarter = programme("q", application={"status": "offen", "deadlines": [{"closes": "2026-01-31", "repeat": "vierteljaehrlich"}]})
+    assert [d.closes for d in programme_deadlines("q", quarter, DEC_2)] == ["2026-10-31", "2027-01-31"]
+
+
+def test_a_first_occurrence_still_ahead_is_listed_alone():
+    record = programme("p", application=yearly("2027-02-28"))
+    assert [d.closes for d in programme_deadlines("p", record, DEC_2)] == ["2027-02-28"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(DAYS, DAYS, st.sampled_from(["jaehrlich", "halbjaehrlich", "vierteljaehrlich"]))
+def test_next_occurrence_is_the_first_on_or_after_the_build_date(first, today, rhythm):
+    record = programme("p", application={"status": "offen", "deadlines": [{"closes": first.isoformat(), "repeat": rhythm}]})
+    found = programme_deadlines("p", record, today)
+    ahead = [d for d in found if d.state != "abgelaufen"]
+    assert len(ahead) == 1
+    next_day = dt.date.fromisoformat(ahead[0].closes)
+    assert next_day >= today
+    if next_day > first:  # the occurrence before it is already past
+        step = {"jaehrlich": 12, "halbjaehrlich": 6, "vierteljaehrlich": 3}[rhythm]
+        months = (next_day.year - first.year) * 12 + next_day.month - first.month
+        assert add_months(first, months - step) < today

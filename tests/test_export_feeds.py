@@ -32,7 +32,7 @@ def test_calendar_has_one_all_day_event_per_deadline(api):
     assert first.decoded("DTSTART") == dt.date(2027, 3, 31)
     assert first.decoded("DTEND") == dt.date(2027, 4, 1)
     assert str(first["SUMMARY"]) == "Frist: Modellprojekte Smart City (Testprogramm Bund) – Aufruf 2026"
-    assert first.decoded("DTSTAMP") == dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
+    assert first.decoded("DTSTAMP") == dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
 
 
 def test_month_only_deadline_is_placed_on_its_first_day_and_says_so(api):

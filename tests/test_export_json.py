@@ -21,7 +21,7 @@ def load(api, name):
 
 def test_projects_json_carries_format_version_build_date_and_all_records(api):
     data = load(api, "projects.json")
-    assert data["format_version"] == "1.0"
+    assert data["format_version"] == "1.1"
     assert data["build_date"] == "2026-11-27"
     assert data["count"] == 4
     assert [p["id"] for p in data["projects"]] == [
@@ -59,7 +59,7 @@ def test_municipality_without_key_keeps_name_and_land(api):
 
 def test_funding_json_has_computed_status_and_funded_projects(api):
     data = load(api, "funding.json")
-    assert data["format_version"] == "1.0"
+    assert data["format_version"] == "1.1"
     bund = next(f for f in data["funding"] if f["id"] == "smart-city-bund")
     assert bund["derived"]["status"] == "offen"
     assert bund["derived"]["next_closes"] == "2027-03-31"

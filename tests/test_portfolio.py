@@ -150,3 +150,49 @@ def test_idea_finds_a_completed_twin_beyond_the_five_links_of_its_page():
     ((idea, links),) = p.twins
     assert [link.id for link in links] == ["koeln-parken"]
     assert links[0].reasons[0] == "gleiches Handlungsfeld: Mobilität & Verkehr"
+
+
+# --- money counted once (record format 1.1) ---------------------------------------------------------------------
+
+def _joint_with_partners(shares=(None, None, None)):
+    bodies = [{"ags": AMTSBERG, "role": "lead"}, {"ags": ANNABERG, "role": "partner"}, {"ags": KOELN, "role": "partner"}]
+    for body, share in zip(bodies, shares):
+        if share is not None:
+            body["share_percent"] = share
+    return project("verbund", ags=AMTSBERG, title="Verbundprojekt", status="umsetzung", municipalities=bodies,
+                   funding=[{"programme": "verwaltung-sachsen", "amount_eur": 1_000_000}])
+
+
+def _totals(record):
+    cat, enriched = setup([record], FUNDING)
+    ref = default_reference()
+    munis = {key: portfolio.for_municipality(cat, enriched, ref.get(key)).funding_total
+             for key in (AMTSBERG, ANNABERG, KOELN, ERZGEBIRGSKREIS)}
+    lands = {code: portfolio.for_land(cat, enriched, ["verbund"], code).funding_total for code in ("DE-SN", "DE-NW")}
+    return munis, lands
+
+
+def test_a_grant_counts_once_for_the_lead_never_for_each_partner():
+    munis, lands = _totals(_joint_with_partners())
+    assert munis == {AMTSBERG: 1_000_000, ANNABERG: 0, KOELN: 0, ERZGEBIRGSKREIS: 1_000_000}
+    assert lands == {"DE-SN": 1_000_000, "DE-NW": 0}
+
+
+def test_a_grant_split_by_share_percent_is_credited_by_share():
+    munis, lands = _totals(_joint_with_partners((60, 25, 15)))
+    assert munis == {AMTSBERG: 600_000, ANNABERG: 250_000, KOELN: 150_000, ERZGEBIRGSKREIS: 850_000}
+    assert lands == {"DE-SN": 850_000, "DE-NW": 150_000}
+    assert munis[AMTSBERG] + munis[ANNABERG] + munis[KOELN] == 1_000_000
+
+
+def test_what_partner_shares_leave_goes_to_the_lead():
+    munis, _lands = _totals(_joint_with_partners((None, 10, 10)))
+    assert (munis[AMTSBERG], munis[ANNABERG], munis[KOELN]) == (800_000, 100_000, 100_000)
+
+
+def test_partner_page_says_where_the_money_counts():
+    cat, enriched = setup([_joint_with_partners()], FUNDING)
+    page = render_site(cat, enriched)[municipality_page(default_reference().get(ANNABERG))]
+    secured = page.split("### Gesicherte Förderung")[1].split("###")[0]
+    assert "1.000.000 €" not in secured
+    assert "1 Projekt als Partner: Förderung zählt bei der federführenden Kommune" in secured

@@ -248,7 +248,7 @@ def test_partner_page_lists_seekers_and_exchange(fixture_pages):
 def test_calendar_lists_coming_deadlines_by_month(fixture_pages):
     text = fixture_pages[2]["uebersichten/foerderkalender.md"]
     march = section(text, "März 2027")
-    assert "<td>31.03.2027</td>" in march and "smart-city-bund.html" in march
+    assert "<td>31.03.2027<br><span class=\"kdk-meta\">in 124 Tagen</span></td>" in march and "smart-city-bund.html" in march
     assert "digital-sachsen.html" in section(text, "Fortlaufend antragsfähig")
 
 
@@ -263,7 +263,8 @@ def test_new_page_states_the_rule_and_lists_new_records(fixture_pages):
 def test_start_page_figures_and_entry_points(fixture_pages):
     text = fixture_pages[2]["index.md"]
     values = re.findall(r'kdk-figure__value">([^<]+)</span><span class="kdk-figure__label">([^<]+)<', text)
-    assert values == [("4", "Projekte"), ("4", "Kommunen"), ("3", "Länder"), ("2", "Förderprogramme jetzt offen")]
+    assert values == [("4", "Projekte"), ("4", "Kommunen"), ("3", "Länder"), ("1", "Förder&shy;programm mit offener Frist"),
+                      ("1", "laufend, belegt"), ("0", "Stand unklar")]
     for target in ("themen/mobilitaet.html", "laender/bayern.html", "foerderprogramme/index.html",
                    "uebersichten/foerderkalender.html", "uebersichten/partner-gesucht.html", "kommunen/index.html"):
         assert f'href="{target}"' in text, target
@@ -301,3 +302,55 @@ def test_all_record_text_inside_raw_html_blocks(fixture_pages):
         outside = re.sub(r"^<div[^\n]*>\n.*?^</div>$", "", body, flags=re.S | re.M)
         for line in outside.splitlines():
             assert line == "" or line.startswith("#") or path in ("uebersichten/ueber-den-katalog.md",), (path, line)
+
+
+# --- source dates and telling municipalities apart (issue 14) ---------------------------------------
+
+def test_sources_show_the_newest_source_date_next_to_the_review_date(fixture_pages):
+    project = section(fixture_pages[2]["projekte/koeln-smart-parking.md"], "Quellen")
+    assert "Zuletzt geprüft: 01.11.2026. Angaben belegt bis 01.06.2025." in project
+    programme = fixture_pages[2]["foerderprogramme/smart-city-bund.md"]
+    assert "Zuletzt geprüft: 01.11.2026. Angaben belegt bis 15.01.2026." in programme
+
+
+def test_without_a_dated_source_the_page_says_so(fixture_pages):
+    text = section(fixture_pages[2]["projekte/garmisch-buergerportal.md"], "Quellen")
+    assert "Zuletzt geprüft: 01.08.2026. Keine Quelle nennt ein Datum." in text
+    assert "belegt bis" not in text
+
+
+def test_the_edit_hint_is_a_separate_sentence_after_the_source_date(fixture_pages):
+    text = section(fixture_pages[2]["projekte/koeln-smart-parking.md"], "Quellen")
+    assert re.search(r"Angaben belegt bis 01\.06\.2025\. (<a |Eintrag bearbeiten)", text)
+
+
+def test_the_newest_source_date_is_the_latest_first_day_not_the_last_listed(catalogue_copy):
+    record = MUENCHEN_PARKEN.replace(
+        "  - url: https://www.example.org/muenchen-parken\n",
+        "  - url: https://www.example.org/a\n    as_of: \"2024-06-18\"\n"
+        "  - url: https://www.example.org/b\n    as_of: \"2024\"\n"
+        "  - url: https://www.example.org/c\n    as_of: \"2023-12\"\n")
+    add_project(catalogue_copy, "muenchen-smart-parking", record)
+    _c, _e, pages = rendered(catalogue_copy)
+    # "2024" may mean 1 January 2024; only the dated day proves June
+    assert "Angaben belegt bis 18.06.2024." in section(pages["projekte/muenchen-smart-parking.md"], "Quellen")
+
+
+def test_municipalities_index_tells_apart_bodies_with_the_same_name(fixture_pages):
+    index = fixture_pages[2]["kommunen/index.md"]
+    assert ">Garmisch-Partenkirchen (Markt, Landkreis Garmisch-Partenkirchen)</a>" in index
+    assert ">Garmisch-Partenkirchen (Landkreis)</a>" in index
+    assert ">Köln</a>" in index  # a name that occurs once needs no label
+
+
+def test_start_page_counts_exactly_the_municipalities_of_the_index(catalogue_copy):
+    # a Gemeinde in a Kreis without records adds two index entries (Gemeinde and Kreis) and no Land
+    add_project(catalogue_copy, "olpe-smart-parking", mobility_project("olpe-smart-parking", "05966024", "Olpe"))
+    _c, _e, pages = rendered(catalogue_copy)
+    figures = dict((label, value) for value, label in re.findall(
+        r'kdk-figure__value">([^<]+)</span><span class="kdk-figure__label">([^<]+)<', pages["index.md"]))
+    index = pages["kommunen/index.md"]
+    entries = re.findall(r'<li><a href="[^"]+">[^<]+</a>', index)
+    assert figures["Kommunen"] == str(len(entries)) == "6"
+    assert f"<p>{len(entries)} Kommunen mit Projekten im Katalog" in index
+    assert ">Olpe (Stadt, Kreis Olpe)</a>" in index and ">Olpe (Kreis)</a>" in index

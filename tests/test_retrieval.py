@@ -80,8 +80,7 @@ def test_thesaurus_problems_name_file_line_and_group(tmp_path):
 def test_validate_reports_a_broken_thesaurus(capsys, monkeypatch, tmp_path):
     path = tmp_path / "thesaurus.yaml"
     path.write_text("id: thesaurus\nvalues:\n  - id: leer\n    label: Leer\n", encoding="utf-8")
-    monkeypatch.setattr(thesaurus, "FILE", path)
-    monkeypatch.setattr(thesaurus.findings, "__defaults__", (path,))
+    monkeypatch.setattr(thesaurus, "default_file", lambda: path)
     code = main(["validate", "--format", "text"])
     out = capsys.readouterr().out
     assert code == 1 and "thesaurus.yaml:3" in out and "Feld „aliases“ braucht mindestens ein Wort" in out

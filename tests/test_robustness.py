@@ -13,7 +13,7 @@ from generator.loader import load_bytes, load_text
 from generator.schemas import validator_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import synth  # noqa: E402
+import synth
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -98,7 +98,7 @@ def test_zeige_unknown_id_suggests_the_close_one(capsys, fixture_catalogue, monk
 
 def test_zeige_computes_the_same_facts_as_the_full_enrich_stage(fixture_catalogue):
     from export_support import fixture_catalogue_loaded
-    from generator.commands.zeige import facts_for
+    from generator.enrich import for_record as facts_for
     from generator.enrich import enrich
 
     catalogue = fixture_catalogue_loaded(fixture_catalogue)

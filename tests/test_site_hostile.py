@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import base
+from generator import paths
 from site_support import build_site, html_pages, parse
 
 pytestmark = pytest.mark.slow
@@ -95,7 +95,7 @@ def test_no_script_urls(pages):
 
 
 def test_no_frames_objects_or_injected_elements(site, pages):
-    generated = {p.resolve() for p in site.site.glob("*/*.html") if p.parent.name in base.GENERATED_DIRS}
+    generated = {p.resolve() for p in site.site.glob("*/*.html") if p.parent.name in paths.GENERATED_PAGE_DIRS}
     generated.add((site.site / "index.html").resolve())
     found = [f"{p.name}: <{e.tag}>" for p, page in pages.items() if p.resolve() in generated
              for e in page.elements if e.tag in FORBIDDEN_ELEMENTS]

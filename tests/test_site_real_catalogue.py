@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import real_catalogue_date
 from generator import paths
 from site_support import build_site, click_depths, html_pages, internal_target, links, parse
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.slow
 def site(tmp_path_factory):
     if not any((paths.CATALOGUE_DIR / "projects").glob("*.yaml")):
         pytest.fail("catalogue/projects/ ist leer")
-    return build_site(paths.CATALOGUE_DIR, tmp_path_factory.mktemp("real-site"))
+    return build_site(paths.CATALOGUE_DIR, tmp_path_factory.mktemp("real-site"), real_catalogue_date(paths.CATALOGUE_DIR))
 
 
 def test_every_record_of_the_catalogue_has_its_page(site):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, REPO_ROOT
+from conftest import BUILD_DATE, REPO_ROOT, real_catalogue_date
 from generator.catalogue import load_catalogue
 from generator.cli import main
 from generator.commands.stats import render_text, table
@@ -79,7 +79,7 @@ def fixture_cov():
 
 @pytest.fixture(scope="module")
 def real_cov():
-    catalogue, run = load_catalogue(REAL, build_date=BUILD_DATE)
+    catalogue, run = load_catalogue(REAL, build_date=real_catalogue_date(REAL))
     assert catalogue is not None, [f.message for f in run.errors]
     return coverage(catalogue)
 
@@ -135,6 +135,40 @@ def test_every_row_lists_all_terms_so_gaps_show(fixture_cov):
                                                                     "abgeschlossen", "eingestellt"]
 
 
+def test_fixture_each_project_counts_once_in_the_class_of_its_lead(fixture_cov):
+    # Dresden and Köln (over 100,000), Garmisch-Partenkirchen (about 27,000), a Zweckverband without key;
+    # Garmisch-Partenkirchen is also partner of the Zweckverband project but counts only where it leads
+    assert column(fixture_cov["projects_by_lead_class"], "projects") == {"ueber-100000": 2, "20000-100000": 1,
+                                                                         "ohne-schluessel": 1}
+    assert fixture_cov["projects_led_by_small_municipalities"] == []
+
+
+def test_fixture_programmes_count_once_per_eligible_applicant_type(fixture_cov):
+    assert column(fixture_cov["funding_by_applicant_type"], "funding") == {"gemeinde": 2, "stadt": 2,
+                                                                           "kreisfreie-stadt": 1, "landkreis": 2}
+    assert [r["id"] for r in fixture_cov["municipal_applicant_types_without_programme"]] == ["gemeindeverband",
+                                                                                            "zweckverband"]
+
+
+def test_fixture_gaps_name_thin_handlungsfelder_and_lead_classes(fixture_cov):
+    below = {r["id"]: r["projects"] for r in fixture_cov["topics_below_min_projects"]}
+    assert len(below) == 13 and below["mobilitaet"] == 2 and below["umwelt"] == 0
+    assert "mobilitaet" not in {r["id"] for r in fixture_cov["topics_without_programme"]}
+    assert "verwaltung" in {r["id"] for r in fixture_cov["topics_without_programme"]}
+    assert [r["id"] for r in fixture_cov["lead_classes_without_project"]] == [
+        "unter-5000", "5000-20000", "gemeindeverband", "landkreis", "land"]
+
+
+def test_fixture_topics_without_project_are_named_per_land(fixture_cov):
+    per_land = {r["id"]: r["topics"] for r in fixture_cov["topics_without_project_per_land"]}
+    assert len(per_land) == 16
+    assert "mobilitaet" not in per_land["DE-SN"] and "verwaltung" in per_land["DE-SN"]
+    # Bayern: the Garmisch portal (verwaltung) and the Zweckverband's fibre project (infrastruktur)
+    assert not {"verwaltung", "infrastruktur"} & set(per_land["DE-BY"])
+    assert "mobilitaet" in per_land["DE-BY"] and len(per_land["DE-BY"]) == 11
+    assert len(per_land["DE-HB"]) == 13
+
+
 # --- changed copies of the fixture catalogue ------------------------------------------------------
 
 def test_programme_with_past_deadlines_counts_as_closed_even_if_declared_open(catalogue_copy):
@@ -160,6 +194,23 @@ def test_project_in_two_laender_counts_in_both(catalogue_copy):
     assert sum(by_land.values()) == 5  # four projects, one of them in two Länder
 
 
+def test_projects_led_by_a_small_gemeinde_or_an_amt_are_listed(catalogue_copy):
+    garmisch = catalogue_copy / "projects" / "garmisch-buergerportal.yaml"
+    garmisch.write_text(garmisch.read_text(encoding="utf-8").replace('"09180117"', '"16062063"'), encoding="utf-8")
+    glasfaser = catalogue_copy / "projects" / "zweckverband-glasfaser.yaml"
+    glasfaser.write_text(glasfaser.read_text(encoding="utf-8").replace(
+        "  - name: Zweckverband Breitband Testregion\n    type: zweckverband\n    land: DE-BY\n",
+        '  - ags: "010595974"\n'), encoding="utf-8")
+    catalogue, run = load_catalogue(catalogue_copy, build_date=BUILD_DATE)
+    assert catalogue is not None, [f.message for f in run.errors]
+    cov = coverage(catalogue)
+    # Werther (Thüringen, about 3,000 inhabitants) and the Amt Süderbrarup (9-digit key)
+    assert cov["projects_led_by_small_municipalities"] == ["garmisch-buergerportal", "zweckverband-glasfaser"]
+    assert column(cov["projects_by_lead_class"], "projects") == {"ueber-100000": 2, "unter-5000": 1,
+                                                                 "gemeindeverband": 1}
+    assert "gemeindeverband" not in {r["id"] for r in cov["lead_classes_without_project"]}
+
+
 # --- real catalogue: figures equal counts made independently from the files ----------------------
 
 def test_real_totals_match_the_files(real_cov):
@@ -172,8 +223,8 @@ def test_real_totals_match_the_files(real_cov):
 
 def test_real_projects_and_programmes_per_land_match_the_files(real_cov):
     projects, funding = records(REAL, "projects"), records(REAL, "funding")
-    assert column(real_cov["by_land"], "projects") == dict(Counter(l for p in projects for l in lands_of(p)))
-    assert column(real_cov["by_land"], "funding") == dict(Counter(l for f in funding for l in f["lands"]))
+    assert column(real_cov["by_land"], "projects") == dict(Counter(code for p in projects for code in lands_of(p)))
+    assert column(real_cov["by_land"], "funding") == dict(Counter(code for f in funding for code in f["lands"]))
 
 
 def test_real_topics_statuses_and_size_classes_match_the_files(real_cov):
@@ -187,13 +238,39 @@ def test_real_topics_statuses_and_size_classes_match_the_files(real_cov):
     assert sum(r["funding"] for r in real_cov["funding_by_status"]) == len(funding)
 
 
-def test_real_gaps_name_bremen_and_the_laender_without_land_programme(real_cov):
+def test_real_gaps_name_the_laender_without_project_or_land_programme(real_cov):
     projects, funding = records(REAL, "projects"), records(REAL, "funding")
-    covered_projects = {l for p in projects for l in lands_of(p)}
-    covered_programmes = {l for f in funding for l in f["lands"]}
+    covered_projects = {code for p in projects for code in lands_of(p)}
+    covered_programmes = {code for f in funding for code in f["lands"]}
     assert {r["id"] for r in real_cov["laender_without_project"]} == set(LAND_PREFIX.values()) - covered_projects
     assert {r["id"] for r in real_cov["laender_without_land_programme"]} == set(LAND_PREFIX.values()) - covered_programmes
-    assert "DE-HB" in {r["id"] for r in real_cov["laender_without_project"]}
+    # Bremen was the gap of the first round; the second round's Bremen projects close it
+    assert "DE-HB" not in {r["id"] for r in real_cov["laender_without_project"]}
+
+
+def test_real_lead_classes_match_the_files(real_cov):
+    population, kreisfrei = gemeinde_population(), kreisfreie_kreise()
+    expected = Counter()
+    small = []
+    for project in records(REAL, "projects"):
+        lead = next(m for m in project["municipalities"] if m["role"] == "lead")
+        key = lead.get("ags")
+        if key and len(key) == 9:
+            cls = "gemeindeverband"
+        else:
+            cls, = size_classes_of({"municipalities": [lead]}, population, kreisfrei)
+        expected[cls] += 1
+        if cls in ("unter-5000", "gemeindeverband"):
+            small.append(project["id"])
+    assert column(real_cov["projects_by_lead_class"], "projects") == dict(expected)
+    assert real_cov["projects_led_by_small_municipalities"] == sorted(small)
+
+
+def test_real_catalogue_meets_the_coverage_targets_of_the_second_round(real_cov):
+    assert real_cov["totals"]["projects"] >= 95
+    assert real_cov["laender_without_project"] == []
+    assert len(real_cov["projects_led_by_small_municipalities"]) >= 8
+    assert real_cov["topics_below_min_projects"] == []
 
 
 # --- output ------------------------------------------------------------------------------------
@@ -213,6 +290,11 @@ def test_text_report_is_german_and_names_the_gaps(fixture_cov):
     assert "Dazu gelten 1 bundesweite bzw. EU-Programme in allen Ländern (Bund 1)." in text
     assert "Länder ohne Projekt: Schleswig-Holstein, Hamburg" in text
     assert "Sachsen" in text.split("Länder ohne Projekt:")[0]
+    assert "Von Gemeinden unter 5.000 Einwohnern oder Ämtern/Verbandsgemeinden geführt: 0 Projekte." in text
+    assert "Handlungsfelder mit weniger als 3 Projekten: Verwaltung & E-Government (1), Bildung & Schule (0)" in text
+    assert "Kommunale Antragsberechtigte ohne Förderprogramm: Gemeindeverband, Zweckverband" in text
+    sachsen = next(line for line in text.splitlines() if line.startswith("Sachsen: "))
+    assert "Verwaltung & E-Government" in sachsen and "Mobilität & Verkehr" not in sachsen
 
 
 def test_cli_json_equals_coverage(capsys, fixture_cov):

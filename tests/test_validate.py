@@ -151,7 +151,7 @@ def test_output_is_grouped_by_file_with_a_summary(capsys, catalogue_copy):
     write_project(catalogue_copy, GOOD_PROJECT.replace("status: umsetzung", "status: laufend"))
     _, out, _ = run_validate(capsys, catalogue_copy)
     lines = out.splitlines()
-    header = next(i for i, l in enumerate(lines) if l.endswith("projects/neues-projekt.yaml"))
+    header = next(i for i, line in enumerate(lines) if line.endswith("projects/neues-projekt.yaml"))
     assert lines[header + 1].startswith("  ") and "neues-projekt.yaml:8:9" in lines[header + 1]
     assert "Dateien geprüft: 1 Fehler in 1 Datei, 0 Warnungen." in out
 
@@ -224,7 +224,7 @@ def test_github_format_annotates_lines_and_writes_summary(capsys, catalogue_copy
     out = capsys.readouterr().out
     assert code == 1
     assert re.search(r"^::error file=.*neues-projekt\.yaml,line=8,col=9,title=Feld status::„laufend“ ist kein erlaubter Wert", out, re.M)
-    assert "| Fehler | status |" in summary.read_text(encoding="utf-8")
+    assert "| Fehler | `status` | `„laufend“ ist kein erlaubter Wert" in summary.read_text(encoding="utf-8")
 
 
 def test_json_format_lists_findings(capsys, catalogue_copy):
@@ -249,3 +249,96 @@ def test_unknown_option_exits_2(capsys):
 def test_impossible_reference_date_exits_2(capsys):
     assert main(["validate", "--stichtag", "2026-13-01"]) == 2
     assert "„2026-13-01“ ist kein Datum" in capsys.readouterr().err
+
+
+# --- status evidence and recurring deadlines (record format 1.1) -----------------------------------------------
+
+SACHSEN_SOURCES = '''sources:
+  - url: https://www.example.org/digital-sachsen
+    as_of: "2026-10-01"
+    confirms_status: true
+'''
+
+
+def rewrite_sachsen(catalogue, old, new):
+    path = catalogue / "funding" / "digital-sachsen.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_status_without_a_confirming_source_is_warned_about_naming_file_line_and_field(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, SACHSEN_SOURCES, "sources:\n  - url: https://www.example.org/digital-sachsen\n")
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 0  # a warning, not an error
+    (message,) = [m for m in messages_for(out, "digital-sachsen.yaml") if "confirms_status" in m]
+    assert "digital-sachsen.yaml:11" in message and "application.status" in message
+    assert "Der Status „laufend“ ist durch keine Quelle mit „confirms_status: true“" in message
+    assert "„Stand unklar“" in message
+
+
+def test_status_resting_on_old_evidence_names_the_source_date(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, 'as_of: "2026-10-01"', 'as_of: "2025-03-15"')
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    (message,) = [m for m in messages_for(out, "digital-sachsen.yaml") if "belegt" in m]
+    assert "sources[0].as_of" in message
+    assert "Der Status „laufend“ in „application.status“ ist zuletzt am 15.03.2025 belegt – älter als 12 Monate." in message
+
+
+def test_recent_evidence_gives_no_warning(capsys, catalogue_copy):
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert not [m for m in messages_for(out, "digital-sachsen.yaml") if "belegt" in m]
+
+
+def test_status_after_valid_until_is_warned_about(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, "url: https://www.example.org/digital-sachsen\nsources:",
+                    'url: https://www.example.org/digital-sachsen\nvalid_until: "2025-12-31"\nsources:')
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    (message,) = [m for m in messages_for(out, "digital-sachsen.yaml") if "valid_until" in m]
+    assert "galt laut „valid_until“ bis 31.12.2025" in message
+
+
+def test_recurring_deadline_needs_a_full_first_date(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, "  status: laufend\n",
+                    '  status: offen\n  deadlines:\n    - name: Antragstermin\n      closes: "2025-12"\n      repeat: jaehrlich\n')
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 1
+    assert any("application.deadlines[0].closes" in m and "tagesgenaues erstes Datum" in m
+               for m in messages_for(out, "digital-sachsen.yaml"))
+
+
+def test_shares_above_one_hundred_percent_are_an_error(capsys, catalogue_copy):
+    path = catalogue_copy / "projects" / "dresden-parkleitsystem.yaml"
+    lead = '  - ags: "14612000"\n    role: lead\n'
+    text = path.read_text(encoding="utf-8")
+    assert lead in text
+    path.write_text(text.replace(lead, lead + "    share_percent: 70\n"
+                                 '  - ags: "14628050"\n    role: partner\n    share_percent: 40\n'), encoding="utf-8")
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 1
+    assert any("dresden-parkleitsystem.yaml:5" in m and "„municipalities“" in m and "ergeben zusammen 110 Prozent" in m
+               for m in messages_for(out, "dresden-parkleitsystem.yaml"))
+
+
+def test_the_missing_field_comes_from_the_schema_keyword_not_from_the_english_message():
+    from jsonschema.exceptions import ValidationError
+
+    from generator.validation import missing_keys
+
+    error = ValidationError("Nachricht in irgendeiner Sprache", validator="required",
+                            validator_value=["id", "title", "summary"], instance={"title": "Parken"})
+    assert missing_keys(error) == ["id", "summary"]
+
+
+def test_every_missing_required_field_is_reported_once(tmp_path):
+    from generator.loader import load_file
+    from generator.validation import schema_findings
+
+    record = tmp_path / "p.yaml"
+    record.write_text("id: beispiel\ntitle: Beispiel\n", encoding="utf-8")
+    findings = schema_findings("project", load_file(record), "p.yaml")
+    required = sorted(f.field for f in findings if f.code == "schema.required")
+    assert "summary" in required and "status" in required
+    assert len(required) == len(set(required))
+    assert all(f"„{f.field}“" in f.message for f in findings if f.code == "schema.required")

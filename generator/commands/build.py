@@ -1,11 +1,28 @@
 """katalog build: prüfen, anreichern, Seiten erzeugen und die Website mit MkDocs bauen."""
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
 
-from generator import build, paths
+from generator import build, federation, paths
+from generator.reference import LAND_CODES
+
+
+def land_code(text: str) -> str:
+    code = text.strip().upper()
+    if code not in LAND_CODES.values():
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Land; erlaubt sind {', '.join(sorted(LAND_CODES.values()))}")
+    return code
+
+
+def configured_sources(option: str | None) -> list | None:
+    """Sources from --quellen, else from katalog.yml in the working directory; None for a single catalogue."""
+    file = Path(option) if option else Path.cwd() / federation.CONFIG_NAME
+    if option and not file.is_file():
+        raise federation.ConfigError(f"„{option}“ gibt es nicht.")
+    return federation.read_config(file) if file.is_file() else None
 
 
 def add_common(p) -> None:
@@ -13,6 +30,10 @@ def add_common(p) -> None:
                    help="Katalog-Ordner mit projects/ und funding/ (Standard: catalogue/)")
     p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Erstellungsdatum für Fristen und „Neu“ (Standard: heute)")
     p.add_argument("--config", metavar="DATEI", default=str(build.CONFIG_FILE), help="MkDocs-Konfiguration (Standard: mkdocs.yml)")
+    p.add_argument("--quellen", metavar="DATEI", default=None,
+                   help="Liste mehrerer Kataloge (Standard: katalog.yml im aktuellen Ordner, wenn vorhanden)")
+    p.add_argument("--land", type=land_code, metavar="DE-XX",
+                   help="nur, was ein Land betrifft: seine Projekte, die für es offenen Programme (z. B. DE-HE)")
 
 
 def register(sub) -> None:
@@ -39,7 +60,11 @@ def prepare(args, prog: str):
         return 2
     config = Path(args.config)
     try:
-        generated = build.generate(root, build_date)
+        sources = configured_sources(args.quellen)
+        generated = build.generate(root, build_date, sources=sources, land=args.land)
+    except federation.ConfigError as problem:
+        print(f"{prog}: Fehler: {problem}", file=sys.stderr)
+        return 2
     except build.BuildRefused as refused:
         sys.stdout.write(str(refused))
         print(f"{prog}: Der Katalog enthält Fehler; die Website wird nicht gebaut.", file=sys.stderr)

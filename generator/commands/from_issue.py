@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
 from pathlib import Path
@@ -9,7 +10,9 @@ from pathlib import Path
 from generator import paths
 from generator.commands import iso_date
 from generator.catalogue import discover, validate_files
-from generator.from_issue import ConversionError, convert, dump_record, target_path, write_new
+from generator.from_issue import HANDOVER_NOTES, ConversionError, convert, dump_record, target_path, write_new
+from generator.inert import code_span
+from generator.loader import FORBIDDEN_CHARS
 from generator.reference import default_reference
 from generator.reporters import markdown_summary, text_report
 
@@ -29,6 +32,9 @@ def register(sub) -> None:
     p.add_argument("--issue", type=int, metavar="NR", help="Nummer des Issues (für den Kommentar in der Datei)")
     p.add_argument("--stichtag", type=iso_date, metavar="JJJJ-MM-TT", help="Datum für „Zuletzt geprüft“ und die Prüfung (Standard: heute)")
     p.add_argument("--bericht", metavar="DATEI", help="Ergebnis zusätzlich als Markdown schreiben (für den Kommentar im Issue)")
+    p.add_argument("--uebergabe", metavar="ORDNER",
+                   help="die neue Eintragsdatei und die Hinweise zusätzlich hierhin kopieren (für den zweiten, "
+                        "berechtigten Schritt `katalog uebernahme`)")
     p.set_defaults(handler=run)
 
 
@@ -61,7 +67,8 @@ def run(args) -> int:
         write_new(target, text)
     except ConversionError as refusal:
         print(f"katalog from-issue: {refusal}", file=sys.stderr)
-        _report(args.bericht, "## Übernahme nicht möglich\n\n" + _escape(str(refusal)) + "\n")
+        _report(args.bericht, refusal_markdown(str(refusal)))
+        _hand_over(args.uebergabe, None, {"refusal": str(refusal), "notes": notes_so_far(body)})
         return 1
 
     shown = paths.display_path(target)
@@ -74,12 +81,28 @@ def run(args) -> int:
     sys.stdout.write(text_report(findings, 1))
     failed = any(f.is_error for f in findings)
     _report(args.bericht, verdict_markdown(shown, findings, notes, failed, text))
+    _hand_over(args.uebergabe, target, {"notes": notes})
     return 1 if failed else 0
 
 
-def _escape(text: str) -> str:
-    """User text quoted in a comment stays text: no HTML, no mentions."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@\u2060")
+def notes_so_far(body: str) -> list[str]:
+    return ["Unsichtbare Steuerzeichen aus den Antworten wurden entfernt."] if FORBIDDEN_CHARS.search(body) else []
+
+
+def _hand_over(folder: str | None, target: Path | None, info: dict) -> None:
+    """The unprivileged job's only output: at most one YAML file (<folder>/<id>.yaml) and hinweise.json."""
+    if not folder:
+        return
+    handover = Path(folder)
+    handover.mkdir(parents=True, exist_ok=True)
+    if target is not None:
+        (handover / target.parent.name).mkdir(exist_ok=True)
+        (handover / target.parent.name / target.name).write_bytes(target.read_bytes())
+    (handover / HANDOVER_NOTES).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def refusal_markdown(message: str) -> str:
+    return "## Übernahme nicht möglich\n\n" + code_span(message) + "\n"
 
 
 def _fenced(text: str, language: str) -> str:
@@ -90,18 +113,18 @@ def _fenced(text: str, language: str) -> str:
 
 
 def verdict_markdown(shown: str, findings: list, notes: list[str], failed: bool, record_text: str = "") -> str:
-    lines = ["## Ergebnis der Übernahme", "", f"Datei: `{shown}`", ""]
+    lines = ["## Ergebnis der Übernahme", "", f"Datei: {code_span(shown)}", ""]
     if failed:
         lines.append("Das Prüfprogramm meldet Fehler. Die Redaktion korrigiert sie im Pull Request – oder Sie "
                      "bearbeiten Ihr Issue, und die Redaktion startet die Übernahme erneut.")
     else:
         lines.append("Das Prüfprogramm meldet keine Fehler. Die Redaktion prüft die Angaben und übernimmt den Eintrag.")
     lines.append("")
-    lines += [f"- Hinweis: {_escape(note)}" for note in notes]
+    lines += [f"- Hinweis: {code_span(note)}" for note in notes]
     if notes:
         lines.append("")
     summary = markdown_summary(findings, 1).replace("## Prüfung des Katalogs", "### Prüfung", 1)
-    lines.append(summary.replace("@", "@\u2060"))
+    lines.append(summary)
     if record_text:
         lines += ["<details><summary>Die erzeugte Eintragsdatei</summary>", "", _fenced(record_text, "yaml"), "",
                   "</details>", ""]

@@ -12,7 +12,6 @@ from generator import paths
 from generator.commands import UsageError, iso_date, load_valid_catalogue
 
 FORMATS = ("text", "json")
-MAX_PROGRAMMES = 10
 
 
 def register(sub) -> None:
@@ -83,7 +82,7 @@ def pick_municipality(reference, name: str):
 
 
 def run(args) -> int:
-    from generator import ideas
+    from generator import ideas, ideas_report
     from generator import text as text_module
     try:
         if not text_module.stems(args.text):
@@ -100,133 +99,9 @@ def run(args) -> int:
 
     result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, asker, retrieval.build(catalogue))
     result.projects = result.projects[:args.limit]
-    report = as_dict(result, catalogue, today)
+    report = ideas_report.as_dict(result, catalogue, today)
     if args.format == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(format_text(report))
+        sys.stdout.write(ideas_report.format_text(report))
     return 0 if result.total else 1
-
-
-def as_dict(result, catalogue, today: dt.date) -> dict:
-    """The check as plain data (the JSON output, and what the text output prints)."""
-    from generator import ideas
-    from generator.vocabularies import default_vocabularies
-
-    topic_labels = default_vocabularies()["topics"].labels()
-
-    def project(hit):
-        facts = ideas.project_facts(catalogue.projects[hit.id], catalogue.funding, catalogue.reference)
-        return {"id": hit.id, "score": hit.score, "text_similarity": hit.text, "reasons": list(hit.reasons), **facts}
-
-    asker = result.asker
-    return {
-        "idea": result.text,
-        "date": today.isoformat(),
-        "asker": {"description": asker.description, "ags": asker.municipality.key if asker.municipality else None,
-                  "land": asker.land or None, "size_class": asker.size_class or None,
-                  "applicant_types": list(asker.applicant_types)},
-        "words": result.words,
-        "topics": [{"id": t, "label": topic_labels.get(t, t)} for t in result.topics],
-        "total": result.total,
-        "projects": [project(h) for h in result.projects],
-        "programmes": [{"id": p.id, "title": catalogue.funding[p.id]["title"], "funder": catalogue.funding[p.id].get("funder", ""),
-                        "status": p.status, "status_label": p.label, "reasons": list(p.reasons)} for p in result.programmes],
-        "partners": [project(h) for h in result.partners],
-    }
-
-
-def _euro(value) -> str:
-    from generator.render.base import euro
-    return euro(value)
-
-
-def format_text(report: dict) -> str:
-    from generator.dates import german
-    from generator.vocabularies import default_vocabularies
-
-    vocab = default_vocabularies()
-    status_label = vocab["project-statuses"].labels()
-    again = {"ja": "ja", "nein": "nein", "teilweise": "teilweise"}
-    out = [f"Ideen-Check: „{report['idea']}“",
-           f"Für: {report['asker']['description']}",
-           f"Stand der Fristen: {german(report['date'])}"]
-    if report["topics"]:
-        out.append("Erkannte Handlungsfelder: " + ", ".join(t["label"] for t in report["topics"]))
-    out.append("")
-    if not report["projects"]:
-        out += ["Keine ähnlichen Projekte im Katalog gefunden.",
-                "Tipp: die Idee mit anderen Worten beschreiben, z. B. mit Fachbegriffen („Parkleitsystem“, „E-Akte“).", ""]
-    else:
-        shown = len(report["projects"])
-        out.append(f"Ähnliche Projekte ({report['total']} gefunden" + (f", die ersten {shown}" if shown < report["total"] else "") + "):")
-        width = len(str(shown))
-        pad = " " * (width + 2)
-        for n, p in enumerate(report["projects"], 1):
-            place = p["place"]
-            where = " · ".join(x for x in (place["name"] + (f" (+{place['others']})" if place["others"] else ""),
-                                           place["land_name"], status_label.get(p["status"], p["status"])) if x)
-            out.append(f"{n:>{width}}. {p['title']}")
-            out.append(f"{pad}{where}")
-            out.append(f"{pad}Warum ähnlich: " + "; ".join(p["reasons"]))
-            exp = p["experience"]
-            if exp:
-                parts = []
-                if exp.get("outcome"):
-                    parts.append(exp["outcome"].strip().replace("\n", "\n" + pad + "  "))
-                if exp.get("would_do_again"):
-                    parts.append(f"Würde es wieder so machen: {again.get(exp['would_do_again'], exp['would_do_again'])}.")
-                if exp.get("effort"):
-                    parts.append(f"Aufwand: {exp['effort']}.")
-                out.append(f"{pad}Erfahrung: " + " ".join(parts))
-            costs = []
-            if "total_eur" in p["budget"]:
-                costs.append(f"Gesamtkosten {_euro(p['budget']['total_eur'])}"
-                             + (f" (Eigenanteil {_euro(p['budget']['own_share_eur'])})" if "own_share_eur" in p["budget"] else ""))
-            for f in p["funding"]:
-                costs.append(f"Förderung {f['title']}" + (f": {_euro(f['amount_eur'])}" if f.get("amount_eur") is not None else ""))
-            if costs:
-                out.append(f"{pad}Kosten: " + "; ".join(costs))
-            flags = [x for x, on in (("Partner gesucht", p["seeking_partners"]), ("Austausch erwünscht", p["open_to_exchange"]),
-                                     ("Open Source", p["open_source"])) if on]
-            if flags:
-                out.append(f"{pad}" + " · ".join(flags))
-            out.append(f"{pad}Mehr: katalog zeige {p['id']}")
-            out.append("")
-    programmes = report["programmes"]
-    if report["topics"]:
-        out.append(f"{_programmes_heading(report)} ({len(programmes)}):")
-        if not programmes:
-            out.append("  Keine passenden Förderprogramme im Katalog.")
-        for n, f in enumerate(programmes[:MAX_PROGRAMMES], 1):
-            out.append(f"{n:>2}. {f['title']} – {f['status_label']}")
-            out.append(f"    {'; '.join(r for r in f['reasons'][:3] if r)}")
-            out.append(f"    Mehr: katalog zeige {f['id']}")
-        if len(programmes) > MAX_PROGRAMMES:
-            out.append(f"    … und {len(programmes) - MAX_PROGRAMMES} weitere (mit --format json alle).")
-        if not report["asker"]["land"]:
-            out.append("  Nur bundes- und EU-weite Programme: für Landesprogramme --kommune oder --land angeben.")
-        out.append("")
-    partners = report["partners"]
-    if report["projects"]:
-        out.append("Partner und Austausch zu dieser Idee:" if partners else "Zu dieser Idee sucht derzeit niemand Partner oder Austausch.")
-        for p in partners:
-            flags = " und ".join(x for x, on in (("sucht Partner", p["seeking_partners"]), ("wünscht Austausch", p["open_to_exchange"])) if on)
-            out.append(f"  - {p['title']} ({p['place']['name']}): {flags}")
-            if p["seeking"]:
-                out.append(f"    Gesucht: {p['seeking']}")
-            contact = p["contact"]
-            if contact:
-                out.append("    Kontakt: " + ", ".join(contact[k] for k in ("organisation", "email", "url") if k in contact))
-        out.append("")
-    out.append("Ihr Text wurde nur auf diesem Rechner ausgewertet und nirgends gespeichert.")
-    return "\n".join(out) + "\n"
-
-
-def _programmes_heading(report: dict) -> str:
-    asker = report["asker"]
-    if asker["ags"]:
-        return f"Förderprogramme, für die {asker['description'].split(' (')[0]} antragsberechtigt ist"
-    if asker["land"] or asker["size_class"]:
-        return f"Förderprogramme für Kommunen mit diesen Angaben ({asker['description']})"
-    return "Bundes- und EU-weite Förderprogramme für Kommunen"

@@ -15,7 +15,8 @@ from generator.stats import coverage
 def register(sub) -> None:
     p = sub.add_parser("stats", help="Abdeckung des Katalogs: Einträge je Land, Handlungsfeld, Größenklasse und Status",
                        description="Zeigt, wie viele Projekte und Förderprogramme es je Land, Handlungsfeld, "
-                                   "Größenklasse der Kommune und Status gibt, und welche Länder noch fehlen. "
+                                   "Größenklasse der Kommune, Federführung, Antragsberechtigten und Status gibt "
+                                   "und nennt die Lücken (Länder, Handlungsfelder, Größenklassen, Handlungsfelder je Land). "
                                    "Exit-Code: 0 = in Ordnung, 1 = der Katalog enthält Fehler, 2 = falscher Aufruf.")
     p.add_argument("path", nargs="?", metavar="PFAD", help="Katalog-Ordner (Standard: catalogue/)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="Ausgabeformat (Standard: text)")
@@ -42,6 +43,7 @@ def _names(items: list[dict]) -> str:
 def render_text(cov: dict) -> str:
     """The coverage figures as a German plain-text report."""
     t = cov["totals"]
+    topic_labels = {r["id"]: r["label"] for r in cov["by_topic"]}
     nationwide = ", ".join(f"{r['label']} {r['funding']}" for r in cov["funding_nationwide_by_level"]) or "keine"
     parts = [
         f"Abdeckung des Katalogs (Stand {dt.date.fromisoformat(cov['build_date']).strftime('%d.%m.%Y')})",
@@ -62,6 +64,16 @@ def render_text(cov: dict) -> str:
         table(["Größenklasse", "Projekte"], [[r["label"], r["projects"]] for r in cov["projects_by_size_class"]]),
         "Ein Projekt zählt in jeder Größenklasse, in der eine beteiligte Kommune liegt.",
         "",
+        "Projekte nach federführender Kommune",
+        table(["Federführung", "Projekte"], [[r["label"], r["projects"]] for r in cov["projects_by_lead_class"]]),
+        f"Von Gemeinden unter 5.000 Einwohnern oder Ämtern/Verbandsgemeinden geführt: "
+        f"{len(cov['projects_led_by_small_municipalities'])} Projekte.",
+        "",
+        "Förderprogramme nach Antragsberechtigten",
+        table(["Antragsberechtigt", "Programme"],
+              [[r["label"], r["funding"]] for r in cov["funding_by_applicant_type"]]),
+        "Ein Programm zählt bei jeder Art von Antragsberechtigten, die es nennt.",
+        "",
         "Projekte nach Status",
         table(["Status", "Projekte"], [[r["label"], r["projects"]] for r in cov["projects_by_status"]]),
         "",
@@ -76,6 +88,15 @@ def render_text(cov: dict) -> str:
         "Lücken",
         f"Länder ohne Projekt: {_names(cov['laender_without_project'])}",
         f"Länder ohne landesspezifisches Förderprogramm: {_names(cov['laender_without_land_programme'])}",
+        f"Handlungsfelder mit weniger als {cov['min_projects_per_topic']} Projekten: "
+        + (", ".join(f"{r['label']} ({r['projects']})" for r in cov["topics_below_min_projects"]) or "keine"),
+        f"Handlungsfelder ohne Förderprogramm: {_names(cov['topics_without_programme'])}",
+        f"Federführung ohne Projekt: {_names(cov['lead_classes_without_project'])}",
+        f"Kommunale Antragsberechtigte ohne Förderprogramm: {_names(cov['municipal_applicant_types_without_programme'])}",
+        "",
+        "Handlungsfelder ohne Projekt je Land",
+        *(f"{r['label']}: " + (", ".join(topic_labels[t] for t in r["topics"]) or "keine Lücke")
+          for r in cov["topics_without_project_per_land"]),
     ]
     return "\n".join(parts) + "\n"
 

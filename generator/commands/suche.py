@@ -52,11 +52,11 @@ def resolve(values: list[str], vocab_ids: tuple, what: str) -> tuple:
 
 def load(args):
     """The catalogue and the facts search needs, or a German error message."""
-    from generator.enrich import Enriched
+    from generator.enrich import light
 
     today = args.stichtag or dt.date.today()
-    catalogue, statuses = load_valid_catalogue(args.katalog, today)
-    return catalogue, Enriched(build_date=today, programme_status=statuses)
+    catalogue, _statuses = load_valid_catalogue(args.katalog, today)
+    return catalogue, light(catalogue)
 
 
 def run(args) -> int:

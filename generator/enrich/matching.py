@@ -18,7 +18,7 @@ list `kreisfreie-stadt`. We do not widen types on our own (a programme "für
 Städte" might well exclude kreisfreie Städte); a record that means all
 Städte lists both.
 
-Order: open ones first (offen, laufend, angekuendigt, geschlossen by the
+Order: open ones first (offen, laufend, angekuendigt, unklar, geschlossen by the
 status computed at the build date), then more shared Handlungsfelder, then id.
 A project lists the first MAX_MATCHES; how many match in all is kept too, so
 a page can say "10 von 74" instead of dropping the rest silently.
@@ -28,10 +28,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.enrich import DeadlineStatus, FundingMatch
+from generator.enrich import domain
+from generator.enrich.types import DeadlineStatus, FundingMatch
 from generator.vocabularies import default_vocabularies
 
-STATUS_ORDER = {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3}
+STATUS_ORDER = {"offen": 0, "laufend": 1, "angekuendigt": 2, "unklar": 3, "geschlossen": 4}
 MAX_MATCHES = 10  # shown per project; `funding_match_totals` says how many match in all
 
 
@@ -44,25 +45,12 @@ class Applicant:
     land_name: str
 
 
-def lead_entry(project: dict) -> dict | None:
-    entries = [m for m in project.get("municipalities") or [] if isinstance(m, dict)]
-    for entry in entries:
-        if entry.get("role") == "lead":
-            return entry
-    return entries[0] if entries else None
-
-
 def applicant(project: dict, reference) -> Applicant | None:
-    entry = lead_entry(project)
-    if entry is None:
+    """The lead municipality as an applicant (None without municipalities or with an unknown key)."""
+    lead = domain.lead(project, reference)
+    if lead is None or (lead.ags and lead.municipality is None):
         return None
-    if entry.get("ags"):
-        municipality = reference.get(str(entry["ags"]))
-        if municipality is None:
-            return None
-        return Applicant(municipality.land_code, municipality.applicant_type, municipality.land_name)
-    land = str(entry.get("land") or "")
-    return Applicant(land, str(entry.get("type") or ""), default_vocabularies()["laender"].label(land))
+    return Applicant(lead.land_code, lead.applicant_type, lead.land_name)
 
 
 def _label(vocabulary: str, term: str) -> str:
@@ -92,7 +80,10 @@ def region_reason(programme: dict, who: Applicant) -> str | None:
 
 
 def status_reason(status: DeadlineStatus) -> str:
+    """ "offen bis 31.03.2027"; an unclear status keeps its sentence ("Stand unklar – zuletzt belegt …")."""
     label = status.label
+    if status.unclear:
+        return label
     return label[:1].lower() + label[1:] if label else status.status
 
 
@@ -118,9 +109,6 @@ class Matcher:
         self._results: dict[tuple, list] = {}  # (applicant, topics) -> programme ids in display order
         self._matches: dict[tuple, FundingMatch] = {}
         self._shown: dict[tuple, tuple] = {}  # (applicant, topics) -> (first MAX_MATCHES matches, total)
-
-    def matches(self, project: dict, reference) -> list[FundingMatch]:
-        return self.matches_and_total(project, reference)[0]
 
     def matches_and_total(self, project: dict, reference) -> tuple[list, int]:
         """The first MAX_MATCHES matches, and how many programmes match in all."""

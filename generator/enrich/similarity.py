@@ -51,8 +51,9 @@ from itertools import compress
 from dataclasses import dataclass
 from operator import mul, neg
 
-from generator.enrich import SimilarLink
-from generator.enrich.matching import in_land, lead_entry
+from generator.enrich.types import SimilarLink
+from generator.enrich import domain
+from generator.enrich.matching import in_land
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASS_LAND
 from generator.text import key as tag_key
 from generator.text import note_stems, stems_with_words, without_links
@@ -404,14 +405,12 @@ def _project_groups(reference):
     def groups(record: dict) -> dict:
         programmes = frozenset(f["programme"] for f in record.get("funding") or []
                                if isinstance(f, dict) and isinstance(f.get("programme"), str))
-        entry = lead_entry(record) or {}
+        lead = domain.lead(record, reference)
         size, land = frozenset(), frozenset()
-        if entry.get("ags"):
-            municipality = reference.get(str(entry["ags"]))
-            if municipality is not None:
-                size, land = frozenset([municipality.size_class]), frozenset([municipality.land_code])
-        elif entry.get("land"):
-            land = frozenset([str(entry["land"])])
+        if lead is not None and lead.municipality is not None:
+            size, land = frozenset([lead.size_class]), frozenset([lead.land_code])
+        elif lead is not None and lead.ags is None and lead.land_code:  # a body without key: no size class
+            land = frozenset([lead.land_code])
         return {"programme": programmes, "size": size, "land": land}
     return groups
 

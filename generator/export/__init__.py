@@ -10,9 +10,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.export import atom, datapackage, ical, json_api, schemas, site_data, tables
+from generator.export import atom, datapackage, dcat, ical, json_api, reference_data, schemas, site_data, tables
 
-EXPORTERS = [json_api, tables, schemas, datapackage, ical, atom, site_data]
+# dcat comes last: it describes the files the others wrote.
+EXPORTERS = [json_api, tables, schemas, datapackage, ical, atom, site_data, reference_data, dcat]
 API_DIR = "api"
 
 

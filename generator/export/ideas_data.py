@@ -28,6 +28,7 @@ import shutil
 from pathlib import Path
 
 from generator import ideas, retrieval
+from generator.enrich.matching import STATUS_ORDER
 from generator.export.site_data import script_json, truncate
 from generator.retrieval import constants as retrieval_constants
 from generator.reference import SIZE_CLASS_LABELS
@@ -111,7 +112,7 @@ def index_data(catalogue, statuses: dict, core) -> dict:
                            [land_ix[c] for c in record.get("lands") or [] if c in land_ix],
                            [applicant_ix[a] for a in record.get("eligible") or [] if a in applicant_ix],
                            [topic_ix[t] for t in record.get("topics") or [] if t in topic_ix],
-                           status.status, status.label])
+                           status.status, status.label, status.check_url])
     return {
         "format": FORMAT, "built": catalogue.build_date.isoformat(), "n": len(index.docs), "chunk": CHUNK,
         "weights": {k: ideas.WEIGHTS[k] for k in ("text", "size", "land")},
@@ -127,7 +128,7 @@ def index_data(catalogue, statuses: dict, core) -> dict:
                    "sizes": [[s, SIZE_CLASS_LABELS[s]] for s in SIZES]},
         "landIn": {code: ideas.in_land(name) for code, name in lands},  # "in Sachsen", "im Saarland"
         "municipalTypes": list(ideas.MUNICIPAL_TYPES), "sizeTypes": {k: list(v) for k, v in ideas.SIZE_TYPES.items()},
-        "statusRank": {"offen": 0, "laufend": 1, "angekuendigt": 2, "geschlossen": 3},
+        "statusRank": dict(STATUS_ORDER),
         "terms": " ".join(stems), "post": encoded,
         "docLand": "".join(land_chars), "docSize": "".join(size_chars), "docFlags": "".join(flag_chars),
         "docTopics": topic_masks,

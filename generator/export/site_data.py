@@ -21,11 +21,11 @@ import json
 from pathlib import Path
 
 from generator import dates, geo, retrieval, search
+from generator.enrich import UNCLEAR, deadlines
 from generator.retrieval import constants as retrieval_constants
 from generator.retrieval.index import SearchIndex
-from generator.export.views import label, municipality_facts
 from generator.reference import SIZE_CLASS_LABELS, SIZE_CLASSES
-from generator.vocabularies import default_vocabularies
+from generator.vocabularies import default_vocabularies, label
 
 WEB_DIR = "web"
 CHUNK = 100  # records per document chunk
@@ -133,15 +133,12 @@ def explorer_projects(catalogue, enriched) -> dict:
     status_ix = {pair[0]: i for i, pair in enumerate(statuses)}
     items = []
     for pid, record in catalogue.projects.items():
-        munis = [municipality_facts(m, catalogue.reference) for m in record.get("municipalities", [])]
-        lead = next((m for m in munis if m["role"] == "lead"), munis[0])
-        place = lead["name"] + (f" (+{len(munis) - 1})" if len(munis) > 1 else "")
-        reuse = record.get("reuse") or {}
-        flags = ((FLAG_SEEKING if record.get("seeking_partners") else 0)
-                 | (FLAG_OPEN_SOURCE if reuse.get("open_source") else 0)
-                 | (FLAG_REUSABLE if (reuse.get("open_source") or reuse.get("efa") or reuse.get("reusable")) else 0))
-        items.append([pid, record["title"], place,
-                      land_ix(m["land"] for m in munis), size_ix(m["size_class"] for m in munis),
+        facts = enriched.projects[pid]
+        flags = ((FLAG_SEEKING if facts.seeking_partners else 0)
+                 | (FLAG_OPEN_SOURCE if facts.open_source else 0)
+                 | (FLAG_REUSABLE if facts.reusable else 0))
+        items.append([pid, record["title"], facts.place_label,
+                      land_ix(facts.lands), size_ix(facts.size_classes),
                       status_ix[record["status"]], topic_ix(record.get("topics", [])),
                       prog_ix(f.get("programme") for f in record.get("funding", []) or []), flags])
     return {"built": catalogue.build_date.isoformat(),
@@ -151,16 +148,16 @@ def explorer_projects(catalogue, enriched) -> dict:
 
 def explorer_funding(catalogue, enriched) -> dict:
     levels, lands, applicants = _vocab_pairs("funding-levels"), _vocab_pairs("laender"), _vocab_pairs("applicant-types")
-    topics, statuses = _vocab_pairs("topics"), _vocab_pairs("application-statuses")
+    topics = _vocab_pairs("topics")
+    statuses = _vocab_pairs("application-statuses") + [[UNCLEAR, "Stand unklar"]]  # computed, no record says it
     level_ix = {pair[0]: i for i, pair in enumerate(levels)}
     status_ix = {pair[0]: i for i, pair in enumerate(statuses)}
     land_ix, appl_ix, topic_ix = _indexer(lands), _indexer(applicants), _indexer(topics)
-    upcoming: dict = {}
-    for deadline in enriched.deadlines:
-        if deadline.state != "abgelaufen":
-            day = dates.earliest(deadline.closes)
-            if day is not None:
-                upcoming.setdefault(deadline.programme, []).append(day.isoformat())
+    upcoming: dict = {}  # recurring deadlines appear with their next occurrence; closed programmes have none
+    for deadline in deadlines.upcoming(enriched.deadlines, enriched.programme_status, enriched.build_date):
+        day = dates.earliest(deadline.closes)
+        if day is not None:
+            upcoming.setdefault(deadline.programme, []).append(day.isoformat())
     items = []
     for fid, record in catalogue.funding.items():
         status = enriched.programme_status.get(fid)
@@ -168,7 +165,7 @@ def explorer_funding(catalogue, enriched) -> dict:
         items.append([fid, record["title"], record["funder"], level_ix[record["level"]],
                       land_ix(record.get("lands", [])), appl_ix(record.get("eligible", [])), topic_ix(record.get("topics", [])),
                       status_ix[computed], status.label if status else label("application-statuses", computed),
-                      sorted(set(upcoming.get(fid, [])))])
+                      sorted(set(upcoming.get(fid, []))), status.check_url if status else ""])
     return {"built": catalogue.build_date.isoformat(),
             "facets": {"levels": levels, "lands": lands, "applicants": applicants, "topics": topics, "statuses": statuses},
             "items": items}
@@ -176,22 +173,20 @@ def explorer_funding(catalogue, enriched) -> dict:
 
 # --- map ------------------------------------------------------------------------------------------
 
-def map_data(catalogue) -> dict:
+def map_data(catalogue, enriched) -> dict:
     """Länder outlines as SVG paths plus one point per place that leads a project."""
     outlines = geo.laender_paths()
     places: dict = {}
     without = []
-    for index, (pid, record) in enumerate(catalogue.projects.items()):
-        munis = [municipality_facts(m, catalogue.reference) for m in record.get("municipalities", [])]
-        ordered = sorted(munis, key=lambda m: m["role"] != "lead")
-        spot = next((m for m in ordered if m.get("lat") is not None and m.get("lon") is not None), None)
-        if spot is None:
+    for index, pid in enumerate(catalogue.projects):
+        spot = enriched.projects[pid].spot
+        if spot is None or spot.lat is None or spot.lon is None:
             without.append(index)
             continue
-        key = spot["ags"]
+        key = spot.ags
         if key not in places:
-            x, y = geo.project(spot["lon"], spot["lat"])
-            places[key] = [round(x, 1), round(y, 1), spot["name"], spot["land"], []]
+            x, y = geo.project(spot.lon, spot.lat)
+            places[key] = [round(x, 1), round(y, 1), spot.name, spot.land_code, []]
         places[key][4].append(index)
     return {
         "built": catalogue.build_date.isoformat(),
@@ -211,7 +206,7 @@ def write(catalogue, enriched, out_dir: Path) -> list[Path]:
     files = search_files(catalogue, enriched, core.search)
     files["projekte"] = explorer_projects(catalogue, enriched)
     files["foerderung"] = explorer_funding(catalogue, enriched)
-    files["karte"] = map_data(catalogue)
+    files["karte"] = map_data(catalogue, enriched)
     written = []
     for name, data in files.items():
         target = folder / f"{name}.js"

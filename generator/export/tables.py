@@ -10,7 +10,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from generator.export.views import programme_view, project_view
 
@@ -44,12 +44,6 @@ def _munis(field):
     return lambda v: _join(m.get(field) for m in v["derived"]["municipalities"])
 
 
-def _lead(v):
-    munis = v["derived"]["municipalities"]
-    lead = next((m for m in munis if m.get("role") == "lead"), munis[0] if munis else {})
-    return lead.get("name", "")
-
-
 def _deadlines(v):
     out = []
     for item in (v.get("application") or {}).get("deadlines", []) or []:
@@ -72,7 +66,7 @@ PROJECT_COLUMNS = [
     Column("topics", "string", "Handlungsfelder (Kennungen)", lambda v: _join(v.get("topics", [])), LIST_NOTE),
     Column("topic_labels", "string", "Handlungsfelder", lambda v: _join(v["derived"]["topic_labels"]), LIST_NOTE),
     Column("tags", "string", "Schlagworte", lambda v: _join(v.get("tags", []) or []), LIST_NOTE),
-    Column("lead_municipality", "string", "Federführende Kommune", _lead),
+    Column("lead_municipality", "string", "Federführende Kommune", _get("derived", "lead_municipality")),
     Column("municipalities", "string", "Kommunen", _munis("name"), LIST_NOTE),
     Column("ags", "string", "Amtliche Schlüssel", _munis("ags"), LIST_NOTE + " Nur Kommunen mit Schlüssel."),
     Column("lands", "string", "Länder (ISO 3166-2)", lambda v: _join(v["derived"]["lands"]), LIST_NOTE),

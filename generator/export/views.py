@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from generator.reference import SIZE_CLASS_LABELS
+from generator.enrich import domain
+from generator.enrich.types import Place
 from generator.schemas import read_schema
-from generator.vocabularies import default_vocabularies
+from generator.vocabularies import label
 
 # Site pages as MkDocs writes them (use_directory_urls: false), relative to the site root.
 PAGE_FOLDERS = {"project": "projekte", "funding": "foerderprogramme"}
@@ -31,10 +32,6 @@ def format_version(kind: str = "project") -> str:
     return str(read_schema(SCHEMA_NAMES[kind]).get("x-format-version", "1.0"))
 
 
-def label(vocab: str, term: str) -> str:
-    return default_vocabularies()[vocab].label(term)
-
-
 def ordered(record: dict, kind: str) -> dict:
     order = key_order(kind)
     known = [k for k in order if k in record]
@@ -42,58 +39,36 @@ def ordered(record: dict, kind: str) -> dict:
     return {k: record[k] for k in known + rest}
 
 
-def municipality_facts(entry: dict, reference) -> dict:
-    """A project's municipality entry with names, Land and size class resolved."""
-    if "ags" in entry:
-        m = reference.get(entry["ags"])
-        if m is None:  # validated catalogues never get here; keep the key visible anyway
-            return {"ags": entry["ags"], "role": entry.get("role", ""), "name": entry["ags"]}
-        return {
-            "ags": m.key, "role": entry.get("role", ""), "name": m.name, "official_name": m.official_name,
-            "level": m.level, "type": m.applicant_type, "type_label": m.type_label,
-            "land": m.land_code, "land_name": m.land_name, "kreis": m.kreis_name,
-            "population": m.population, "size_class": m.size_class,
-            "size_class_label": SIZE_CLASS_LABELS.get(m.size_class, m.size_class),
-            "lat": m.lat, "lon": m.lon,
-        }
-    land = entry.get("land", "")
-    kind = entry.get("type", "")
-    # without an official key the population is unknown; only a Landkreis has a class of its own
-    size = "landkreis" if kind == "landkreis" else ""
+def municipality_facts(place: Place) -> dict:
+    """A project's municipality as the JSON API writes it (`derived.municipalities[]`)."""
+    if place.ags is not None and place.municipality is None:  # validated catalogues never get here
+        return {"ags": place.ags, "role": place.role, "name": place.name}
     return {
-        "ags": None, "role": entry.get("role", ""), "name": entry.get("name", ""), "official_name": entry.get("name", ""),
-        "level": "ohne-schluessel", "type": kind, "type_label": label("applicant-types", kind) if kind else "",
-        "land": land, "land_name": label("laender", land) if land else "", "kreis": "",
-        "population": None, "size_class": size, "size_class_label": SIZE_CLASS_LABELS.get(size, "") if size else "",
-        "lat": None, "lon": None,
+        "ags": place.ags, "role": place.role, "name": place.name, "official_name": place.official_name,
+        "level": place.level, "type": place.applicant_type, "type_label": place.type_label,
+        "land": place.land_code, "land_name": place.land_name, "kreis": place.kreis_name,
+        "population": place.population, "size_class": place.size_class, "size_class_label": place.size_class_label,
+        "lat": place.lat, "lon": place.lon,
     }
-
-
-def _unique(values) -> list:
-    seen = []
-    for value in values:
-        if value and value not in seen:
-            seen.append(value)
-    return seen
 
 
 def project_view(catalogue, enriched, pid: str) -> dict:
     record = catalogue.projects[pid]
-    munis = [municipality_facts(m, catalogue.reference) for m in record.get("municipalities", [])]
-    reuse = record.get("reuse", {}) or {}
+    facts = enriched.projects[pid]
     derived = {
         "page": page_path("project", pid),
         "status_label": label("project-statuses", record["status"]),
         "topic_labels": [label("topics", t) for t in record.get("topics", [])],
-        "municipalities": munis,
-        "lands": _unique(m["land"] for m in munis),
-        "land_names": _unique(m["land_name"] for m in munis),
-        "size_classes": _unique(m["size_class"] for m in munis),
-        "programmes": _unique(f.get("programme") for f in record.get("funding", []) or []),
-        "reusable": bool(reuse.get("open_source") or reuse.get("reusable") or reuse.get("efa")),
-        "added": enriched.added.get(pid) if enriched else None,
-        "similar_projects": [s.id for s in (enriched.similar_projects.get(pid, []) if enriched else [])],
-        "matching_programmes": [m.programme for m in (enriched.funding_matches.get(pid, []) if enriched else [])],
+        "lead_municipality": facts.lead.name if facts.lead else "",
+        "municipalities": [municipality_facts(p) for p in facts.places],
+        "lands": list(facts.lands),
+        "land_names": [label("laender", code) for code in facts.lands],
+        "size_classes": list(facts.size_classes),
+        "programmes": list(facts.programmes),
+        "reusable": facts.reusable,
+        "added": enriched.added.get(pid),
+        "similar_projects": [s.id for s in enriched.similar_projects.get(pid, [])],
+        "matching_programmes": [m.programme for m in enriched.funding_matches.get(pid, [])],
     }
     return ordered(record, "project") | {"derived": derived}
 
@@ -108,8 +83,9 @@ def programme_view(catalogue, enriched, fid: str) -> dict:
         "status_label": status.label if status else label("application-statuses", recorded),
         "status_note": status.note if status else "",
         "next_closes": status.next_closes if status else None,
+        "status_evidence": status.evidence if status else None,
         "level_label": label("funding-levels", record["level"]),
-        "land_names": [label("laender", c) for c in record.get("lands", [])] or ["bundesweit"],
+        "land_names": domain.area_names(record),
         "eligible_labels": [label("applicant-types", e) for e in record.get("eligible", [])],
         "topic_labels": [label("topics", t) for t in record.get("topics", [])],
         "funding_type_label": label("funding-types", record["funding_type"]),

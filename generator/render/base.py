@@ -11,7 +11,6 @@ import os
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,14 +20,14 @@ import yaml
 from markupsafe import Markup
 
 from generator import dates, sanitize
+from generator.formats import CONTINUED, DEADLINE_STATES, WOULD_DO_AGAIN, euro, german_date, number, percent
+from generator.enrich.deadlines import REPEAT_LABELS
+from generator.enrich.types import Place
 from generator.reference import SIZE_CLASS_LABELS, Municipality
 from generator.vocabularies import default_vocabularies
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-# Generated folders under docs/ (all git-ignored); `katalog build` empties them first.
-GENERATED_DIRS = ("projekte", "foerderprogramme", "kommunen", "themen", "laender", "uebersichten")
-GENERATED_FILES = ("index.md",)
 
 # Links inside raw HTML blocks are not rewritten by MkDocs, so they point at the built
 # file directly. The offline build forces use_directory_urls: false, so page.md -> page.html.
@@ -46,6 +45,7 @@ CALENDAR = "uebersichten/foerderkalender.md"
 NEW = "uebersichten/neu-im-katalog.md"
 ABOUT = "uebersichten/ueber-den-katalog.md"
 METHOD = "methodik.md"
+DATA = "daten.md"  # Offene Daten: downloads and the calendar and feed subscriptions
 # Hand-written pages of the search and explorer (docs/), linked from the start page.
 SEARCH = "suche.md"
 EXPLORER = "explorer.md"
@@ -145,23 +145,6 @@ def labels() -> Labels:
     return Labels(default_vocabularies())
 
 
-def number(value) -> str:
-    """German thousands separator: 1085664 -> 1.085.664."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return f"{int(value):,}".replace(",", ".")
-
-
-def euro(value) -> str:
-    return "" if value is None else f"{number(value)} €"
-
-
-def german_date(value) -> str:
-    return "" if not value else dates.german(str(value))
-
-
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
 
@@ -177,64 +160,26 @@ def plural(count, singular: str, plural_form: str) -> str:
     return f"{number(count)} {singular if count == 1 else plural_form}"
 
 
+def mailto_href(address) -> str:
+    """A mailto: link that can only ever address one mailbox: everything but the address's own
+    characters is percent-encoded, so `?`, `&`, `=` and `%` never start headers such as Bcc."""
+    from urllib.parse import quote
+
+    return "mailto:" + quote(str(address), safe="@.-_+!$'*/^`{|}~")
+
+
 def host(url) -> str:
     """Link text for long official URLs: the host name, e.g. www.bund.de."""
     return urlsplit(str(url)).hostname or str(url)
 
 
-def percent(value) -> str:
-    return f"{number(value)} %"
-
-
-WOULD_DO_AGAIN = {"ja": "Ja", "nein": "Nein", "teilweise": "Teilweise"}
-CONTINUED = {"ja": "Ja", "nein": "Nein", "offen": "Offen"}
-DEADLINE_STATES = {"kommend": "Kommend", "laufend": "Läuft", "abgelaufen": "Abgelaufen"}
-
-
 # ---------------------------------------------------------------- municipalities of a project
 
-@dataclass(frozen=True)
-class Body:
-    """A municipality named by a project: from reference data, or a body without an official key."""
-
-    name: str
-    role: str  # lead | partner
-    land_code: str
-    type_label: str
-    municipality: Municipality | None = None  # None for bodies without an official key
-
-    @property
-    def page(self) -> str | None:
-        """Keyed municipalities (not Länder) have a page of their own."""
-        if self.municipality is None or self.municipality.level == "land":
-            return None
-        return municipality_page(self.municipality)
-
-
-def bodies(project: dict, reference) -> list[Body]:
-    out = []
-    for entry in project.get("municipalities", []):
-        role = entry.get("role", "partner")
-        key = entry.get("ags")
-        if key:
-            m = reference.get(key)
-            if m is None:  # the validator refuses unknown keys; stay robust anyway
-                out.append(Body(key, role, "", "", None))
-            else:
-                out.append(Body(m.name, role, m.land_code, m.type_label, m))
-        else:
-            out.append(Body(entry.get("name", ""), role, entry.get("land", ""), labels().applicant(entry.get("type", "")), None))
-    return out
-
-
-def lead_body(project: dict, reference) -> Body | None:
-    found = bodies(project, reference)
-    leads = [b for b in found if b.role == "lead"]
-    return (leads or found or [None])[0]
-
-
-def project_lands(project: dict, reference) -> list[str]:
-    return sorted({b.land_code for b in bodies(project, reference) if b.land_code})
+def place_page(place: Place | None) -> str | None:
+    """Keyed municipalities (not Länder) have a page of their own (None for the others)."""
+    if place is None or place.municipality is None or place.municipality.level == "land":
+        return None
+    return municipality_page(place.municipality)
 
 
 def size_label(m: Municipality) -> str:
@@ -302,6 +247,11 @@ def _programme_item_here(context, card, show_summary: bool = True) -> Markup:
     return _programme_item(card, posixpath.dirname(context["here"]), bool(show_summary))
 
 
+def newest_source_date(record: dict) -> str | None:
+    """The newest `as_of` among a record's sources („Angaben belegt bis …“), None if none is dated."""
+    return dates.newest(s.get("as_of") for s in record.get("sources") or [])
+
+
 def _free_text(text) -> Markup:
     """Record Markdown as sanitised HTML; the only place a template gets unescaped markup."""
     return Markup(sanitize.render_markdown(text))
@@ -317,17 +267,17 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
-        link=_link, labels=labels(), free_text=_free_text,
+        link=_link, labels=labels(), free_text=_free_text, newest_source_date=newest_source_date,
         project_item=_project_item_here, programme_item=_programme_item_here, match_item=_match_item_here,
         project_page=project_page, programme_page=programme_page, municipality_page=municipality_page,
-        topic_page=topic_page, land_page=land_page,
+        topic_page=topic_page, land_page=land_page, place_page=place_page,
         HOME=HOME, PROGRAMMES_INDEX=PROGRAMMES_INDEX, MUNICIPALITIES_INDEX=MUNICIPALITIES_INDEX,
         TOPICS_INDEX=TOPICS_INDEX, LAENDER_INDEX=LAENDER_INDEX, PARTNERS=PARTNERS, CALENDAR=CALENDAR,
-        NEW=NEW, ABOUT=ABOUT, METHOD=METHOD, SEARCH=SEARCH, EXPLORER=EXPLORER,
+        NEW=NEW, ABOUT=ABOUT, METHOD=METHOD, DATA=DATA, SEARCH=SEARCH, EXPLORER=EXPLORER,
         FUNDING_EXPLORER=FUNDING_EXPLORER, MAP=MAP,
-        WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES,
+        WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES, REPEAT_LABELS=REPEAT_LABELS,
     )
-    env.filters.update(number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
+    env.filters.update(mailto=mailto_href, number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
     return env
 
 
@@ -337,7 +287,7 @@ def page(template: str, here: str, *, title: str, description: str | None = None
 
     Long list pages are kept out of the search index (`searchable=False`): they repeat
     the summaries of the records, so hits would point at lists instead of records."""
-    meta = {"title": meta_text(title)}
+    meta: dict[str, object] = {"title": meta_text(title)}
     if description:
         meta["description"] = meta_text(description)
     if hide:
@@ -354,6 +304,15 @@ def edit_url(repository: str | None, file: str | None) -> str | None:
     if not repository or not file:
         return None
     return f"{repository.rstrip('/')}/edit/main/{file}"
+
+
+def edit_target(catalogue, record_id: str, repository: str | None) -> dict:
+    """file, edit link and origin for a record's sources block; a record from a federated source is edited there."""
+    origin = catalogue.origins.get(record_id)
+    if origin is not None:
+        return {"file": origin.file_in_repository, "edit": origin.edit_url, "origin": origin}
+    file = catalogue.files.get(record_id)
+    return {"file": file, "edit": edit_url(repository, file), "origin": None}
 
 
 def repository_url() -> str | None:

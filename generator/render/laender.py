@@ -9,10 +9,7 @@ from generator.render.views import programme_cards, project_cards
 
 def render(catalogue, enriched) -> dict[str, str]:
     labels = base.labels()
-    projects: dict[str, list[str]] = {}
-    for pid, p in catalogue.projects.items():
-        for code in base.project_lands(p, catalogue.reference):
-            projects.setdefault(code, []).append(pid)
+    projects = enriched.projects_by_land
     municipalities: dict[str, list] = {}
     for m, ids in keyed_municipalities(catalogue, enriched):
         municipalities.setdefault(m.land_code, []).append((m, len(ids)))
@@ -29,7 +26,7 @@ def render(catalogue, enriched) -> dict[str, str]:
         name = labels.land(code)
         pages[here] = base.page(
             "land.md.j2", here, title=name, searchable=False, description=f"Digitalisierungsprojekte und Förderprogramme in {name}",
-            code=code, name=name, projects=project_cards(catalogue, projects.get(code, [])),
+            code=code, name=name, projects=project_cards(catalogue, enriched, projects.get(code, [])),
             municipalities=municipalities.get(code, []),
             programmes=programme_cards(catalogue, enriched, programmes.get(code, [])), nationwide=nationwide,
             portfolio=portfolio_view.for_land(catalogue, enriched, projects.get(code, []), name, code),

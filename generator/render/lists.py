@@ -1,57 +1,67 @@
 """Cross-cutting lists: Partner gesucht, Förderkalender, Neu im Katalog."""
 from __future__ import annotations
 
+from generator.enrich import deadlines as deadline_rules
 from generator.enrich.history import NEW_RECORDS_RULE
 from generator.render import base
 from generator.render.views import programme_cards, programme_status, project_card, project_cards
 
-UPCOMING_STATES = ("laufend", "kommend")
-
-
 def render(catalogue, enriched) -> dict[str, str]:
     return {
-        base.PARTNERS: _partners(catalogue),
+        base.PARTNERS: _partners(catalogue, enriched),
         base.CALENDAR: _calendar(catalogue, enriched),
         base.NEW: _new(catalogue, enriched),
     }
 
 
-def _partners(catalogue) -> str:
+def _partners(catalogue, enriched) -> str:
     seeking = [pid for pid, p in catalogue.projects.items() if p.get("seeking_partners")]
     exchange = [pid for pid, p in catalogue.projects.items() if p.get("open_to_exchange") and not p.get("seeking_partners")]
     return base.page(
         "partners.md.j2", base.PARTNERS, title="Partner gesucht",
         description="Kommunen, die Partner für ein gemeinsames Vorhaben suchen oder Erfahrungen teilen möchten.",
-        seeking=[(c, catalogue.projects[c.id]) for c in project_cards(catalogue, seeking)],
-        exchange=project_cards(catalogue, exchange),
+        seeking=[(c, catalogue.projects[c.id]) for c in project_cards(catalogue, enriched, seeking)],
+        exchange=project_cards(catalogue, enriched, exchange),
     )
 
 
+def calendar_rows(catalogue, enriched) -> tuple[list, list]:
+    """(upcoming, archive): upcoming deadlines of programmes not closed, soonest first, and past deadlines, newest
+    first, each as (Deadline, programme record, DeadlineStatus, days left)."""
+    today = enriched.build_date
+    coming = deadline_rules.upcoming(enriched.deadlines, enriched.programme_status, today)
+    gone = deadline_rules.past(enriched.deadlines, today)
+
+    def row(d):
+        return d, catalogue.funding[d.programme], programme_status(enriched, d.programme), deadline_rules.days_until(d, today)
+    return ([row(d) for d in coming if d.programme in catalogue.funding],
+            [row(d) for d in gone if d.programme in catalogue.funding])
+
+
 def _calendar(catalogue, enriched) -> str:
-    upcoming = [(d, catalogue.funding[d.programme], programme_status(enriched, d.programme))
-                for d in enriched.deadlines if d.state in UPCOMING_STATES and d.programme in catalogue.funding]
+    upcoming, archive = calendar_rows(catalogue, enriched)
     months: list[tuple[str, list]] = []
     for item in upcoming:
         month = item[0].closes[:7]
         if not months or months[-1][0] != month:
             months.append((month, []))
         months[-1][1].append(item)
-    with_deadline = {d.programme for d in enriched.deadlines if d.state in UPCOMING_STATES}
+    with_deadline = {item[0].programme for item in upcoming}
     rolling = [fid for fid in catalogue.funding
                if (s := programme_status(enriched, fid)) is not None and s.status == "laufend" and fid not in with_deadline]
     return base.page(
         "calendar.md.j2", base.CALENDAR, title="Förderkalender",
-        description="Kommende Antragsfristen der Förderprogramme im Katalog.",
-        months=months, rolling=programme_cards(catalogue, enriched, rolling),
-        build_date=enriched.build_date.isoformat(), count=len(upcoming),
+        description="Kommende Antragsfristen der Förderprogramme im Katalog, mit Archiv der abgelaufenen Fristen.",
+        months=months, rolling=programme_cards(catalogue, enriched, rolling), archive=archive,
+        build_date=enriched.build_date.isoformat(), count=len(upcoming), feed_days=deadline_rules.FEED_PAST_DAYS,
     )
 
 
 def _new(catalogue, enriched) -> str:
-    entries = []
+    entries: list[tuple[str, object, str]] = []
     for kind, rid, date in enriched.new_records:
         if kind == "project" and rid in catalogue.projects:
-            entries.append(("project", project_card(catalogue, rid), date))
+            entries.append(("project", project_card(catalogue, enriched, rid), date))
         elif kind == "funding" and rid in catalogue.funding:
             entries.append(("funding", programme_cards(catalogue, enriched, [rid])[0], date))
     return base.page(

@@ -29,7 +29,7 @@ class PortfolioView:
     status_labels: list  # column heads of the matrix
     matrix: list  # [(href, topic label, [counts], total)]
     column_totals: list
-    funding: list  # [(href | None, title, n projects, amount text, entries without amount)]
+    funding: list  # [(href | None, title, n projects, amount text, entries without amount, note)]
     funding_total: str
     opportunities: list  # [(href, title, status, label, [(href, title)], more)]
     more_opportunities: int
@@ -47,6 +47,16 @@ def _project(catalogue, here: str, pid: str) -> tuple:
     return "../" * here.count("/") + "projekte/" + pid + base.PAGE_SUFFIX, catalogue.projects[pid]["title"]
 
 
+def _credit_note(line: logic.FundingLine) -> str:
+    parts = []
+    if line.shared:
+        parts.append(f"{base.plural(len(line.shared), 'Projekt', 'Projekte')} anteilig laut Quelle")
+    if line.elsewhere:
+        parts.append(f"{base.plural(len(line.elsewhere), 'Projekt', 'Projekte')} als Partner: Förderung zählt bei der "
+                     "federführenden Kommune")
+    return "; ".join(parts)
+
+
 def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> PortfolioView:
     labels = base.labels()
     board = [(status, labels.status(status), len(ids), [_project(catalogue, here, pid) for pid in ids[:BOARD_ITEMS]],
@@ -55,7 +65,8 @@ def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> Port
               for topic, counts, total in p.matrix]
     funding = [(_href(here, base.programme_page(line.programme)) if line.programme in catalogue.funding else None,
                 line.title, len(line.projects),
-                base.euro(line.amount_eur) if line.amount_eur or not line.without_amount else "–", line.without_amount)
+                base.euro(line.amount_eur) if line.amount_eur or not (line.without_amount or line.elsewhere) else "–",
+                line.without_amount, _credit_note(line))
                for line in p.funding]
     opportunities = [(_href(here, base.programme_page(o.programme)), catalogue.funding[o.programme]["title"],
                       o.status, o.label, [_project(catalogue, here, pid) for pid in o.projects[:PROJECTS_PER_OPPORTUNITY]],
@@ -65,7 +76,7 @@ def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> Port
     for idea, links in p.twins[:IDEAS_SHOWN]:
         rows = []
         for link in links:
-            card = project_card(catalogue, link.id)
+            card = project_card(catalogue, enriched, link.id)
             place = ", ".join(x for x in ((card.lead.name if card.lead else ""),
                                           ", ".join(labels.land(c) for c in card.lands)) if x)
             rows.append((*_project(catalogue, here, link.id), place, labels.status(card.status), "; ".join(link.reasons)))
@@ -79,15 +90,15 @@ def view(catalogue, enriched, p: logic.Portfolio, scope: str, here: str) -> Port
     )
 
 
-def for_municipality(catalogue, enriched, m, by_kreis: dict | None = None) -> PortfolioView:
+def for_municipality(catalogue, enriched, m) -> PortfolioView:
     if m.level == "kreis" and m.applicant_type != "kreisfreie-stadt":
         scope = "Projekte des Kreises und seiner Gemeinden; ein Projekt mehrerer Gemeinden zählt einmal."
     else:
         scope = "Projekte, an denen die Kommune beteiligt ist (federführend oder als Partner)."
-    p = logic.for_municipality(catalogue, enriched, m, by_kreis)
+    p = logic.for_municipality(catalogue, enriched, m)
     return view(catalogue, enriched, p, scope, base.municipality_page(m))
 
 
 def for_land(catalogue, enriched, ids: list[str], land_name: str, code: str) -> PortfolioView:
     scope = f"Projekte mit Beteiligten in {land_name}; ein Projekt mehrerer Kommunen zählt einmal."
-    return view(catalogue, enriched, logic.portfolio(catalogue, enriched, ids), scope, base.land_page(code))
+    return view(catalogue, enriched, logic.for_land(catalogue, enriched, ids, code), scope, base.land_page(code))

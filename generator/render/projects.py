@@ -15,23 +15,22 @@ def render(catalogue, enriched) -> dict[str, str]:
         pages[here] = base.page(
             "project.md.j2", here, title=project["title"], description=project.get("summary"),
             p=project,
-            bodies=base.bodies(project, catalogue.reference),
-            kreise=_kreise(project, catalogue.reference),
+            bodies=enriched.projects[pid].places,
+            kreise=_kreise(enriched.projects[pid].places, catalogue.reference),
             funding_used=_funding_used(project, catalogue),
-            similar=[(project_card(catalogue, link.id), link.reasons)
+            similar=[(project_card(catalogue, enriched, link.id), link.reasons)
                      for link in enriched.similar_projects.get(pid, []) if link.id in catalogue.projects],
             matches=[m for m in matches if m[0].status is None or m[0].status.status != "geschlossen"],
             closed_matches=[m for m in matches if m[0].status is not None and m[0].status.status == "geschlossen"],
-            file=catalogue.files.get(pid),
-            edit=base.edit_url(repository, catalogue.files.get(pid)),
+            **base.edit_target(catalogue, pid, repository),
         )
     return pages
 
 
-def _kreise(project, reference) -> dict:
+def _kreise(places, reference) -> dict:
     """Kreis of each keyed Gemeinde, for the facts box."""
     out = {}
-    for body in base.bodies(project, reference):
+    for body in places:
         m = body.municipality
         if m is not None and m.level in ("gemeinde", "verband"):
             kreis = reference.kreis_of(m)

@@ -29,7 +29,7 @@ def render(catalogue, enriched) -> dict[str, str]:
         pages[here] = base.page(
             "topic.md.j2", here, title=label, searchable=False, description=f"Projekte und Förderprogramme im Handlungsfeld {label}",
             topic=topic, label=label, explanation=term.description,
-            projects=project_cards(catalogue, projects.get(topic, [])),
+            projects=project_cards(catalogue, enriched, projects.get(topic, [])),
             programmes=programme_cards(catalogue, enriched, programmes.get(topic, [])),
         )
         rows.append((topic, label, term.description, len(projects.get(topic, [])), len(programmes.get(topic, []))))

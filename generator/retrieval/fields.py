@@ -20,18 +20,18 @@ def _labels(vocab: str, ids) -> list[str]:
 
 
 def places(record: dict, reference) -> list[str]:
-    """Names of the record's municipalities, their Kreise and Länder."""
-    out = []
-    land_labels = default_vocabularies()["laender"].labels()
-    for entry in record.get("municipalities") or []:
-        if not isinstance(entry, dict):
-            continue
-        m = reference.get(str(entry["ags"])) if entry.get("ags") else None
-        if m is not None:
-            out += [m.name, m.kreis_name, m.land_name]
-        else:
-            out += [str(entry.get("name") or ""), land_labels.get(str(entry.get("land") or ""), "")]
+    """Names of the record's municipalities, their Kreise and Länder (generator.enrich.domain)."""
+    from generator.enrich import domain
+
+    found = domain.places(record, reference)
+    out = [m.name for m in found] + [m.land_name for m in found] + [m.kreis_name for m in found]
     return [p for p in dict.fromkeys(out) if p]
+
+
+def _area_names(record: dict) -> list[str]:
+    from generator.enrich import domain
+
+    return list(domain.area_names(record))
 
 
 def project_fields(record: dict, reference) -> dict:
@@ -54,7 +54,7 @@ def funding_fields(record: dict) -> dict:
         "tags": _strings(record.get("tags") or []),
         "funder": _strings(record.get("funder"), record.get("administered_by")),
         "topics": _strings(_labels("topics", record.get("topics"))),
-        "lands": _strings(_labels("laender", record.get("lands")) or ["bundesweit"], levels.get(record.get("level", ""), "")),
+        "lands": _strings(_area_names(record), levels.get(record.get("level", ""), "")),
         "summary": str(record.get("summary", "") or ""),
         "details": _strings(record.get("description"), _labels("applicant-types", record.get("eligible"))),
     }

@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import paths, text
 from generator.loader import load_file
 
-FILE = paths.VOCABULARIES_DIR / "thesaurus.yaml"
+FILE_NAME = "thesaurus.yaml"  # in the catalogue's vocabularies folder (paths.VOCABULARIES_DIR)
 GROUP_PREFIX = "~"  # index terms of groups; never produced by the tokeniser
 MAX_PHRASE = 4  # longest phrase (words)
 VOCABULARY_ID = "thesaurus"
@@ -100,8 +100,13 @@ class Thesaurus:
             Alt(SHOWN, stems, phrase) for stems, phrase in self.groups[group][1] if stems != own]
 
 
-def load(path: Path = FILE) -> Thesaurus:
+def default_file() -> Path:
+    return paths.VOCABULARIES_DIR / FILE_NAME
+
+
+def load(path: Path | None = None) -> Thesaurus:
     """The thesaurus file (none: an empty thesaurus). Raises ThesaurusError on problems."""
+    path = path if path is not None else default_file()
     if not Path(path).exists():
         return Thesaurus.empty()
     problems, groups = read(Path(path))
@@ -111,10 +116,11 @@ def load(path: Path = FILE) -> Thesaurus:
     return Thesaurus(groups)
 
 
-def findings(path: Path = FILE) -> list:
+def findings(path: Path | None = None) -> list:
     """The thesaurus' problems as validation findings (`katalog validate`)."""
     from generator.findings import ERROR, Finding
 
+    path = path if path is not None else default_file()
     if not Path(path).exists():
         return []
     problems, _groups = read(Path(path))

@@ -54,8 +54,9 @@
           get: function (it) { return it[4].length ? it[4] : ALL_LANDS; } },
         { key: "berechtigt", legend: "Antragsberechtigt", values: f.applicants, get: function (it) { return it[5]; } },
         { key: "thema", legend: "Handlungsfeld", values: f.topics, get: function (it) { return it[6]; } },
-        { key: "offen", legend: "Antragsstatus", flags: true, values: [["jetzt", "Jetzt offen (offen oder laufend)", 1]],
+        { key: "offen", legend: "Antragsstatus", flags: true, values: [["jetzt", "Jetzt offen (offen oder laufend, belegt)", 1]],
           get: function (it) { return OPEN.indexOf(it[7]) >= 0 ? 1 : 0; } },
+        { key: "status", legend: "Status am Stichtag", values: f.statuses, get: function (it) { return [it[7]]; } },
         { key: "frist", legend: "Frist endet innerhalb von", select: "beliebig", single: true,
           values: [["2", "2 Wochen"], ["4", "4 Wochen"], ["8", "8 Wochen"], ["13", "3 Monaten"], ["26", "6 Monaten"], ["52", "12 Monaten"]],
           match: function (it, value) {
@@ -68,12 +69,14 @@
       ],
       note: "Stand der Daten: " + K.germanDate(data.built) + ". Fristen und Status beziehen sich auf diesen Tag.",
       card: function (it) {
-        var lands = it[4].length ? it[4].map(function (i) { return f.lands[i][1]; }).join(", ") : "bundesweit";
+        var lands = it[4].length ? it[4].map(function (i) { return f.lands[i][1]; }).join(", ") : (f.levels[it[3]][0] === "eu" ? "EU-weit" : "bundesweit");
         var next = it[9].length ? "nächste Frist " + K.germanDate(it[9][0]) : "";
         return [
           K.el("p", { className: "katalog-karte__meta", text: [f.levels[it[3]][1], it[2], lands].join(" · ") }),
           K.el("p", { className: "katalog-karte__meta" }, [
             K.el("span", { className: "katalog-marke katalog-marke--" + f.statuses[it[7]][0], text: it[8] }),
+            /^https?:\/\//.test(it[10] || "") ? " " : null,
+            /^https?:\/\//.test(it[10] || "") ? K.el("a", { href: it[10], rel: "nofollow", text: "Programmseite" }) : null,
             next ? " " + next : null,
           ]),
           K.el("p", { className: "katalog-karte__themen" }, it[6].map(function (i) {

@@ -232,10 +232,10 @@
       if (!types.length || !shared.length) return;
       var label = p[8];
       out.push({
-        id: p[0], title: p[1], funder: p[2], status: p[7], label: label, shared: shared.length,
+        id: p[0], title: p[1], funder: p[2], status: p[7], label: label, check: p[9] || "", shared: shared.length,
         reasons: [(shared.length === 1 ? "Handlungsfeld: " : "Handlungsfelder: ") + shared.map(function (t) { return L.topics.map.get(t) || t; }).join(", "),
           region, "antragsberechtigt: " + types.map(function (t) { return L.applicants.map.get(t) || t; }).join(", "),
-          label ? label.charAt(0).toLowerCase() + label.slice(1) : p[7]]
+          !label ? p[7] : p[7] === "unklar" ? label : label.charAt(0).toLowerCase() + label.slice(1)]
       });
     });
     var rank = raw.statusRank;
@@ -443,6 +443,10 @@
         li.appendChild(el("a", { "class": "kdk-list__title", href: "foerderprogramme/" + encodeURIComponent(p.id) + ".html" }, p.title));
         li.appendChild(document.createTextNode(" "));
         li.appendChild(el("span", { "class": "kdk-badge kdk-app-" + p.status }, p.label));
+        if (p.status === "unklar" && /^https?:\/\//.test(p.check)) {
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(el("a", { "class": "kdk-check", href: p.check, rel: "nofollow" }, "Programmseite"));
+        }
         li.appendChild(el("br"));
         li.appendChild(el("span", { "class": "kdk-meta" }, p.funder + " · " + p.reasons.slice(0, 3).join("; ")));
         ul.appendChild(li);

@@ -1,0 +1,1 @@
+"""Importers: drafts of records from files other tools publish (publiccode.yml)."""

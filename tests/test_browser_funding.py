@@ -1,0 +1,122 @@
+"""Funding on the site built on 02.12.2026, in headless Chromium: a yearly deadline on 15 December comes round
+again and shows under „Frist endet innerhalb von 2 Wochen“; the start page's figures open the Förder-Explorer
+filtered to exactly the programmes they count."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+
+from browser_support import CHROMIUM, CHROMIUM_ARGS, FIXTURE, guard_context, open_page
+from site_support import build_site
+
+pytestmark = pytest.mark.browser
+
+DEC_2 = dt.date(2026, 12, 2)
+SAAR = """id: breitband-saar
+title: Breitband im ländlichen Raum (Testprogramm Saarland)
+summary: Das Saarland fördert den Breitbandausbau in ländlichen Gemeinden mit Zuschüssen; Antragstermin jedes Jahr.
+funder: Ministerium (Test)
+level: land
+lands: [DE-SL]
+eligible: [gemeinde, stadt]
+topics: [infrastruktur]
+funding_type: zuschuss
+application:
+  status: offen
+  deadlines:
+    - closes: "2019-12-15"
+      repeat: jaehrlich
+url: https://www.example.org/breitband-saar
+sources:
+  - url: https://www.example.org/breitband-saar
+    as_of: "2026-02-01"
+    confirms_status: true
+last_reviewed: "2026-11-01"
+"""
+OLD = SAAR.replace("breitband-saar", "alt-saar").replace("Breitband im ländlichen Raum", "Altes Programm") \
+    .replace('as_of: "2026-02-01"', 'as_of: "2023-05-01"').replace("  status: offen\n  deadlines:\n    - closes: \"2019-12-15\"\n      repeat: jaehrlich\n", "  status: laufend\n")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    root = tmp_path_factory.mktemp("funding-site")
+    catalogue = root / "catalogue"
+    shutil.copytree(FIXTURE, catalogue)
+    (catalogue / "funding" / "breitband-saar.yaml").write_text(SAAR, encoding="utf-8")
+    (catalogue / "funding" / "alt-saar.yaml").write_text(OLD, encoding="utf-8")
+    site = build_site(catalogue, root / "project", DEC_2).site
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def context(chromium, served):
+    context = chromium.new_context()
+    watch = guard_context(context, served)
+    yield context, watch, f"http://{served}/"
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.foreign_requests == []
+    context.close()
+
+
+def cards(page):
+    page.wait_for_selector("#explorer-status:not(:empty)")
+    return page.locator("#explorer-liste .katalog-karte__titel").all_text_contents()
+
+
+def test_yearly_deadline_13_days_ahead_shows_under_two_weeks(context):
+    ctx, watch, base = context
+    page = open_page(ctx, watch, base + "foerder-explorer.html")
+    page.wait_for_selector("#explorer-status:not(:empty)")
+    page.select_option("#filter-frist", "2")
+    page.wait_for_function("document.getElementById('explorer-status').textContent.startsWith('1 ')")
+    assert cards(page) == ["Breitband im ländlichen Raum (Testprogramm Saarland)"]
+    card = page.locator("#explorer-liste .katalog-karte").first.text_content()
+    assert "Offen bis 15.12.2026" in card and "nächste Frist 15.12.2026" in card
+    assert "frist=2" in page.url
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("mit offener Frist", ["Breitband im ländlichen Raum (Testprogramm Saarland)", "Modellprojekte Smart City (Testprogramm Bund)"]),
+    ("laufend, belegt", ["Digitale Kommune Sachsen (Testprogramm Land)"]),
+    ("Stand unklar", ["Altes Programm (Testprogramm Saarland)"]),
+])
+def test_start_page_figure_opens_the_explorer_with_exactly_what_it_counts(context, label, expected):
+    ctx, watch, base = context
+    page = open_page(ctx, watch, base + "index.html")
+    tile = page.locator("a.kdk-figure", has=page.locator(".kdk-figure__label", has_text=label))
+    assert tile.locator(".kdk-figure__value").text_content() == str(len(expected))
+    tile.click()
+    page.wait_for_url("**/foerder-explorer.html#status=*")
+    page.wait_for_function(f"document.getElementById('explorer-status').textContent.startsWith('{len(expected)} ')")
+    assert sorted(cards(page)) == expected
+
+
+def test_unclear_card_in_the_explorer_links_the_official_page(context):
+    ctx, watch, base = context
+    page = open_page(ctx, watch, base + "foerder-explorer.html#status=unklar")
+    cards(page)
+    card = page.locator("#explorer-liste .katalog-karte").first
+    assert "Stand unklar – zuletzt belegt am 01.05.2023; bitte beim Fördergeber prüfen" in card.text_content()
+    assert card.locator("a", has_text="Programmseite").get_attribute("href") == "https://www.example.org/alt-saar"
