@@ -11,10 +11,11 @@ an idea that has only text and, if known, a size class and a Land:
 Text is the cosine of TF-IDF vectors over stemmed German words, with the catalogue's
 document frequencies (idf = ln(1 + N / df)); the idea's words count once each, like a
 summary; a word no project uses gets idf ln(1 + N). A project is shown only if the text
-similarity is at least MIN_TEXT from at least MIN_SHARED shared words (the site's rule for
-"ähnliche Beschreibung"): size and Land rank similar projects up but never make a project
-similar (so the site's MIN_SCORE, calibrated for records with topics and tags, does not
-apply to ideas). Ties by id.
+similarity is at least MIN_TEXT (half the site's cut-off for "ähnliche Beschreibung": an idea
+of a few words has about half the cosine with a whole record that two records have) from at
+least MIN_SHARED shared words (one for an idea of one word): size and Land rank similar projects
+up but never make a project similar (so the site's MIN_SCORE, calibrated for records with topics
+and tags, does not apply to ideas). Ties by id.
 
 The idea's Handlungsfelder are read from its most similar projects (TOPIC_BASIS best
 hits, each adds its score to its topics; topics with at least TOPIC_SHARE of the best
@@ -37,7 +38,7 @@ from generator.retrieval.thesaurus import Thesaurus
 from generator.vocabularies import default_vocabularies
 
 WEIGHTS = similarity.PROJECT_WEIGHTS
-MIN_TEXT = similarity.TEXT_REASON_MIN
+MIN_TEXT = similarity.TEXT_REASON_MIN / 2  # an idea is short: its cosine with a whole record is about half that of two records
 MIN_SHARED = similarity.TEXT_REASON_MIN_SHARED
 REASON_WORDS = similarity.TEXT_REASON_WORDS
 TOP_PROJECTS = 10

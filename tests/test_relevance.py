@@ -10,8 +10,8 @@ SPEC = importlib.util.spec_from_file_location("relevance_evaluate", REPO_ROOT / 
 evaluate = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(evaluate)
 
-# reached on 73 queries, 47 projects and 38 programmes (bench/relevance/evaluate.py); raise them when you improve
-REACHED = {"suche": {"recall@10": 0.957, "mrr": 0.94}, "ideen-check": {"recall@10": 0.93, "mrr": 0.98}}
+# reached on 73 queries, 98 projects and 59 programmes (bench/relevance/evaluate.py); raise them when you improve
+REACHED = {"suche": {"recall@10": 0.902, "mrr": 0.94}, "ideen-check": {"recall@10": 0.943, "mrr": 0.969}}
 
 
 def test_the_set_has_at_least_60_queries_of_every_kind():

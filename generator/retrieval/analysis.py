@@ -297,6 +297,6 @@ def word_alternatives(stem: str, word: str, lexicon: Lexicon, thesaurus, group) 
         alts += thesaurus.alternatives(group, (stem,), SYNONYM)
     for part in parts:
         part_group = thesaurus.group_of((part,))
-        if part_group is not None:
+        if part_group is not None and part_group != group:
             alts += thesaurus.alternatives(part_group, (part,), PART_SYNONYM)
     return alts

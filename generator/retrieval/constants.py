@@ -14,7 +14,7 @@ def analysis_constants() -> dict:
         "minPrefix": analysis.MIN_PREFIX, "maxPhrase": analysis.MAX_PHRASE, "groupPrefix": thesaurus.GROUP_PREFIX,
         "kinds": {"exact": analysis.EXACT, "prefix": analysis.PREFIX, "part": analysis.PART, "synonym": analysis.SYNONYM,
                   "partSynonym": analysis.PART_SYNONYM, "typo": analysis.TYPO, "shown": analysis.SHOWN},
-        "factors": dict(analysis.FACTORS), "shownKinds": list(index.SHOWN_KINDS),
+        "factors": dict(analysis.FACTORS), "shownKinds": list(index.SHOWN_KINDS), "fundingTerm": index.FUNDING_TERM,
     }
 
 

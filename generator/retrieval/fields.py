@@ -4,6 +4,10 @@ from __future__ import annotations
 from generator.vocabularies import default_vocabularies
 
 
+# what a record is, as searchable words: "Fördermittel für Smart City" asks for programmes
+KIND_WORDS = {"project": "Projekt", "funding": "Förderprogramm"}
+
+
 def _strings(*values) -> str:
     out = []
     for value in values:
@@ -37,6 +41,7 @@ def _area_names(record: dict) -> list[str]:
 def project_fields(record: dict, reference) -> dict:
     experience = record.get("experience") or {}
     return {
+        "kind": KIND_WORDS["project"],
         "title": str(record.get("title", "")),
         "tags": _strings(record.get("tags") or []),
         "places": _strings(places(record, reference)),
@@ -50,6 +55,7 @@ def project_fields(record: dict, reference) -> dict:
 def funding_fields(record: dict) -> dict:
     levels = default_vocabularies()["funding-levels"].labels()
     return {
+        "kind": KIND_WORDS["funding"],
         "title": str(record.get("title", "")),
         "tags": _strings(record.get("tags") or []),
         "funder": _strings(record.get("funder"), record.get("administered_by")),

@@ -13,7 +13,8 @@ Ported to docs/assets/katalog/retrieval.js; both compute exactly the same intege
   (analysis.FACTORS, percent). A record gets for a concept the best alternative's value
   factor * (sum of the points of the alternative's terms) // number of terms.
 * score = sum over concepts; rank = score * number of concepts found: records matching more of the
-  query come first. Ties: index order (projects by id, then programmes by id).
+  query come first. Ties: index order (projects by id, then programmes by id). A query with a word of
+  the thesaurus group "Förderung" (Fördermittel, Zuschuss, Geld …) lists the programmes first.
 """
 from __future__ import annotations
 
@@ -26,9 +27,10 @@ from generator.retrieval.analysis import FACTORS, Lexicon, concepts
 K1 = 1.2
 B = 0.75
 SCALE = 100
-PROJECT_FIELDS = {"title": 5, "tags": 3, "topics": 3, "places": 3, "summary": 2, "details": 1}
-FUNDING_FIELDS = {"title": 5, "tags": 3, "topics": 3, "funder": 3, "lands": 2, "summary": 2, "details": 1}
-SHOWN_KINDS = ("shown", "typo")  # alternatives the result names ("auch gesucht: …")
+PROJECT_FIELDS = {"title": 5, "tags": 3, "topics": 3, "places": 3, "kind": 2, "summary": 2, "details": 1}
+FUNDING_FIELDS = {"title": 5, "tags": 3, "topics": 3, "funder": 3, "kind": 2, "lands": 2, "summary": 2, "details": 1}
+SHOWN_KINDS = ("shown", "typo")
+FUNDING_TERM = "~foerderung"  # a query asking for funding (a word of the thesaurus group "foerderung") lists programmes first  # alternatives the result names ("auch gesucht: …")
 
 
 def record_terms(fields: dict, weights: dict, lexicon: Lexicon, thesaurus) -> tuple[dict, int]:
@@ -124,7 +126,9 @@ def score(index: SearchIndex, query_concepts: list) -> tuple[list, list]:
         for doc, value in best.items():
             total[doc] = total.get(doc, 0) + value
             matched[doc] = matched.get(doc, 0) + 1
-    ranked = sorted(((doc, s * matched[doc], s) for doc, s in total.items()), key=lambda r: (-r[1], r[0]))
+    funding_first = any(alt.terms == (FUNDING_TERM,) for concept in query_concepts for alt in concept.alts)
+    first = index.projects if funding_first else 0  # docs from here on (the programmes) come first
+    ranked = sorted(((doc, s * matched[doc], s) for doc, s in total.items()), key=lambda r: (r[0] < first, -r[1], r[0]))
     return ranked, found
 
 

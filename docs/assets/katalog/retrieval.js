@@ -414,7 +414,7 @@
     if (group !== null) alts = alts.concat(this.thesaurus.alternatives(group, [s], K.synonym, K.shown));
     parts.forEach(function (part) {
       var g = self.thesaurus.groupOf([part]);
-      if (g !== null) alts = alts.concat(self.thesaurus.alternatives(g, [part], K.partSynonym, K.shown));
+      if (g !== null && g !== group) alts = alts.concat(self.thesaurus.alternatives(g, [part], K.partSynonym, K.shown));
     });
     return alts;
   };
@@ -431,9 +431,10 @@
     return out;
   }
 
-  /* Rangfolge (generator/retrieval/index.py: score). postings(term) -> Map doc -> points (oder undefined).
+  /* Rangfolge (generator/retrieval/index.py: score). postings(term) -> Map doc -> points (oder undefined);
+   * projects: Zahl der Projekte (sie stehen im Index vor den Förderprogrammen).
    * Ergebnis: {ranked: [[doc, rank, score]], found: [[word, label, kind]]}. */
-  function score(constants, concepts, postings) {
+  function score(constants, concepts, postings, projects) {
     var factors = constants.factors, shownKinds = constants.shownKinds;
     var total = new Map(), matched = new Map();
     var found = [], foundKeys = new Set();
@@ -463,9 +464,13 @@
         matched.set(doc, (matched.get(doc) || 0) + 1);
       });
     });
+    var fundingFirst = concepts.some(function (c) {
+      return c[1].some(function (alt) { return alt[1].length === 1 && alt[1][0] === constants.fundingTerm; });
+    });
+    var first = fundingFirst ? projects : 0;
     var ranked = [];
     total.forEach(function (s, doc) { ranked.push([doc, s * matched.get(doc), s]); });
-    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    ranked.sort(function (a, b) { return ((a[0] < first) - (b[0] < first)) || b[1] - a[1] || a[0] - b[0]; });
     return { ranked: ranked, found: found };
   }
 
