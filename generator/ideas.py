@@ -31,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.enrich import domain, similarity
-from generator.enrich.matching import Applicant, Matcher, in_land, region_reason, status_reason
+from generator.enrich.matching import Applicant, Matcher, region_reason, status_reason
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASSES, Municipality
 from generator.retrieval import analysis
 from generator.retrieval.thesaurus import Thesaurus
@@ -279,7 +279,7 @@ def eligible_programmes(funding: dict, statuses: dict, asker: Asker, topics: lis
 
 
 def check(text: str, projects: dict, funding: dict, statuses: dict, asker: Asker, core) -> IdeaCheck:
-    """The whole Ideen-Check for one idea text; `core` is the catalogue's generator.retrieval.Core."""
+    """The whole Ideen-Check for one idea text; `core` is the catalogue's generator.enrich.retrieval.Core."""
     index = core.projects
     idea = idea_doc(text, index, asker, core.lexicon, core.thesaurus)
     hits = similar_projects(index, idea)

@@ -226,7 +226,7 @@ def done_search(catalogue, enriched):
 
     core = enriched.retrieval
     if core is None:  # an Enriched built by hand (tests, single views): its own core
-        from generator import retrieval
+        from generator.enrich import retrieval
 
         core = enriched.retrieval = retrieval.build(catalogue)
     if core.done_search is None:

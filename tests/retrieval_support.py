@@ -23,7 +23,7 @@ RUNNER = REPO_ROOT / "tests" / "js" / "retrieval_run.js"
 @functools.lru_cache(maxsize=None)
 def loaded(root: str):
     """(catalogue, retrieval core, programme statuses) of a catalogue folder, once per run."""
-    from generator import retrieval
+    from generator.enrich import retrieval
     from generator.catalogue import load_catalogue
     from generator.enrich.deadlines import all_statuses
 

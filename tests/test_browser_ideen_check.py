@@ -134,7 +134,8 @@ def test_same_land_and_size_are_named_as_reasons(http):
 ])
 @pytest.mark.parametrize("text", [IDEA, "Glasfaser für unsere Ortsteile", "Online-Anträge im Bürgerportal"])
 def test_browser_and_python_give_the_same_results(http, catalogue, asker, text):
-    from generator import ideas, retrieval
+    from generator import ideas
+    from generator.enrich import retrieval
 
     loaded, statuses = catalogue
     if "ags" in asker:

@@ -9,7 +9,7 @@ import pytest
 
 from browser_support import FIXTURE, browser, built_site, guard_context, open_page, server_base  # noqa: F401 (browser: fixture)
 from export_support import fixture_catalogue_loaded
-from generator import retrieval
+from generator.enrich import retrieval
 from generator.retrieval import index as core_index
 
 pytestmark = pytest.mark.browser

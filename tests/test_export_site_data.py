@@ -7,7 +7,7 @@ import re
 import pytest
 
 from export_support import fixture_catalogue_loaded, sample_enriched
-from generator import retrieval
+from generator.enrich import retrieval
 from generator.export import site_data, write_all
 from generator.enrich import enrich
 

@@ -5,7 +5,8 @@ import pytest
 
 from enrich_support import (BANNEWITZ, DRESDEN, ERZGEBIRGSKREIS, FREISING, GARMISCH, KOELN, ZWICKAU, catalogue, programme,
                             project)
-from generator import ideas, retrieval
+from generator import ideas
+from generator.enrich import retrieval
 from generator.enrich.deadlines import all_statuses
 from generator.reference import default_reference
 

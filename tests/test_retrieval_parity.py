@@ -62,7 +62,7 @@ def same_ideas(js: list, python: list):
     for got, want in zip(js, python):
         assert got["total"] == want[-1]
         assert [p[0] for p in got["projects"]] == [w[0] for w in want[:-1]]
-        for (doc, score, text_sim, reasons), (_d, w_score, w_text, w_reasons) in zip(got["projects"], want[:-1]):
+        for (_doc, score, text_sim, reasons), (_d, w_score, w_text, w_reasons) in zip(got["projects"], want[:-1]):
             assert score == pytest.approx(w_score, abs=1e-6) and text_sim == pytest.approx(w_text, abs=1e-6)
             assert reasons == w_reasons
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from export_support import fixture_catalogue_loaded, sample_enriched
-from generator import retrieval, search
+from generator import search
+from generator.enrich import retrieval
 from generator.retrieval import index as core_index
 
 

@@ -46,7 +46,8 @@ def measure(rankings: list[list[str]], relevant: list[set]) -> dict:
 def engines(catalogue_dir: Path):
     """(suche, ideen_check): functions from query text to a ranked list of record ids – the library functions
     behind `katalog suche` and `katalog ideen-check` (no filters, no Kommune)."""
-    from generator import ideas, retrieval
+    from generator import ideas
+    from generator.enrich import retrieval
     from generator.catalogue import load_catalogue
     from generator.retrieval import index as core_index
 

@@ -95,7 +95,7 @@ def run(args) -> int:
     except UsageError as problem:
         print(f"katalog ideen-check: Fehler: {problem}", file=sys.stderr)
         return 2
-    from generator import retrieval
+    from generator.enrich import retrieval
 
     result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, asker, retrieval.build(catalogue))
     result.projects = result.projects[:args.limit]

@@ -78,7 +78,7 @@ def run(args) -> int:
     except UsageError as problem:
         print(f"katalog suche: Fehler: {problem}", file=sys.stderr)
         return 2
-    from generator import retrieval
+    from generator.enrich import retrieval
 
     index = retrieval.build(catalogue).search
     found = search.search(catalogue, enriched, index, args.text, filters, args.limit)

@@ -21,7 +21,7 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
     `added` maps record id -> ISO date first added; None reads it from git
     (records git does not know fall back to `last_reviewed`).
     """
-    from generator import retrieval
+    from generator.enrich import retrieval
 
     today = catalogue.build_date
     statuses = deadlines.all_statuses(catalogue.funding, today)
@@ -75,7 +75,7 @@ def light(catalogue) -> Enriched:
 def for_record(catalogue, record_id: str) -> Enriched:
     """`light` plus what one record's view shows: for a project its similar projects and funding
     matches (a full enrich of 10,000 projects takes several seconds longer)."""
-    from generator import retrieval
+    from generator.enrich import retrieval
 
     enriched = light(catalogue)
     if record_id in catalogue.projects:

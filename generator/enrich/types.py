@@ -149,7 +149,7 @@ class Enriched:
     projects: dict[str, ProjectFacts] = field(default_factory=dict)  # project id -> ProjectFacts
     projects_by_kreis: dict[str, list[str]] = field(default_factory=dict)  # Landkreis key -> project ids (members too)
     projects_by_land: dict[str, list[str]] = field(default_factory=dict)  # Land code -> project ids with a place there
-    # the retrieval core (generator.retrieval.Core): lexicon, thesaurus, search index, project corpus
+    # the retrieval core (generator.enrich.retrieval.Core): lexicon, thesaurus, search index, project corpus
     retrieval: object = field(default=None, compare=False, repr=False)
 
     def facts(self, project_id: str) -> ProjectFacts:

@@ -27,8 +27,9 @@ import json
 import shutil
 from pathlib import Path
 
-from generator import ideas, retrieval
-from generator.enrich.matching import STATUS_ORDER
+from generator import ideas
+from generator.enrich import retrieval
+from generator.enrich.matching import STATUS_ORDER, in_land
 from generator.export.site_data import script_json, truncate
 from generator.retrieval import constants as retrieval_constants
 from generator.reference import SIZE_CLASS_LABELS
@@ -126,7 +127,7 @@ def index_data(catalogue, statuses: dict, core) -> dict:
         "labels": {"topics": topics, "lands": lands, "statuses": statuses_vocab,
                    "applicants": _pairs("applicant-types"), "levels": _pairs("funding-levels"),
                    "sizes": [[s, SIZE_CLASS_LABELS[s]] for s in SIZES]},
-        "landIn": {code: ideas.in_land(name) for code, name in lands},  # "in Sachsen", "im Saarland"
+        "landIn": {code: in_land(name) for code, name in lands},  # "in Sachsen", "im Saarland"
         "municipalTypes": list(ideas.MUNICIPAL_TYPES), "sizeTypes": {k: list(v) for k, v in ideas.SIZE_TYPES.items()},
         "statusRank": dict(STATUS_ORDER),
         "terms": " ".join(stems), "post": encoded,

@@ -20,8 +20,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator import dates, geo, retrieval, search
-from generator.enrich import UNCLEAR, deadlines
+from generator import dates, geo, search
+from generator.enrich import UNCLEAR, deadlines, retrieval
 from generator.retrieval import constants as retrieval_constants
 from generator.retrieval.index import SearchIndex
 from generator.reference import SIZE_CLASS_LABELS, SIZE_CLASSES

@@ -64,7 +64,7 @@ class Lexicon:
         self._sorted: list | None = None
 
     @classmethod
-    def from_texts(cls, texts) -> "Lexicon":
+    def from_texts(cls, texts) -> Lexicon:
         """From record texts: each stem with the spelling that occurs most often (ties: alphabetical)."""
         counts: dict = {}
         nouns = set()
@@ -81,7 +81,7 @@ class Lexicon:
         lexicon = cls({stem: min(per, key=lambda w: (-per[w], w)) for stem, per in counts.items()})
         return lexicon.with_heads(nouns)
 
-    def with_heads(self, nouns) -> "Lexicon":
+    def with_heads(self, nouns) -> Lexicon:
         """The lexicon plus the first parts of its compound nouns: a noun that does not split, but ends in a known
         word of at least MIN_HEAD letters after a first part of at least MIN_HEAD letters (and a linking
         element), teaches that first part ("Katastrophenschutz" -> "Katastrophen"). The longest known rest wins."""
@@ -109,7 +109,7 @@ class Lexicon:
         return Lexicon({**learned, **self.surface})
 
     @classmethod
-    def from_words(cls, words) -> "Lexicon":
+    def from_words(cls, words) -> Lexicon:
         """From the shipped word list (one spelling per stem), as the JavaScript does."""
         return cls({text.stem(w): w for w in words})
 

@@ -18,7 +18,7 @@ def analysis_constants() -> dict:
     }
 
 
-def lexicon_data(core_index: "index.SearchIndex") -> dict:
+def lexicon_data(core_index: index.SearchIndex) -> dict:
     """The lexicon split into words whose stem the index has (suggestions come only from these) and the others
     (first parts learned from compounds, thesaurus words), plus the thesaurus."""
     words, extra = [], []

@@ -35,7 +35,7 @@ class Thesaurus:
             self.groups.append((gid, entries))
 
     @classmethod
-    def empty(cls) -> "Thesaurus":
+    def empty(cls) -> Thesaurus:
         return cls([])
 
     def as_data(self) -> list:
