@@ -12,7 +12,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 BROWSER_STAMP := $(VENV)/.browser
 TOOLS_STAMP := .github/tools/node_modules/.installed
 
-.PHONY: site serve test validate bench clean setup install lock browser tools
+.PHONY: site serve test test-fast lint validate bench clean setup install lock browser tools
 
 # Laufzeit und Entwicklungswerkzeuge (für die Arbeit am Code)
 setup: $(DEV_STAMP) $(TOOLS_STAMP)
@@ -63,8 +63,18 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/katalog serve
 
-test: $(DEV_STAMP) $(TOOLS_STAMP) browser
+# Linter und Typprüfung (Regeln in pyproject.toml)
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
+
+# alle Tests (so auch .ci/run)
+test: $(DEV_STAMP) $(TOOLS_STAMP) browser lint
 	$(BIN)/python -m pytest -q
+
+# innere Schleife: ohne Browser und ohne ganze Website-Builds (Ziel: unter 30 s)
+test-fast: $(DEV_STAMP) $(TOOLS_STAMP) lint
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/run_all.py

@@ -40,6 +40,7 @@ def stage(target: Path) -> Path:
     """mkdocs.yml plus the hand-written docs/ (generated folders left out)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", target / "overrides")  # theme overrides (custom_dir)
     skip = {path.name for path in paths.generated_paths(Path("docs"))}
     shutil.copytree(REPO / "docs", target / "docs",
                     ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in skip])

@@ -56,6 +56,7 @@ class Catalogue:
     warnings: list = field(default_factory=list)
     origins: dict = field(default_factory=dict)  # id -> federation.Origin, when several catalogues are built as one
     land: str | None = None  # set when a Land's site is built from a larger catalogue
+    declarations: dict = field(default_factory=dict)  # id -> declaration record, sorted by id
 
 
 def _stray(path: Path, root: Path, message: str) -> Finding:
@@ -63,7 +64,7 @@ def _stray(path: Path, root: Path, message: str) -> Finding:
 
 
 def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Finding]]:
-    """Record files under root/projects and root/funding, plus findings for anything else there."""
+    """Record files under root/projects, root/funding and root/declarations, plus findings for anything else there."""
     found, findings = [], []
     for folder, kind in FOLDER_KIND.items():
         directory = root / folder
@@ -174,8 +175,10 @@ def to_catalogue(run: ValidationRun, *, reference: Reference | None = None, buil
         raise ValueError("Der Katalog enthält Fehler.")
     projects = {r.id: r.data for r in sorted(run.records, key=lambda r: r.id) if r.kind == "project"}
     funding = {r.id: r.data for r in sorted(run.records, key=lambda r: r.id) if r.kind == "funding"}
+    declarations = {r.id: r.data for r in sorted(run.records, key=lambda r: r.id) if r.kind == "declaration"}
     files = {r.id: r.file for r in run.records}
-    return Catalogue(projects, funding, files, reference or default_reference(), build_date or dt.date.today(), run.warnings)
+    return Catalogue(projects, funding, files, reference or default_reference(), build_date or dt.date.today(), run.warnings,
+                     declarations=declarations)
 
 
 def load_catalogue(root: Path = paths.CATALOGUE_DIR, *, build_date: dt.date | None = None) -> tuple[Catalogue | None, ValidationRun]:

@@ -88,9 +88,12 @@ def check_id(record: RecordFile, ctx: Context) -> list[Finding]:
 
 def _date_fields(record: RecordFile):
     data = record.data
-    for key in ("start", "end", "last_reviewed", "valid_until"):
+    for key in ("start", "end", "date", "last_reviewed", "valid_until"):
         if isinstance(data.get(key), str):
             yield (key,), data[key]
+    consent = data.get("consent")
+    if isinstance(consent, dict) and isinstance(consent.get("date"), str):
+        yield ("consent", "date"), consent["date"]
     for i, source in enumerate(data.get("sources") or []):
         if isinstance(source, dict) and isinstance(source.get("as_of"), str):
             yield ("sources", i, "as_of"), source["as_of"]
@@ -189,6 +192,30 @@ def check_municipalities(record: RecordFile, ctx: Context) -> list[Finding]:
     if record.data.get("municipalities") and not leads:
         out.append(_finding(record, ("municipalities",), WARNING, "Keine Kommune hat die Rolle „lead“. Bitte die federführende Kommune kennzeichnen.", "check.no-lead"))
     return out
+
+
+def _unknown_key(key: str, ctx: Context) -> str | None:
+    """German name of the key's kind when a well-formed official key is missing from the reference data."""
+    if re.fullmatch(r"[0-9]{2}|[0-9]{5}|[0-9]{8}|[0-9]{9}", key) and key not in ctx.reference:
+        return {2: "Land", 5: "Kreis", 8: "Gemeinde", 9: "Gemeindeverband"}[len(key)]
+    return None
+
+
+def check_declarer(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A declaration's declarer: an official key that exists; a Land is not a declarer of its own."""
+    declarer = record.data.get("declarer") if record.kind == "declaration" else None
+    if not isinstance(declarer, dict) or not isinstance(declarer.get("ags"), str):
+        return []
+    key = declarer["ags"]
+    kind = _unknown_key(key, ctx)
+    if kind:
+        return [_finding(record, ("declarer", "ags"), ERROR, f"Den Schlüssel „{key}“ ({kind}) gibt es im Gemeindeverzeichnis (Stand 31.12.2024) nicht. Den Schlüssel im Gemeindeverzeichnis nachschlagen: 8 Ziffern für eine Gemeinde, 5 für einen Kreis.", "check.ags-unknown")]
+    consent = record.data.get("consent")
+    if isinstance(consent, dict):
+        day = earliest(consent["date"]) if isinstance(consent.get("date"), str) else None
+        if day and day > ctx.today:
+            return [_finding(record, ("consent", "date"), ERROR, f"Das Datum der Einwilligung ({consent['date']}) liegt in der Zukunft.", "check.consent-future")]
+    return []
 
 
 def check_partner_wish(record: RecordFile, ctx: Context) -> list[Finding]:
@@ -356,7 +383,7 @@ def check_local_urls(record: RecordFile, ctx: Context) -> list[Finding]:
 
 PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish,
               check_single_line, check_whole_numbers, check_personal_data, check_local_urls, check_status_evidence,
-              check_recurring_deadlines, check_shares]
+              check_recurring_deadlines, check_shares, check_declarer]
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:
@@ -419,7 +446,47 @@ def check_duplicates(records: list[RecordFile]) -> list[Finding]:
     return out
 
 
-CATALOGUE_WIDE = [check_unique_ids, check_programme_refs, check_duplicates]
+def _declarer_key(declarer) -> tuple:
+    """What identifies a declarer: its official key, else name and Land."""
+    if not isinstance(declarer, dict):
+        return ()
+    if isinstance(declarer.get("ags"), str):
+        return ("ags", declarer["ags"])
+    return ("name", str(declarer.get("name", "")).casefold().strip(), str(declarer.get("land", "")))
+
+
+def check_declarations(records: list[RecordFile]) -> list[Finding]:
+    """Declarations name a project that exists, come from someone other than its lead, and are not doubled."""
+    projects = {r.id: r for r in records if r.kind == "project" and r.id}
+    known = sorted(projects)
+    out = []
+    seen: dict = {}
+    for record in records:
+        if record.kind != "declaration":
+            continue
+        ref = record.data.get("project")
+        declarer = _declarer_key(record.data.get("declarer"))
+        if isinstance(ref, str) and ref not in projects and ID_PATTERN.fullmatch(ref):
+            close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+            hint = f" Meinten Sie „{close[0]}“?" if close else " Die Kennung steht am Ende der Adresse der Projektseite; fehlt das Projekt, bitte zuerst das Projekt melden."
+            out.append(_finding(record, ("project",), ERROR, f"Das Projekt „{ref}“ gibt es im Katalog nicht.{hint}", "check.project-unknown"))
+        elif isinstance(ref, str) and declarer and ref in projects:
+            project = projects[ref].data
+            leads = [_declarer_key(m) for m in project.get("municipalities") or [] if isinstance(m, dict) and m.get("role") == "lead"]
+            if declarer in leads:
+                out.append(_finding(record, ("declarer",), ERROR, f"Die erklärende Stelle ist die federführende Kommune des Projekts „{ref}“. Eine Erklärung stammt von einer anderen Kommune; eigene Angebote gehören in den Projekteintrag (z. B. „open_to_exchange“ oder „exchange_note“).", "check.declarer-is-lead"))
+        relation = record.data.get("relation")
+        if isinstance(ref, str) and declarer and isinstance(relation, str):
+            seen.setdefault((ref, relation, declarer), []).append(record)
+    for (ref, relation, _declarer), group in seen.items():
+        if len(group) > 1:
+            for record in group:
+                others = ", ".join(r.file for r in group if r is not record)
+                out.append(_finding(record, ("relation",), WARNING, f"Wahrscheinlich doppelt: Dieselbe Stelle erklärt „{relation}“ zum Projekt „{ref}“ auch in {others}. Bitte die Einträge zusammenführen.", "check.declaration-duplicate"))
+    return out
+
+
+CATALOGUE_WIDE = [check_unique_ids, check_programme_refs, check_duplicates, check_declarations]
 
 
 def run_record_checks(record: RecordFile, ctx: Context) -> list[Finding]:

@@ -83,9 +83,9 @@ def _field_line(kind: str, info: FieldInfo) -> str:
 
 
 def field_reference() -> str:
-    """Markdown: every field of both record kinds, nested as in the files."""
+    """Markdown: every field of every record kind, nested as in the files."""
     out = []
-    for kind, heading in (("project", "Projekt"), ("funding", "Förderprogramm")):
+    for kind, heading in (("project", "Projekt"), ("funding", "Förderprogramm"), ("declaration", "Nachnutzung oder Interesse")):
         title, description = record_schema(kind)
         folder = paths.RECORD_KINDS[kind][0]
         out += [f"### {heading}: `catalogue/{folder}/<kennung>.yaml`", "", description, ""]

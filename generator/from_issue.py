@@ -17,7 +17,7 @@ import yaml
 
 from generator import paths
 from generator.checks import RESERVED_IDS
-from generator.issue_forms import CONSENT_OPTIONS, FORMS, NO_RESPONSE, Form, field_label, form_for
+from generator.issue_forms import CONSENT_OPTIONS, FORMS, NO_RESPONSE, Form, consent_options, field_label, form_for
 from generator.loader import FORBIDDEN_CHARS, load_text
 from generator.reference import Reference
 from generator.schema_fields import allowed_values, field, fields
@@ -79,7 +79,8 @@ def detect_kind(body: str) -> str:
         scores[form.kind] = len(labels & found) / len(labels)
     kind, score = max(scores.items(), key=lambda item: item[1])
     if score < 0.5:
-        raise ConversionError("Das Issue stammt nicht aus dem Formular „Projekt melden“ oder „Förderprogramm melden“.")
+        raise ConversionError("Das Issue stammt nicht aus dem Formular „Projekt melden“, „Förderprogramm melden“ "
+                              "oder „Nachnutzung oder Interesse melden“.")
     return kind
 
 
@@ -300,13 +301,57 @@ def parse_consent(answer, form_field, kind, context):
     return None
 
 
+_PROJECT_IN_URL = re.compile(r"/projekte/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.html|/)?(?:[?#].*)?$")
+
+
+def parse_project(answer, form_field, kind, context):
+    """A project id, or the address of its page on the site (…/projekte/<id>.html)."""
+    text = answer.strip().strip("`„“\"'")
+    match = _PROJECT_IN_URL.search(text)
+    return match.group(1) if match else (text or None)  # anything else: the validator names it
+
+
+def parse_declarer(answer, form_field, kind, context):
+    """One body: an official key (optionally followed by its name) or „Name; Art; Land“."""
+    lines = _lines(answer)
+    if not lines:
+        return None
+    if len(lines) > 1:
+        context["notes"].append("Unter „Erklärende Stelle“ stand mehr als eine Zeile; übernommen wurde nur die erste.")
+    found = parse_municipalities(lines[0], form_field, "project", context)[0]
+    found.pop("role", None)
+    return found
+
+
+def parse_declaration_consent(answer, form_field, kind, context):
+    """The declarer's own consent: every box ticked, or nothing is imported."""
+    ticked = {m.group(2) for m in map(_CHECKBOX.match, answer.split("\n")) if m and m.group(1) in "xX"}
+    missing = [text for text in consent_options(kind) if text not in ticked]
+    if missing:
+        raise ConversionError(
+            "Die Meldung wird nicht übernommen, weil die Einwilligung fehlt. Eine Erklärung zu Nachnutzung oder "
+            "Interesse wird nur mit der Einwilligung der meldenden Stelle veröffentlicht. Nicht angekreuzt: "
+            + " / ".join(f"„{text}“" for text in missing)
+            + " Bitte das Issue bearbeiten (oben rechts „…“ → „Edit“), alle Bestätigungen ankreuzen und die Redaktion "
+              "um eine neue Übernahme bitten.")
+    issue = context.get("issue")
+    consent = {"date": context["today"].isoformat(), "via": "issue-formular"}
+    if issue is not None:
+        consent["reference"] = f"Issue #{int(issue)}"
+    return consent
+
+
 PARSERS = {
     "text": parse_text, "oneline": parse_oneline, "date": parse_date, "euro": parse_euro,
     "percent": parse_percent, "comma": parse_comma, "vocab": parse_vocab,
     "municipalities": parse_municipalities, "sources": parse_sources, "links": parse_links,
     "partners": parse_partners, "funding": parse_funding, "deadlines": parse_deadlines,
     "flags": parse_flags, "consent": parse_consent,
+    "project": parse_project, "declarer": parse_declarer, "declaration_consent": parse_declaration_consent,
 }
+
+# parsers whose answer fills a field outside the form's own paths
+_FILLS = {"declaration_consent": ("consent",)}
 
 
 # --- building the record ---------------------------------------------------------------------
@@ -329,17 +374,20 @@ def _ordered(value, kind: str, prefix: tuple = ()):
     return value
 
 
-def build_record(kind: str, answers: dict[str, str], *, today: dt.date) -> tuple[dict, list[str]]:
+def build_record(kind: str, answers: dict[str, str], *, today: dt.date, issue: int | None = None) -> tuple[dict, list[str]]:
     """The record (without id) and notes for the maintainer."""
     form = form_for(kind)
     record: dict = {}
-    context: dict[str, list[str]] = {"notes": []}
+    context: dict = {"notes": [], "today": today, "issue": issue}
     for form_field in form.fields:
         answer = answers.get(field_label(kind, form_field), "")
         value = PARSERS[form_field.parse](answer, form_field, kind, context)
         if form_field.parse == "flags":
             for path, flag in value.items():
                 _set(record, path, flag)
+        elif form_field.parse in _FILLS:
+            if value is not None:
+                _set(record, _FILLS[form_field.parse], value)
         elif value is None and form_field.empty is not None:
             _set(record, form_field.path, form_field.empty)
         elif value is not None:
@@ -365,7 +413,10 @@ def is_valid_id(record_id: str) -> bool:
 
 
 def derive_id(kind: str, record: dict, reference: Reference | None) -> str:
-    """A slug of the lead municipality's name and the title (projects) or the title (funding)."""
+    """A slug of the lead municipality's name and the title (projects), the title (funding), or declarer,
+    relation and project (declarations)."""
+    if kind == "declaration":
+        return _declaration_id(record, reference)
     title = slugify(record.get("title") or "")
     prefix = ""
     if kind == "project":
@@ -388,6 +439,21 @@ def derive_id(kind: str, record: dict, reference: Reference | None) -> str:
     return record_id
 
 
+def _declaration_id(record: dict, reference: Reference | None) -> str:
+    declarer = record.get("declarer") if isinstance(record.get("declarer"), dict) else {}
+    name = declarer.get("name") or ""
+    if declarer.get("ags") and reference is not None:
+        municipality = reference.get(declarer["ags"])
+        name = municipality.name if municipality else declarer["ags"]
+    parts = [slugify(name), slugify(record.get("relation") or ""), slugify(record.get("project") or "")]
+    record_id = slugify("-".join(p for p in parts if p))
+    if not is_valid_id(record_id):
+        raise ConversionError("Aus Stelle, Beziehung und Projekt lässt sich keine Kennung bilden "
+                              f"(erlaubt: a–z, 0–9 und Bindestriche, {ID_MIN}–{ID_MAX} Zeichen). "
+                              "Bitte eine Kennung mit --kennung angeben.")
+    return record_id
+
+
 def target_path(catalogue_dir: Path, kind: str, record_id: str) -> Path:
     """Where the record goes; refuses ids that are not slugs or would leave the folder."""
     if not is_valid_id(record_id):
@@ -401,7 +467,7 @@ def target_path(catalogue_dir: Path, kind: str, record_id: str) -> Path:
 
 
 def convert(body: str, *, kind: str | None = None, today: dt.date, reference: Reference | None,
-            record_id: str | None = None) -> tuple[str, str, dict, list[str]]:
+            record_id: str | None = None, issue: int | None = None) -> tuple[str, str, dict, list[str]]:
     """Issue body -> (kind, id, record, notes). Raises ConversionError with a German message."""
     notes = []
     body = strip_comments(body)
@@ -410,7 +476,7 @@ def convert(body: str, *, kind: str | None = None, today: dt.date, reference: Re
         notes.append("Unsichtbare Steuerzeichen aus den Antworten wurden entfernt.")
     kind = kind or detect_kind(body)
     answers = split_sections(body, _labels(form_for(kind)))
-    record, form_notes = build_record(kind, answers, today=today)
+    record, form_notes = build_record(kind, answers, today=today, issue=issue)
     notes += form_notes
     record_id = record_id or derive_id(kind, record, reference)
     if not is_valid_id(record_id):

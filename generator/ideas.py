@@ -196,6 +196,8 @@ class IdeaCheck:
     topics: list = field(default_factory=list)  # topic ids read from the hits
     programmes: list = field(default_factory=list)  # [ProgrammeHit]
     partners: list = field(default_factory=list)  # [ProjectHit] of projects seeking partners or exchange
+    planning: list = field(default_factory=list)  # [enrich.partners.Declaration] „plant“ on similar projects
+    answering: list = field(default_factory=list)  # [enrich.partners.Declaration] „ansprechbar“ on similar projects
 
 
 def idea_words(idea: similarity.Doc, doc: similarity.Doc) -> list[str]:
@@ -278,18 +280,26 @@ def eligible_programmes(funding: dict, statuses: dict, asker: Asker, topics: lis
     return out
 
 
-def check(text: str, projects: dict, funding: dict, statuses: dict, asker: Asker, core) -> IdeaCheck:
-    """The whole Ideen-Check for one idea text; `core` is the catalogue's generator.enrich.retrieval.Core."""
+def check(text: str, projects: dict, funding: dict, statuses: dict, asker: Asker, core,
+          declarations: list | None = None) -> IdeaCheck:
+    """The whole Ideen-Check for one idea text; `core` is the catalogue's generator.enrich.retrieval.Core.
+    `declarations` (enrich.partners.declarations) add who plans the same and who answers questions, among
+    the PARTNER_POOL most similar projects."""
     index = core.projects
     idea = idea_doc(text, index, asker, core.lexicon, core.thesaurus)
     hits = similar_projects(index, idea)
     topics = idea_topics(hits, projects)
     partners = [h for h in hits[:PARTNER_POOL]
                 if projects[h.id].get("seeking_partners") or projects[h.id].get("open_to_exchange")][:MAX_PARTNERS]
+    from generator.enrich.partners import IDEA_SECTIONS, for_idea
+
+    pool = [h.id for h in hits[:PARTNER_POOL]]
     return IdeaCheck(
         text=text, asker=asker, words=list(dict.fromkeys(idea.surface[t] for t in idea.vector)),
         projects=hits[:TOP_PROJECTS], total=len(hits), topics=topics,
         programmes=eligible_programmes(funding, statuses, asker, topics), partners=partners,
+        planning=for_idea(pool, declarations or [], IDEA_SECTIONS["planning"]),
+        answering=for_idea(pool, declarations or [], IDEA_SECTIONS["answering"]),
     )
 
 

@@ -21,6 +21,12 @@ def as_dict(result, catalogue, today: dt.date) -> dict:
         facts = ideas.project_facts(catalogue.projects[hit.id], catalogue.funding, catalogue.reference)
         return {"id": hit.id, "score": hit.score, "text_similarity": hit.text, "reasons": list(hit.reasons), **facts}
 
+    def declaration(d):
+        return {"id": d.id, "project": d.project, "project_title": catalogue.projects[d.project]["title"],
+                "relation": d.relation, "name": d.name, "ags": d.key or None, "land": d.land, "date": d.date,
+                "by_consent": d.by_consent, "source_dated": d.source_dated, "note": d.note,
+                "contact": {k: v for k, v in (("organisation", d.organisation), ("email", d.email), ("url", d.url)) if v}}
+
     asker = result.asker
     return {
         "idea": result.text,
@@ -35,6 +41,8 @@ def as_dict(result, catalogue, today: dt.date) -> dict:
         "programmes": [{"id": p.id, "title": catalogue.funding[p.id]["title"], "funder": catalogue.funding[p.id].get("funder", ""),
                         "status": p.status, "status_label": p.label, "reasons": list(p.reasons)} for p in result.programmes],
         "partners": [project(h) for h in result.partners],
+        "planning": [declaration(d) for d in result.planning],
+        "answering": [declaration(d) for d in result.answering],
     }
 
 
@@ -109,9 +117,31 @@ def format_text(report: dict) -> str:
             if p["seeking"]:
                 out.append(f"    Gesucht: {p['seeking']}")
             contact = p["contact"]
-            if contact:
+            if contact.get("email") or contact.get("url"):
                 out.append("    Kontakt: " + ", ".join(contact[k] for k in ("organisation", "email", "url") if k in contact))
+            elif contact:
+                out.append(f"    Kontakt: über die Kommune – {contact.get('organisation', p['place']['name'])}")
         out.append("")
+    for key, heading in (("planning", "Diese Kommunen planen Ähnliches – Partner für eine gemeinsame Umsetzung?"),
+                         ("answering", "Ansprechbar zu diesem Thema")):
+        if report["projects"] and report.get(key):
+            out.append(heading)
+            for d in report[key]:
+                if d["by_consent"]:
+                    when = f"gemeldet {german(d['date'])}"
+                elif d["source_dated"]:
+                    when = f"laut Quelle, Stand {german(d['date'])}"
+                else:
+                    when = f"laut Quelle ohne Datum, gelesen {german(d['date'])}"
+                out.append(f"  - {d['name']}: zu „{d['project_title']}“ ({when})")
+                if d["note"]:
+                    out.append(f"    {d['note']}")
+                contact = d["contact"]
+                if contact.get("email") or contact.get("url"):
+                    out.append("    Kontakt: " + ", ".join(contact[k] for k in ("organisation", "email", "url") if k in contact))
+                else:
+                    out.append(f"    Kontakt: über die Kommune – {contact.get('organisation', d['name'])}")
+            out.append("")
     out.append("Ihr Text wurde nur auf diesem Rechner ausgewertet und nirgends gespeichert.")
     return "\n".join(out) + "\n"
 

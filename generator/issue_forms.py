@@ -21,7 +21,7 @@ NO_RESPONSE = "_No response_"  # what GitHub writes into the issue body for an e
 
 # Labels the forms set on new issues; the conversion workflow reads them to know the record kind.
 LABEL_NEW = "eintrag"
-KIND_LABELS = {"project": "projekt", "funding": "foerderprogramm"}
+KIND_LABELS = {"project": "projekt", "funding": "foerderprogramm", "declaration": "erklaerung"}
 LABEL_CORRECTION = "korrektur"
 
 CONSENT_LABEL = "Bestätigung"
@@ -30,6 +30,19 @@ CONSENT_OPTIONS = (
     "Kontaktangaben sind ein Funktionspostfach oder ein Kontaktformular – oder die genannte Person hat der Veröffentlichung zugestimmt.",
     "Ich bin einverstanden, dass meine Angaben unter der Lizenz CC BY 4.0 veröffentlicht werden.",
 )
+
+# The declaration form publishes what a body says about itself: without this consent nothing is imported.
+DECLARATION_CONSENT_OPTIONS = (
+    "Ich melde dies für die genannte Stelle und darf das für sie tun.",
+    "Die Stelle ist einverstanden, dass diese Angaben mit dem genannten Kontakt im Katalog veröffentlicht werden (widerruflich über „Korrektur oder Ergänzung“).",
+    "Kontaktangaben sind ein Funktionspostfach oder ein Kontaktformular – oder die genannte Person hat der Veröffentlichung zugestimmt.",
+    "Ich bin einverstanden, dass meine Angaben unter der Lizenz CC BY 4.0 veröffentlicht werden.",
+)
+CONSENT_BY_KIND = {"declaration": DECLARATION_CONSENT_OPTIONS}
+
+
+def consent_options(kind: str) -> tuple:
+    return CONSENT_BY_KIND.get(kind, CONSENT_OPTIONS)
 
 
 @dataclass(frozen=True)
@@ -131,7 +144,7 @@ def _element(kind: str, form_field: FormField) -> dict:
         if form_field.options:
             attributes["options"] = [{"label": field(kind, path).title} for path in form_field.options]
         else:  # the consent: every box must be ticked
-            attributes["options"] = [{"label": text, "required": True} for text in CONSENT_OPTIONS]
+            attributes["options"] = [{"label": text, "required": True} for text in consent_options(kind)]
     else:
         placeholder = form_field.placeholder
         if not placeholder and form_field.path and form_field.widget == "input":
@@ -272,6 +285,36 @@ FUNDING_FORM = Form(
     ),
 )
 
+DECLARATION_FORM = Form(
+    kind="declaration",
+    file="nachnutzung-oder-interesse-melden.yml",
+    name="Nachnutzung oder Interesse melden",
+    description="Ihre Kommune nutzt eine Lösung aus dem Katalog auch, plant Ähnliches, wünscht Austausch oder beantwortet Fragen dazu.",
+    title="Nachnutzung oder Interesse: ",
+    labels=(LABEL_NEW, KIND_LABELS["declaration"]),
+    intro=("Mit diesem Formular sagt Ihre Kommune zu einem Projekt im Katalog: *wir nutzen das auch*, *wir planen das "
+           "auch* (Partner für eine gemeinsame Umsetzung gesucht), *wir möchten uns austauschen* oder *wir sind "
+           "ansprechbar* (wir haben Erfahrung und beantworten Fragen – ohne Beratungspflicht). Die Angabe erscheint "
+           "auf der Projektseite, auf der Seite Ihrer Kommune, unter „Partner finden“ und im Ideen-Check, jeweils mit "
+           "dem Kontakt, den Sie hier nennen. Bitte nur für die eigene Stelle melden und ein Funktionspostfach oder "
+           "eine Kontaktseite angeben. Ohne Einwilligung unten wird nichts übernommen; zurückziehen können Sie die "
+           "Angabe jederzeit über „Korrektur oder Ergänzung“."),
+    fields=(
+        FormField("input", ("project",), parse="project", placeholder="maerker-brandenburg",
+                  hint="Die Adresse der Projektseite im Katalog genügt, z. B. …/projekte/maerker-brandenburg.html."),
+        FormField("dropdown", ("relation",), parse="vocab"),
+        FormField("input", ("declarer",), parse="declarer", placeholder="12054000 Potsdam",
+                  hint=("Amtlicher Gemeindeschlüssel (8 Ziffern, für Kreise 5; zu finden im Gemeindeverzeichnis des "
+                        "Statistischen Bundesamts), gern gefolgt vom Namen. Ohne Schlüssel (z. B. Zweckverband): "
+                        "„Name; Art; Land“, z. B. „Zweckverband Digitale Region; Zweckverband; Bayern“.")),
+        FormField("input", ("date",), parse="date", hint=_DATE_HINT),
+        FormField("textarea", ("note",), parse="oneline"),
+        *_contact(None),
+        FormField("textarea", ("sources",), parse="sources", hint="Optional: " + _SOURCES_HINT),
+        FormField("checkboxes", label=CONSENT_LABEL, parse="declaration_consent"),
+    ),
+)
+
 CORRECTION_FORM_DOCUMENT = {
     "name": "Korrektur oder Ergänzung",
     "description": "Ein Eintrag ist falsch, veraltet oder unvollständig.",
@@ -304,7 +347,7 @@ CORRECTION_FORM_DOCUMENT = {
     ],
 }
 
-FORMS = (PROJECT_FORM, FUNDING_FORM)
+FORMS = (PROJECT_FORM, FUNDING_FORM, DECLARATION_FORM)
 CONFIG = {"blank_issues_enabled": True}
 
 

@@ -53,11 +53,13 @@ def _own_or_shipped(own: Path, *fallbacks: Path) -> Path:
 def configure(catalogue: str | Path | None = None) -> None:
     """Point every path at a catalogue (None: find it from the working directory). Call before other
     generator modules are imported: they bind these paths as defaults."""
-    global REPO_ROOT, CATALOGUE_DIR, PROJECTS_DIR, FUNDING_DIR, VOCABULARIES_DIR, REFERENCE_DIR, SCHEMA_DIR, SITE_DIR
+    global REPO_ROOT, CATALOGUE_DIR, PROJECTS_DIR, FUNDING_DIR, DECLARATIONS_DIR, VOCABULARIES_DIR, REFERENCE_DIR, \
+        SCHEMA_DIR, SITE_DIR
     _CHOSEN["catalogue"] = str(catalogue) if catalogue else None
     REPO_ROOT, CATALOGUE_DIR = _locate()
     PROJECTS_DIR = CATALOGUE_DIR / "projects"
     FUNDING_DIR = CATALOGUE_DIR / "funding"
+    DECLARATIONS_DIR = CATALOGUE_DIR / "declarations"
     VOCABULARIES_DIR = _own_or_shipped(CATALOGUE_DIR / "vocabularies", SOURCE_ROOT / "catalogue" / "vocabularies",
                                        SHIPPED_DIR / "vocabularies")
     REFERENCE_DIR = _own_or_shipped(CATALOGUE_DIR / "reference" / "municipalities",
@@ -66,13 +68,14 @@ def configure(catalogue: str | Path | None = None) -> None:
     SITE_DIR = REPO_ROOT / "site"
 
 
-REPO_ROOT = CATALOGUE_DIR = PROJECTS_DIR = FUNDING_DIR = VOCABULARIES_DIR = REFERENCE_DIR = SCHEMA_DIR = SITE_DIR = Path()
+REPO_ROOT = CATALOGUE_DIR = PROJECTS_DIR = FUNDING_DIR = DECLARATIONS_DIR = VOCABULARIES_DIR = REFERENCE_DIR = SCHEMA_DIR = SITE_DIR = Path()
 configure()
 
 # record kind -> (folder name inside a catalogue, schema file)
 RECORD_KINDS = {
     "project": ("projects", "project.schema.json"),
     "funding": ("funding", "funding.schema.json"),
+    "declaration": ("declarations", "declaration.schema.json"),
 }
 
 

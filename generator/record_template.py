@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from generator import paths
 from generator.schemas import bundled_schema
 
 PLACEHOLDER = "AUSFÜLLEN"
-KIND_SCHEMA_FILE = {"project": "project.schema.json", "funding": "funding.schema.json"}
+KIND_SCHEMA_FILE = {kind: schema_file for kind, (_folder, schema_file) in paths.RECORD_KINDS.items()}
 
 
 def _scalar(value) -> str:
@@ -94,4 +95,4 @@ def render_template(kind: str, record_id: str, today: dt.date) -> str:
         "",
     ]
     fixed = {"id": record_id, "last_reviewed": today.isoformat()}
-    return "\n".join(header + _object_lines(schema, "", fixed)) + "\n"
+    return "\n".join(header + _object_lines(_first_required_branch(schema), "", fixed)) + "\n"

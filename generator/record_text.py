@@ -6,6 +6,7 @@ import textwrap
 
 from generator import dates
 from generator.enrich import domain
+from generator.enrich.deadlines import REPEAT_LABELS
 from generator.formats import continued, euro, would_do_again
 from generator.vocabularies import label
 
@@ -165,7 +166,10 @@ def show_programme(catalogue, enriched, fid: str, page: Page):
         for item in deadlines:
             if isinstance(item, dict):
                 opens = f"{dates.german(item['opens'])} – " if item.get("opens") else "bis "
-                page.bullet(f"{item.get('name', 'Aufruf')}: {opens}{dates.german(item['closes'])}")
+                again = (f" (wiederkehrend, {REPEAT_LABELS.get(item['repeat'], item['repeat'])}"
+                         + (f" bis {dates.german(item['repeat_until'])}" if item.get("repeat_until") else "") + ")"
+                         if item.get("repeat") else "")
+                page.bullet(f"{item.get('name') or record['title']}: {opens}{dates.german(item['closes'])}{again}")
             else:
                 page.bullet(f"Stichtag: {dates.german(item)}")
     page.fact("Programmseite", record["url"])

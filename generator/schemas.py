@@ -17,7 +17,8 @@ from referencing import Registry, Resource
 from generator import paths
 from generator.vocabularies import Vocabulary, default_vocabularies
 
-SCHEMA_FILES = ["common.schema.json", "vocabularies.schema.json", "project.schema.json", "funding.schema.json"]
+SCHEMA_FILES = ["common.schema.json", "vocabularies.schema.json", "project.schema.json", "funding.schema.json",
+                "declaration.schema.json"]
 
 
 def vocabularies_schema(vocabularies: dict[str, Vocabulary]) -> dict:

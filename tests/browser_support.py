@@ -10,14 +10,12 @@ import atexit
 import datetime as dt
 import functools
 import http.server
-import shutil
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from site_support import build_site
+import built_sites
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "catalogue"
@@ -28,12 +26,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 BUILD_DATE = dt.date(2026, 11, 27)
 
 
-@functools.lru_cache(maxsize=None)
 def built_site() -> Path:
-    """The fixture catalogue's site, built once per process (several test modules share it)."""
-    target = Path(tempfile.mkdtemp(prefix="katalog-browser-"))
-    atexit.register(shutil.rmtree, target, True)
-    return build_site(FIXTURE, target / "project", BUILD_DATE).site
+    """The fixture catalogue's site, built once per test run (tests/built_sites.py)."""
+    return built_sites.fixture().site
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -49,3 +49,19 @@ def catalogue_copy(tmp_path) -> Path:
     target = tmp_path / "catalogue"
     shutil.copytree(FIXTURE_CATALOGUE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def fixture_site():
+    """The fixture catalogue's built site (BuiltSite), built once per test run; read it, never write into it."""
+    import built_sites
+
+    return built_sites.fixture()
+
+
+@pytest.fixture(scope="session")
+def hostile_site():
+    """The hostile catalogue's built site (BuiltSite), built once per test run; read it, never write into it."""
+    import built_sites
+
+    return built_sites.hostile()

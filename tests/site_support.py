@@ -20,6 +20,7 @@ def stage(target: Path) -> Path:
     """A scratch project: mkdocs.yml plus the hand-written part of docs/. Returns the config path."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO_ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "overrides", target / "overrides")  # theme overrides (custom_dir)
     skip = {path.name for path in paths.generated_paths(Path("docs"))}
     shutil.copytree(REPO_ROOT / "docs", target / "docs", ignore=lambda d, names: [n for n in names if Path(d) == REPO_ROOT / "docs" and n in skip])
     return target / "mkdocs.yml"

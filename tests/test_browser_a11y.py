@@ -15,15 +15,29 @@ from browser_support import axe_violations, open_page, server_base, browser, htt
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
+PAGES = {  # one page of every page family, with what shows that its script has finished
     "start": ("index.html", None),
     "project": ("projekte/koeln-smart-parking.html", None),
     "programme": ("foerderprogramme/smart-city-bund.html", None),
+    "programmes": ("foerderprogramme/index.html", None),
+    "municipality": ("kommunen/koeln-05315000.html", None),
+    "municipalities": ("kommunen/index.html", None),
+    "topic": ("themen/mobilitaet.html", None),
+    "topics": ("themen/index.html", None),
+    "land": ("laender/sachsen.html", None),
+    "laender": ("laender/index.html", None),
+    "partners": ("uebersichten/partner-gesucht.html", None),
+    "calendar": ("uebersichten/foerderkalender.html", None),
+    "new": ("uebersichten/neu-im-katalog.html", None),
+    "about": ("uebersichten/ueber-den-katalog.html", None),
+    "method": ("methodik.html", None),
     "explorer": ("explorer.html#land=DE-BY", "#explorer-status:not(:empty)"),
     "foerder-explorer": ("foerder-explorer.html", "#explorer-status:not(:empty)"),
     "map": ("karte.html", ".karte-punkte a"),
     "search": ("suche.html#q=Parkpl%C3%A4tzen", "#suche-treffer li"),
+    "ideen-check": ("ideen-check.html", "#idee-text"),
     "open-data": ("daten.html", None),
+    "not-found": ("404.html", None),
 }
 
 
@@ -59,3 +73,109 @@ def test_filters_fold_away_on_a_phone_and_open_with_the_button(http):
     toggle.click()
     assert page.locator("#explorer-filter").is_visible()
     assert toggle.get_attribute("aria-expanded") == "true"
+
+
+def focus_stops(page, count: int) -> list[dict]:
+    """Press Tab `count` times; what each stop is, and whether a sighted keyboard user can see it."""
+    stops = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("""() => {
+            const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+            return {tag: e.tagName, text: (e.innerText || e.getAttribute("aria-label") || e.value || "").trim().slice(0, 60),
+                    href: e.getAttribute("href"), width: r.width, height: r.height,
+                    visible: r.width > 0 && r.height > 0 && s.visibility !== "hidden"};
+        }"""))
+    return stops
+
+
+def test_start_page_skip_link_lands_before_the_three_questions(http):
+    page = open_page(*http, server_base() + "index.html")
+    first = focus_stops(page, 1)[0]
+    assert first["text"] == "Zum Inhalt"
+    page.keyboard.press("Enter")
+    target = page.evaluate("location.hash.slice(1)")
+    order = page.evaluate("""id => {
+        const heading = document.getElementById(id), question = document.querySelector(".kdk-entry__question");
+        return heading.compareDocumentPosition(question) & Node.DOCUMENT_POSITION_FOLLOWING ? "before" : "after";
+    }""", target)
+    assert order == "before"
+    assert page.locator("h1").first.get_attribute("id") == target
+
+
+def test_start_page_questions_are_headings_and_the_title_is_not_doubled(http):
+    page = open_page(*http, server_base() + "index.html")
+    assert page.locator("h2.kdk-entry__question").all_inner_texts() == ["Gleiche Idee?", "Förderung?", "Partner?"]
+    assert page.title() == "Kommunaler Digitalisierungskatalog"
+
+
+@pytest.mark.parametrize("name", ["start", "search", "explorer", "foerder-explorer", "ideen-check", "map"])
+def test_every_tab_stop_is_visible(http, name):
+    path, ready = PAGES[name]
+    page = open_page(*http, server_base() + path)
+    if ready:
+        page.wait_for_selector(ready)
+    hidden = [stop for stop in focus_stops(page, 40)[1:] if not stop["visible"]]  # the skip link shows on focus
+    assert hidden == []
+
+
+def test_no_english_leftovers_for_readers(http):
+    page = open_page(*http, server_base() + "methodik.html")
+    titles = page.eval_on_selector_all("a.headerlink", "links => links.map(a => a.title)")
+    assert titles and set(titles) == {"Link zu diesem Abschnitt"}
+    page = open_page(*http, server_base() + "404.html")
+    assert "Not found" not in page.inner_text("body")
+    assert page.locator("h1").inner_text().startswith("Seite nicht gefunden")
+
+
+def test_keyboard_only_search_from_query_to_record(http):
+    page = open_page(*http, server_base() + "suche.html")
+    page.locator("#suche-text").focus()
+    page.keyboard.type("Parkplätzen")
+    page.wait_for_selector("#suche-treffer li a")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#suche-treffer') !== null"):
+            break
+    else:
+        raise AssertionError("Tab never reached a search hit")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/projekte/" in page.url or "/foerderprogramme/" in page.url
+
+
+def test_keyboard_only_explorer_filter_and_result(http):
+    page = open_page(*http, server_base() + "explorer.html")
+    page.wait_for_selector("#explorer-status:not(:empty)")
+    before = page.inner_text("#explorer-status")
+    box = page.locator("#explorer-filter input[type=checkbox]").first
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    page.wait_for_function("before => document.querySelector('#explorer-status').innerText !== before", arg=before)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#explorer-liste') !== null"):
+            break
+    else:
+        raise AssertionError("Tab never reached a result")
+    assert page.evaluate("document.activeElement.tagName") == "A"
+
+
+def test_funding_explorer_results_stay_in_view_after_a_filter_low_in_the_column(http):
+    page = open_page(*http, server_base() + "foerder-explorer.html", width=1280, height=700)
+    page.wait_for_selector("#explorer-status:not(:empty)")
+    last = page.locator("#explorer-filter input[type=checkbox]").last
+    last.focus()
+    page.keyboard.press("Space")
+    page.wait_for_timeout(300)
+    top = page.evaluate("document.querySelector('#explorer-status').getBoundingClientRect().top")
+    assert 0 <= top < 700
+    assert page.evaluate("document.activeElement === document.querySelectorAll('#explorer-filter input[type=checkbox]')[document.querySelectorAll('#explorer-filter input[type=checkbox]').length - 1]")
+
+
+def test_map_points_are_targets_of_at_least_24_pixels(http):
+    page = open_page(*http, server_base() + "karte.html")
+    page.wait_for_selector(".karte-punkte a")
+    sizes = page.eval_on_selector_all(".karte-punkte a", "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes

@@ -120,3 +120,19 @@ def test_unclear_card_in_the_explorer_links_the_official_page(context):
     card = page.locator("#explorer-liste .katalog-karte").first
     assert "Stand unklar – zuletzt belegt am 01.05.2023; bitte beim Fördergeber prüfen" in card.text_content()
     assert card.locator("a", has_text="Programmseite").get_attribute("href") == "https://www.example.org/alt-saar"
+
+
+def test_ideen_check_shows_the_unclear_status_with_the_official_page(context):
+    ctx, watch, base = context
+    page = open_page(ctx, watch, base + "ideen-check.html")
+    page.wait_for_selector(".kdk-idea[data-ready]")
+    page.fill("#idee-kommune", "Beckingen")
+    page.click(".kdk-idea-option[data-ags='10042111']")
+    page.locator("#idee-text").press_sequentially("Glasfaser für alle Ortsteile der Gemeinde", delay=2)
+    page.wait_for_selector(".kdk-idea[data-state=fertig]")
+    programmes = page.locator("#idee-foerderung ~ .kdk-list li")
+    titles = programmes.locator(".kdk-list__title").all_text_contents()
+    assert titles[0] == "Breitband im ländlichen Raum (Testprogramm Saarland)"  # open and confirmed comes first
+    unclear = programmes.filter(has_text="Altes Programm (Testprogramm Saarland)")
+    assert "Stand unklar – zuletzt belegt am 01.05.2023; bitte beim Fördergeber prüfen" in unclear.inner_text()
+    assert unclear.locator("a.kdk-check").get_attribute("href") == "https://www.example.org/alt-saar"

@@ -5,19 +5,15 @@ from __future__ import annotations
 import atexit
 import functools
 import http.server as http_server
-import shutil
-import tempfile
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import BUILD_DATE, CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, guard_context, open_page
-from site_support import build_site
+from browser_support import CHROMIUM, CHROMIUM_ARGS, guard_context, open_page
+import built_sites
 
 pytestmark = pytest.mark.browser
-HOSTILE = REPO_ROOT / "tests" / "fixtures" / "hostile"
 SCRIPT_TITLE = '<script>alert("titel")</script> Parken {{ 7*7 }}'
 IFRAME_TITLE = '<iframe src="https://evil.example"></iframe>Programm {{ 7*7 }}'
 
@@ -29,9 +25,7 @@ class _Quiet(http_server.SimpleHTTPRequestHandler):
 
 @functools.lru_cache(maxsize=None)
 def hostile_base() -> str:
-    target = Path(tempfile.mkdtemp(prefix="katalog-hostile-"))
-    atexit.register(shutil.rmtree, target, True)
-    site = build_site(HOSTILE, target / "project", BUILD_DATE).site
+    site = built_sites.hostile().site
     server = http_server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     atexit.register(server.shutdown)

@@ -272,19 +272,11 @@ def test_ideen_check_has_no_serious_accessibility_violation(http):
 
 # --- hostile records ------------------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    from site_support import build_site
-
-    root = tmp_path_factory.mktemp("hostile")
-    return build_site(FIXTURE.parent / "hostile", root / "project", BUILD_DATE).site
-
-
 def test_hostile_record_text_appears_as_text_and_runs_nothing(browser, hostile_site):
     context = browser.new_context()
     watch = guard_context(context, None)
     dialogs = []
-    page = open_page(context, watch, (hostile_site / "ideen-check.html").as_uri())
+    page = open_page(context, watch, (hostile_site.site / "ideen-check.html").as_uri())
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.wait_for_selector(".kdk-idea[data-ready]")
     type_idea(page, "Parken mit Skript: alert titel script und eine Zusammenfassung mit onerror")

@@ -32,9 +32,10 @@ def test_committed_issue_form_is_what_the_schema_generates(name):
     assert committed == issue_forms.render_forms()[name], f"veraltet: `katalog formulare` ausführen ({name})"
 
 
-def test_there_are_exactly_the_three_forms_and_the_config():
+def test_there_are_exactly_the_four_forms_and_the_config():
     assert sorted(p.name for p in TEMPLATES.iterdir()) == [
-        "config.yml", "foerderprogramm-melden.yml", "korrektur.yml", "projekt-melden.yml"]
+        "config.yml", "foerderprogramm-melden.yml", "korrektur.yml", "nachnutzung-oder-interesse-melden.yml",
+        "projekt-melden.yml"]
 
 
 @pytest.mark.parametrize("form", issue_forms.FORMS, ids=lambda f: f.kind)

@@ -123,6 +123,12 @@ def test_publish_builds_from_main_and_only_the_deploy_job_may_write_pages():
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
 
 
+def test_publish_builds_with_the_public_address_so_the_404_page_works_under_a_sub_path():
+    build = next(s for s in workflow("publish.yml")["jobs"]["build"]["steps"] if "katalog build" in s.get("run", ""))
+    assert "vars.KATALOG_SITE_URL" in build["env"]["KATALOG_SITE_URL"]
+    assert "github.io/{1}/" in build["env"]["KATALOG_SITE_URL"]
+
+
 def test_links_run_on_a_schedule_never_on_pull_requests():
     doc = workflow("links.yml")
     assert set(doc["on"]) == {"schedule", "workflow_dispatch"}

@@ -82,7 +82,7 @@ def test_datapackage_describes_every_csv_column_with_a_type(api):
     assert package["profile"] == "tabular-data-package"
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     by_path = {r["path"]: r for r in package["resources"]}
-    assert set(by_path) == {"projects.csv", "funding.csv"}
+    assert set(by_path) == {"projects.csv", "funding.csv", "declarations.csv"}
     for path, resource in by_path.items():
         header = next(csv.reader(io.StringIO((api / path).read_text(encoding="utf-8"))))
         fields = resource["schema"]["fields"]

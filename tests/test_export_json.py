@@ -79,7 +79,8 @@ def test_output_is_byte_identical_across_runs(fixture_catalogue, tmp_path):
 
 def test_schemas_are_copied_and_still_resolve_each_other(api):
     names = sorted(p.name for p in (api / "schema").iterdir())
-    assert names == ["common.schema.json", "funding.schema.json", "project.schema.json", "vocabularies.schema.json"]
+    assert names == ["common.schema.json", "declaration.schema.json", "funding.schema.json", "project.schema.json",
+                     "vocabularies.schema.json"]
     project = json.loads((api / "schema" / "project.schema.json").read_text(encoding="utf-8"))
     refs = json.dumps(project)
     assert "common.schema.json#/$defs/id" in refs

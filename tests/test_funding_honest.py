@@ -13,6 +13,7 @@ import pytest
 
 from enrich_support import KOELN, catalogue, programme, project
 from generator import ideas
+from generator.enrich import retrieval
 from generator.enrich import deadlines, enrich
 from generator.export import atom, ical, site_data, write_all
 from generator.render import render_site
@@ -82,6 +83,8 @@ def test_unclear_programme_page_says_when_last_confirmed_and_links_the_official_
     assert "Stand unklar – zuletzt belegt am 01.10.2019; bitte beim Fördergeber prüfen" in page
     assert '<a class="kdk-check" href="https://www.example.org/alt-belegt" rel="nofollow">Programmseite</a>' in page
     assert "Laut Eintrag: Laufend, ohne Stichtag." in page
+    sources = page.split("## Quellen")[1]
+    assert '(Stand 01.10.2019)</span> <span class="kdk-badge kdk-flag">belegt den Status</span>' in sources
     index = built[2]["foerderprogramme/index.md"]
     unclear = index.split("## Stand unklar – bitte beim Fördergeber prüfen")[1].split("\n## ")[0]
     assert "alt-belegt.html" in unclear and "ohne-beleg.html" in unclear and "dauer.html" not in unclear
@@ -106,7 +109,7 @@ def test_project_matches_and_ideen_check_show_the_unclear_sentence(built):
     assert "Stand unklar – zuletzt belegt am 01.10.2019; bitte beim Fördergeber prüfen" in project_page
     asker = ideas.Asker(land="DE-NW", land_name="Nordrhein-Westfalen")
     result = ideas.check("elektronische Akte in der Verwaltung", cat.projects, cat.funding, enriched.programme_status,
-                         cat.reference, asker)
+                         asker, retrieval.build(cat))
     labels = {p.id: p.label for p in result.programmes}
     assert labels["alt-belegt"] == "Stand unklar – zuletzt belegt am 01.10.2019; bitte beim Fördergeber prüfen"
     order = [p.status for p in result.programmes]
@@ -187,7 +190,13 @@ def test_atom_feeds_per_land_and_topic_parse_strictly_and_name_the_deadlines(api
     files = sorted((api / "feeds").glob("*.xml"))
     assert sorted(p.stem for p in files) == sorted(s.name for s in ical.subscriptions())
     for path in files:
-        ET.fromstring(path.read_bytes())  # expat: any well-formedness error raises
+        root = ET.fromstring(path.read_bytes())  # expat: any well-formedness error raises
+        # what RFC 4287 requires: feed id, title, updated, author; each entry id, title, updated, an alternate link
+        assert root.tag == f"{A}feed" and all(root.find(f"{A}{tag}") is not None for tag in ("id", "title", "updated", "author"))
+        for entry in root.findall(f"{A}entry"):
+            assert all(entry.find(f"{A}{tag}").text for tag in ("id", "title", "updated")), path.name
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T00:00:00Z", entry.find(f"{A}updated").text)
+            assert entry.find(f"{A}link[@rel='alternate']") is not None
     feed = ET.fromstring((api / "feeds" / "land-saarland.xml").read_bytes())
     assert feed.find(f"{A}title").text == "Kommunaler Digitalisierungskatalog: Saarland"
     titles = [e.find(f"{A}title").text for e in feed.findall(f"{A}entry")]
@@ -206,6 +215,7 @@ def test_open_data_page_lists_every_subscription_file(api):
     written = sorted(p.stem for p in (api / ical.FOLDER).glob("*.ics"))
     assert written == sorted(p.stem for p in (api / atom.FOLDER).glob("*.xml")) == sorted(name for _l, name in listed)
     assert f"die Fristen der letzten {deadlines.FEED_PAST_DAYS} Tage" in page
+    assert f"wenn keine Quelle der letzten {deadlines.STATUS_EVIDENCE_MONTHS} Monate ihn belegt" in page
 
 
 def test_methodology_page_states_the_evidence_rule_the_code_uses():
@@ -214,6 +224,8 @@ def test_methodology_page_states_the_evidence_rule_the_code_uses():
     assert "„Stand unklar – zuletzt belegt am TT.MM.JJJJ; bitte beim Fördergeber\n  prüfen“" in page
     assert f"der letzten **{deadlines.FEED_PAST_DAYS} Tage**" in page
     assert "jeder Termin erinnert 30 und 7 Tage vorher" in page and ical.REMINDER_DAYS == (30, 7)
+    explorer = (Path(__file__).resolve().parent.parent / "docs" / "foerder-explorer.md").read_text(encoding="utf-8")
+    assert f"aus den letzten {deadlines.STATUS_EVIDENCE_MONTHS} Monaten belegt den Status" in explorer
 
 
 # --- 4. scope words ---------------------------------------------------------------------------------------------
@@ -241,3 +253,8 @@ def test_start_page_counts_match_the_lists_behind_them(built):
     in_explorer = {key: sum(1 for item in data["items"] if names[item[7]] == key) for key in ("offen", "laufend", "unklar")}
     assert in_explorer == {"offen": 2, "laufend": 2, "unklar": 2}
     assert "2 Programme mit offener Frist · 2 laufend, belegt · 2 Stand unklar · 2 geschlossen" in text_of(home)
+
+
+def test_about_page_counts_programmes_like_the_start_page(built):
+    about = text_of(built[2]["uebersichten/ueber-den-katalog.md"])
+    assert "Förderprogramme 8, davon 2 mit offener Frist, 2 laufend (belegt), 2 mit unklarem Stand" in about

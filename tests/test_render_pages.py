@@ -107,7 +107,10 @@ def test_front_matter_is_yaml_with_only_our_keys(fixture_pages):
         meta = front(text)
         assert set(meta) <= {"title", "description", "hide", "search"}, path
         assert meta.get("search", {"exclude": False}) in ({"exclude": True}, {"exclude": False}), path
-        assert meta["title"]
+        if path == "index.md":  # the start page's title is its heading, so the tab reads the site name once
+            assert "title" not in meta and "\n# Kommunaler Digitalisierungskatalog\n" in text
+        else:
+            assert meta["title"]
 
 
 def test_record_pages_are_searchable_and_long_lists_are_not(fixture_pages):
@@ -147,7 +150,7 @@ def test_edit_link_points_at_the_record_file_when_the_repository_is_known(monkey
 
 def test_contact_form_link_when_no_mailbox(fixture_pages):
     facts = fixture_pages[2]["projekte/dresden-parkleitsystem.md"].split("## ")[0]
-    assert '<a href="https://www.example.org/dresden-kontakt" rel="nofollow">Kontaktseite</a>' in facts
+    assert '<a href="https://www.example.org/dresden-kontakt" rel="noopener noreferrer nofollow">Kontaktseite</a>' in facts
 
 
 def test_record_markdown_is_rendered_by_the_generator_inside_a_raw_block(fixture_pages):
@@ -236,13 +239,17 @@ def test_overviews_by_topic_and_land(fixture_pages):
     assert "digital-sachsen.html" in section(pages["laender/sachsen.md"], "Förderprogramme des Landes")
 
 
-def test_partner_page_lists_seekers_and_exchange(fixture_pages):
-    text = fixture_pages[2]["uebersichten/partner-gesucht.md"]
-    seeking = section(text, "Partner gesucht")
+def test_partner_page_lists_seekers_exchange_and_active_projects_by_topic(fixture_pages):
+    text = fixture_pages[2]["uebersichten/partner-finden.md"]
+    mobility = section(text, "Mobilität &amp; Verkehr")
+    seeking = next(li for li in mobility.split("<li ") if "Sucht Partner" in li)
     assert "koeln-smart-parking.html" in seeking and "Gesucht: Städte, die die Sensordaten-Plattform mitnutzen möchten" in seeking
-    assert "digitalisierung@stadt-koeln.example" in seeking
-    exchange = section(text, "Austausch erwünscht")
-    assert "garmisch-buergerportal.html" in exchange and "koeln-smart-parking.html" not in exchange
+    assert "digitalisierung@stadt-koeln.example" in seeking and 'data-land="DE-NW"' in seeking
+    active = next(li for li in mobility.split("<li ") if "Arbeitet am Thema" in li)
+    assert "dresden-parkleitsystem.html" in active and 'data-land="DE-SN"' in active
+    exchange = section(text, "Verwaltung &amp; E-Government")
+    assert "Austausch gewünscht" in exchange and "garmisch-buergerportal.html" in exchange
+    assert "So machen Sie mit" in text and "seeking_partners" not in text  # no YAML instructions
 
 
 def test_calendar_lists_coming_deadlines_by_month(fixture_pages):
@@ -266,7 +273,7 @@ def test_start_page_figures_and_entry_points(fixture_pages):
     assert values == [("4", "Projekte"), ("4", "Kommunen"), ("3", "Länder"), ("1", "Förder&shy;programm mit offener Frist"),
                       ("1", "laufend, belegt"), ("0", "Stand unklar")]
     for target in ("themen/mobilitaet.html", "laender/bayern.html", "foerderprogramme/index.html",
-                   "uebersichten/foerderkalender.html", "uebersichten/partner-gesucht.html", "kommunen/index.html"):
+                   "uebersichten/foerderkalender.html", "uebersichten/partner-finden.html", "kommunen/index.html"):
         assert f'href="{target}"' in text, target
 
 

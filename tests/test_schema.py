@@ -12,7 +12,7 @@ from generator.schemas import StrictValidator, bundled_schema, render_vocabulari
 from generator.validation import schema_findings
 from generator.vocabularies import default_vocabularies
 
-KINDS = ["project", "funding"]
+KINDS = ["project", "funding", "declaration"]
 
 
 def _properties(schema, path=""):
@@ -66,7 +66,8 @@ def test_status_enum_comes_from_the_vocabulary():
 
 
 def test_schema_files_are_draft_2020_12_json():
-    for name in ["common.schema.json", "project.schema.json", "funding.schema.json", "vocabularies.schema.json"]:
+    for name in ["common.schema.json", "project.schema.json", "funding.schema.json", "declaration.schema.json",
+                 "vocabularies.schema.json"]:
         schema = json.loads((paths.SCHEMA_DIR / name).read_text(encoding="utf-8"))
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
@@ -86,6 +87,7 @@ def _fill(template: str, kind: str) -> str:
         "Amtlicher Schlüssel": "09180117", "Beginn": "2025-02", "Organisation": "Markt Garmisch-Partenkirchen",
         "E-Mail-Adresse": "digital@gapa.example", "Internetadresse": "https://www.example.org/quelle",
         "Fördergeber": "Land Bayern", "Programmseite": "https://www.example.org/programm",
+        "Projekt": "koeln-smart-parking", "Datum": "2026-11",
     }
     def replace(match):
         text = match.group(1)

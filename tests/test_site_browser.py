@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from site_support import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -15,9 +14,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    fixture = Path(__file__).resolve().parent / "fixtures" / "catalogue"
-    return build_site(fixture, tmp_path_factory.mktemp("browser-site"))
+def site(fixture_site):
+    return fixture_site
 
 
 @pytest.fixture(scope="module")
@@ -74,17 +72,12 @@ def test_record_page_renders_with_its_styles(site, page):
     assert "1.087.353" in page.inner_text(".kdk-facts")
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    return build_site(Path(__file__).resolve().parent / "fixtures" / "hostile", tmp_path_factory.mktemp("browser-hostile"))
-
-
 def test_hostile_records_run_no_script_in_a_real_browser(hostile_site, page):
     """Every alert() in tests/fixtures/hostile/ would open a dialog; none may."""
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for name in ("projekte/feindlich-skript.html", "projekte/feindlich-titel.html", "foerderprogramme/feindlich-programm.html",
-                 "themen/mobilitaet.html", "index.html", "uebersichten/partner-gesucht.html", "uebersichten/foerderkalender.html"):
+                 "themen/mobilitaet.html", "index.html", "uebersichten/partner-finden.html", "uebersichten/foerderkalender.html"):
         page.goto((hostile_site.site / name).as_uri())
         page.wait_for_load_state("load")
         for selector in (".kdk-text a", ".kdk-facts a", "details summary"):

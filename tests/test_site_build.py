@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from site_support import BUILD_DATE, build_site, click_depths, html_pages, internal_target, is_external, links, parse
+from site_support import BUILD_DATE, click_depths, html_pages, internal_target, is_external, links, parse
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, request):
-    fixture = Path(request.config.rootpath) / "tests" / "fixtures" / "catalogue"
-    return build_site(fixture, tmp_path_factory.mktemp("fixture-site"))
+def site(fixture_site):
+    return fixture_site
 
 
 def test_fixture_catalogue_builds_strictly(site):
@@ -124,6 +123,7 @@ def test_properdocs_builds_the_same_site(tmp_path, site):
     staged = tmp_path / "proper" / "mkdocs.yml"
     shutil.copytree(site.root / "docs", staged.parent / "docs")  # generated pages and exports as written
     shutil.copy2(site.config, staged)
+    shutil.copytree(site.root / "overrides", staged.parent / "overrides")
     result = subprocess.run([str(properdocs), "build", "--strict", "-f", str(staged), "-d", str(tmp_path / "proper-site")],
                             capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 from generator import paths
-from site_support import build_site, html_pages, parse
+from site_support import html_pages, parse
 
 pytestmark = pytest.mark.slow
 
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "frame", "frameset", "base", "applet", "textarea"}
 # Material's own scripts (bundle, inline bootstrap/config), the vendored offline shim, the project's committed
@@ -29,8 +28,8 @@ MATERIAL_INLINE = ('__md_scope=new URL(', 'var target=document.getElementById(lo
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_site(HOSTILE, tmp_path_factory.mktemp("hostile-site"))
+def site(hostile_site):
+    return hostile_site
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +132,7 @@ def test_hostile_text_is_shown_as_text(pages):
 def test_record_headings_are_demoted_below_the_page_structure(site, pages):
     page = next(v for p, v in pages.items() if p.name == "feindlich-titel.html")
     assert len(page.find("h1")) == 1
-    own_h2 = {"Beschreibung", "Ähnliche Projekte", "Passende Förderprogramme", "Quellen"}
+    own_h2 = {"Nachnutzung und Interesse", "Beschreibung", "Ähnliche Projekte", "Passende Förderprogramme", "Quellen"}
     html = (site.site / "projekte" / "feindlich-titel.html").read_text(encoding="utf-8")
     h2_texts = {re.sub(r"<[^>]+>|¶|&para;", "", m).strip() for m in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)}
     assert h2_texts <= own_h2 | {"Inhaltsverzeichnis"}
@@ -174,6 +173,16 @@ def test_search_data_holds_no_markup_from_records(site):
         assert "<" not in raw and ">" not in raw, path.name  # record text is JSON with \u003c escapes
 
 
+def test_hostile_declaration_is_shown_as_text_on_project_and_partner_pages(pages):
+    for name in ("koeln-smart-parking.html", "partner-finden.html"):
+        page = next(v for p, v in pages.items() if p.name == name)
+        text = " ".join(page.text.split())
+        assert "\"><img src=x onerror=alert('erklaerer')> Zweckverband" in text, name
+        assert "<script>alert('erklaerung')</script> [Klick](javascript:alert(1)) **fett** {{ 7*7 }}" in text, name
+        assert not [e for e in page.elements if e.tag == "img" and "x" == e.attrs.get("src")], name
+        assert not [e for e in page.elements if e.tag == "b"], name
+
+
 def test_programme_with_hostile_text_is_inert(pages):
     page = next(v for p, v in pages.items() if p.name == "feindlich-programm.html")
     text = " ".join(page.text.split())
@@ -188,6 +197,7 @@ def test_zensical_renders_the_same_records_just_as_inert(site, tmp_path):
     project = tmp_path / "zensical"
     shutil.copytree(site.root / "docs", project / "docs")
     shutil.copy2(site.config, project / "mkdocs.yml")
+    shutil.copytree(site.root / "overrides", project / "overrides")
     result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     built = {p: parse(p) for p in html_pages(project / "site")}

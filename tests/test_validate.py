@@ -342,3 +342,12 @@ def test_every_missing_required_field_is_reported_once(tmp_path):
     assert "summary" in required and "status" in required
     assert len(required) == len(set(required))
     assert all(f"„{f.field}“" in f.message for f in findings if f.code == "schema.required")
+
+
+def test_repeat_until_without_a_rhythm_is_an_error(capsys, catalogue_copy):
+    rewrite_sachsen(catalogue_copy, "  status: laufend\n",
+                    '  status: offen\n  deadlines:\n    - closes: "2026-12-15"\n      repeat_until: "2028-12-31"\n')
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 1
+    assert any("application.deadlines[0].repeat_until" in m and "gilt nur zusammen mit „repeat“" in m
+               for m in messages_for(out, "digital-sachsen.yaml"))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cli import main
 from generator.from_issue import ConversionError
 from generator.issue_forms import CONSENT_OPTIONS
 from test_contrib_from_issue import body_for, convert_body, minimal_project
-from test_validate import GOOD_PROJECT, good, messages_for, run_validate, write_project
+from test_validate import GOOD_PROJECT, messages_for, run_validate, write_project
 
 
 def only(out: str, name: str = "neues-projekt.yaml") -> list[str]:

@@ -16,14 +16,15 @@ from generator.loader import FORBIDDEN_CHARS
 from generator.reference import default_reference
 from generator.reporters import markdown_summary, text_report
 
-KINDS = {"projekt": "project", "foerderprogramm": "funding"}
+KINDS = {"projekt": "project", "foerderprogramm": "funding", "erklaerung": "declaration"}
 
 
 def register(sub) -> None:
     p = sub.add_parser("from-issue", help="Issue aus einem Formular in eine Eintragsdatei umwandeln",
-                       description="Liest den Text eines Issues aus „Projekt melden“ oder „Förderprogramm melden“ "
-                                   "(Datei oder Standardeingabe), schreibt catalogue/projects/<id>.yaml bzw. "
-                                   "catalogue/funding/<id>.yaml und prüft die neue Datei. Bestehende Dateien werden "
+                       description="Liest den Text eines Issues aus „Projekt melden“, „Förderprogramm melden“ oder "
+                                   "„Nachnutzung oder Interesse melden“ (Datei oder Standardeingabe), schreibt "
+                                   "catalogue/projects/<id>.yaml, catalogue/funding/<id>.yaml bzw. "
+                                   "catalogue/declarations/<id>.yaml und prüft die neue Datei. Bestehende Dateien werden "
                                    "nie überschrieben. Exit-Code: 0 = in Ordnung, 1 = Fehler, 2 = falscher Aufruf.")
     p.add_argument("datei", nargs="?", default="-", metavar="DATEI", help="Issue-Text als Markdown (Standard: - = Standardeingabe)")
     p.add_argument("--art", choices=sorted(KINDS), help="Art des Eintrags (Standard: aus den Überschriften erkannt)")
@@ -60,7 +61,7 @@ def run(args) -> int:
     kind = KINDS.get(args.art) if args.art else None
     try:
         kind, record_id, record, notes = convert(body, kind=kind, today=today, reference=default_reference(),
-                                                 record_id=args.kennung)
+                                                 record_id=args.kennung, issue=args.issue)
         target = target_path(catalogue_dir, kind, record_id)
         target.parent.mkdir(parents=True, exist_ok=True)
         text = dump_record(kind, record, issue=args.issue)

@@ -96,8 +96,10 @@ def run(args) -> int:
         print(f"katalog ideen-check: Fehler: {problem}", file=sys.stderr)
         return 2
     from generator.enrich import retrieval
+    from generator.enrich.partners import declarations
 
-    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, asker, retrieval.build(catalogue))
+    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, asker, retrieval.build(catalogue),
+                         declarations=declarations(catalogue))
     result.projects = result.projects[:args.limit]
     report = ideas_report.as_dict(result, catalogue, today)
     if args.format == "json":

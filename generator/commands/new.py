@@ -9,14 +9,16 @@ from generator import paths
 from generator.checks import RESERVED_IDS
 from generator.record_template import render_template
 
-KINDS = {"projekt": ("project", paths.PROJECTS_DIR), "foerderprogramm": ("funding", paths.FUNDING_DIR)}
+KINDS = {"projekt": ("project", paths.PROJECTS_DIR), "foerderprogramm": ("funding", paths.FUNDING_DIR),
+         "erklaerung": ("declaration", paths.DECLARATIONS_DIR)}
 
 
 def register(sub) -> None:
     p = sub.add_parser("new", help="Vorlage für einen neuen Eintrag anlegen",
-                       description="Legt catalogue/projects/ID.yaml bzw. catalogue/funding/ID.yaml als "
+                       description="Legt catalogue/projects/ID.yaml, catalogue/funding/ID.yaml bzw. "
+                                   "catalogue/declarations/ID.yaml (Nachnutzung oder Interesse an einem Projekt) als "
                                    "kommentierte Vorlage an. Danach die Stellen mit „AUSFÜLLEN“ ersetzen.")
-    p.add_argument("art", choices=sorted(KINDS), metavar="ART", help="projekt oder foerderprogramm")
+    p.add_argument("art", choices=sorted(KINDS), metavar="ART", help="projekt, foerderprogramm oder erklaerung")
     p.add_argument("id", metavar="ID", help="Kennung, z. B. musterstadt-smart-parking (Kleinbuchstaben, Ziffern, Bindestriche)")
     p.set_defaults(handler=run)
 

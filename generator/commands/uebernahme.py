@@ -44,6 +44,7 @@ def run(args) -> int:
             raise ConversionError(info.get("refusal") or "Aus dem Issue ist keine Eintragsdatei entstanden.")
         text = record.read_text(encoding="utf-8")
         target = target_path(catalogue_dir, kind, record.stem)
+        target.parent.mkdir(parents=True, exist_ok=True)  # the first record of a kind creates its folder
         write_new(target, text)
     except (ConversionError, UnicodeError) as refusal:
         print(f"katalog uebernahme: {refusal}", file=sys.stderr)

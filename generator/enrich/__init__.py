@@ -7,7 +7,7 @@ between enrich and render/export) live in `generator.enrich.types`; the domain v
 """
 from __future__ import annotations
 
-from generator.enrich import deadlines, domain, history, matching, similarity
+from generator.enrich import deadlines, domain, history, matching, partners, similarity
 from generator.enrich.domain import projects_by_municipality, projects_by_programme
 from generator.enrich.types import UNCLEAR, Deadline, DeadlineStatus, Enriched, FundingMatch, Place, ProjectFacts, SimilarLink
 
@@ -28,13 +28,14 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
     if added is None:
         root = history.catalogue_root(catalogue)
         added = history.git_added_dates(root) if root else {}
-    all_records = {**catalogue.funding, **catalogue.projects}
+    all_records = {**catalogue.funding, **catalogue.projects, **catalogue.declarations}
     added_dates = history.added_dates(all_records, added)
     kinds = {"project": catalogue.projects, "funding": catalogue.funding}
     matches, match_totals = matching.funding_matches_with_totals(catalogue.projects, catalogue.funding, statuses,
                                                                  catalogue.reference)
     facts = domain.all_project_facts(catalogue.projects, catalogue.reference)
     by_municipality = projects_by_municipality(catalogue.projects)
+    declared = partners.declarations(catalogue)
     core = retrieval.build(catalogue)
     return Enriched(
         build_date=today,
@@ -53,6 +54,12 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
         projects=facts,
         projects_by_kreis=domain.projects_by_kreis(by_municipality, catalogue.reference),
         projects_by_land=domain.projects_by_land(facts),
+        new_declarations=history.new_records({"declaration": catalogue.declarations}, added_dates, today),
+        declarations=declared,
+        declarations_by_project=partners.by_project(declared),
+        declarations_by_declarer=partners.by_declarer(declared),
+        partner_rows=partners.finder(catalogue, declared),
+        peers=partners.peers(catalogue, by_municipality, declared),
     )
 
 

@@ -22,7 +22,7 @@ NEW_RECORDS_RULE = (f"Neu im Katalog sind Projekte und Förderprogramme, die in 
                     f"in die Versionsgeschichte (git) kam; für noch nicht eingecheckte Einträge das Datum "
                     f"der letzten Prüfung („last_reviewed“).")
 
-FOLDERS = ("projects", "funding")
+FOLDERS = ("projects", "funding", "declarations")
 _MARK = "@@"
 
 

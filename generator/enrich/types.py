@@ -149,6 +149,13 @@ class Enriched:
     projects: dict[str, ProjectFacts] = field(default_factory=dict)  # project id -> ProjectFacts
     projects_by_kreis: dict[str, list[str]] = field(default_factory=dict)  # Landkreis key -> project ids (members too)
     projects_by_land: dict[str, list[str]] = field(default_factory=dict)  # Land code -> project ids with a place there
+    # declarations (issue 13): see partners.py
+    declarations: list = field(default_factory=list)  # [partners.Declaration]
+    new_declarations: list = field(default_factory=list)  # [("declaration", id, iso date)] as new_records, for the feed
+    declarations_by_project: dict = field(default_factory=dict)  # project id -> [(relation, [Declaration])]
+    declarations_by_declarer: dict = field(default_factory=dict)  # official key -> [Declaration]
+    partner_rows: list = field(default_factory=list)  # [partners.FinderRow] for „Partner finden“
+    peers: dict = field(default_factory=dict)  # official key -> partners.Peers („Kommunen wie meine“)
     # the retrieval core (generator.enrich.retrieval.Core): lexicon, thesaurus, search index, project corpus
     retrieval: object = field(default=None, compare=False, repr=False)
 

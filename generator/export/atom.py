@@ -15,13 +15,13 @@ from pathlib import Path
 
 from generator import dates
 from generator.export import ical
-from generator.export.views import page_path
+from generator.export.views import DECLARATIONS_ANCHOR, page_path
 from generator.vocabularies import label
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f1c1f0e-4b7e-5a4c-9d1e-6b61746b6174")
 FEED_TITLE = "Neu im Kommunalen Digitalisierungskatalog"
-KIND_LABELS = {"project": "Projekt", "funding": "Förderprogramm"}
+KIND_LABELS = {"project": "Projekt", "funding": "Förderprogramm", "declaration": "Nachnutzung oder Interesse"}
 MAX_ENTRIES = 100
 FOLDER = "feeds"
 
@@ -64,14 +64,18 @@ def build(catalogue, enriched, subscription: ical.Subscription | None = None) ->
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed' if subscription is None else f'feed:{subscription.name}')}")
     if subscription is None:
         _sub(feed, "title", FEED_TITLE)
-        _sub(feed, "subtitle", "Neue Projekte und Förderprogramme für die kommunale Digitalisierung")
+        _sub(feed, "subtitle", "Neue Projekte, Förderprogramme und Meldungen zu Nachnutzung und Interesse für die "
+                               "kommunale Digitalisierung")
     else:
         where = f"in {subscription.label}" if subscription.kind == "land" else f"im Handlungsfeld {subscription.label}"
         _sub(feed, "title", f"Kommunaler Digitalisierungskatalog: {subscription.label}")
         _sub(feed, "subtitle", f"Neue Einträge und kommende Förderfristen {where}")
     entries = [(k, i, d) for k, i, d in enriched.new_records
                if (record := (catalogue.projects if k == "project" else catalogue.funding).get(i)) is not None
-               and _admits(catalogue, k, record, subscription)][:MAX_ENTRIES]
+               and _admits(catalogue, k, record, subscription)]
+    entries += [(k, i, d) for k, i, d in getattr(enriched, "new_declarations", []) if i in catalogue.declarations
+                and _admits(catalogue, "project", catalogue.projects[catalogue.declarations[i]["project"]], subscription)]
+    entries = sorted(entries, key=lambda e: (_negated(e[2]), e[0], e[1]))[:MAX_ENTRIES]
     upcoming = [] if subscription is None else [
         d for d in ical.feed_deadlines(catalogue, enriched)
         if d.state != "abgelaufen" and subscription.admits(catalogue.funding[d.programme])]
@@ -96,6 +100,9 @@ def build(catalogue, enriched, subscription: ical.Subscription | None = None) ->
         _sub(entry, "summary", ical.describe(d, programme, status), type="text")
         _sub(entry, "category", term="foerderfrist", label="Förderfrist")
     for kind, record_id, added in entries:
+        if kind == "declaration":
+            _declaration_entry(feed, catalogue, enriched, record_id, added, up)
+            continue
         record = (catalogue.projects if kind == "project" else catalogue.funding)[record_id]
         entry = _sub(feed, "entry")
         _sub(entry, "id", entry_id(kind, record_id))
@@ -107,6 +114,29 @@ def build(catalogue, enriched, subscription: ical.Subscription | None = None) ->
         for topic in record.get("topics", []):
             _sub(entry, "category", term=topic, label=label("topics", topic))
     return feed
+
+
+def _negated(iso_date: str) -> str:
+    """Sort key for newest first: the complement of each digit."""
+    return "".join(str(9 - int(c)) if c.isdigit() else c for c in iso_date)
+
+
+def _declaration_entry(feed, catalogue, enriched, record_id: str, added: str, up: str) -> None:
+    record = catalogue.declarations[record_id]
+    project = catalogue.projects[record["project"]]
+    declared = next((d for d in enriched.declarations if d.id == record_id), None)
+    who = declared.name if declared else ""
+    relation = label("declaration-relations", record["relation"])
+    entry = _sub(feed, "entry")
+    _sub(entry, "id", entry_id("declaration", record_id))
+    _sub(entry, "title", f"{KIND_LABELS['declaration']}: {who} – {relation} – {project['title']}")
+    _sub(entry, "updated", _timestamp(added))
+    _sub(entry, "published", _timestamp(added))
+    _sub(entry, "link", rel="alternate", type="text/html",
+         href=f"{up}{page_path('project', record['project'])}#{DECLARATIONS_ANCHOR}")
+    _sub(entry, "summary", record.get("note") or f"{who}: {relation} ({project['title']})", type="text")
+    for topic in project.get("topics", []):
+        _sub(entry, "category", term=topic, label=label("topics", topic))
 
 
 def render(catalogue, enriched, subscription: ical.Subscription | None = None) -> bytes:

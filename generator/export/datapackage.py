@@ -13,7 +13,8 @@ from generator.export.tables import TABLES
 from generator.export.views import format_version
 from generator.reference import ATTRIBUTION
 
-TITLES = {"projects.csv": "Projekte", "funding.csv": "Förderprogramme"}
+TITLES = {"projects.csv": "Projekte", "funding.csv": "Förderprogramme",
+          "declarations.csv": "Nachnutzung und Interesse (Erklärungen von Kommunen zu Projekten)"}
 
 
 def field(column) -> dict:
@@ -43,7 +44,8 @@ def describe(catalogue) -> dict:
         "profile": "tabular-data-package",
         "name": "kommunaler-digitalisierungskatalog",
         "title": "Kommunaler Digitalisierungskatalog",
-        "description": "Kommunale Digitalisierungsprojekte und Förderprogramme. Textzellen, die mit =, +, -, @, "
+        "description": "Kommunale Digitalisierungsprojekte, Förderprogramme und Erklärungen von Kommunen zu Projekten "
+                       "(nutzt, plant, Austausch, ansprechbar). Textzellen, die mit =, +, -, @, "
                        "Tabulator oder Zeilenumbruch beginnen, tragen zum Schutz vor Formel-Ausführung ein vorangestelltes „'“.",
         "version": format_version(),
         "created": f"{catalogue.build_date.isoformat()}T00:00:00Z",

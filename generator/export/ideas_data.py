@@ -28,7 +28,7 @@ import shutil
 from pathlib import Path
 
 from generator import ideas
-from generator.enrich import retrieval
+from generator.enrich import partners, retrieval
 from generator.enrich.matching import STATUS_ORDER, in_land
 from generator.export.site_data import script_json, truncate
 from generator.retrieval import constants as retrieval_constants
@@ -134,7 +134,23 @@ def index_data(catalogue, statuses: dict, core) -> dict:
         "docLand": "".join(land_chars), "docSize": "".join(size_chars), "docFlags": "".join(flag_chars),
         "docTopics": topic_masks,
         "programmes": programmes,
+        "decl": declaration_rows(catalogue, index),
+        "declSections": {key: list(relations) for key, relations in partners.IDEA_SECTIONS.items()},
+        "maxDecl": partners.MAX_IDEA_DECLARATIONS,
     }
+
+
+def declaration_rows(catalogue, index: ideas.IdeaIndex) -> list:
+    """[doc index, relation, name, key, Land, date, note, organisation, e-mail, contact page, basis] per declaration,
+    in generator.enrich.partners' order (the Ideen-Check's sections „plant“ and „ansprechbar“); basis: "e" declared
+    by the body itself, "d" a dated source, "u" a source without date (`date` is then when it was read)."""
+    rows = []
+    for d in partners.declarations(catalogue):
+        if d.project in index.position:
+            rows.append([index.position[d.project], d.relation, d.name, d.key, d.land, d.date,
+                         truncate(d.note, SEEKING_CHARS), d.organisation, d.email, d.url,
+                         "e" if d.by_consent else "d" if d.source_dated else "u"])
+    return rows
 
 
 def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:

@@ -1,4 +1,4 @@
-"""api/projects.csv and api/funding.csv: one row per record, lists joined with "; ".
+"""api/projects.csv, api/funding.csv and api/declarations.csv: one row per record, lists joined with "; ".
 
 The column list is the single description of the CSVs: the writer and
 datapackage.json both read it. Text cells that a spreadsheet would take as a
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
 
-from generator.export.views import programme_view, project_view
+from generator.enrich.deadlines import STATUS_EVIDENCE_MONTHS
+from generator.export.views import declaration_view, programme_view, project_view
 
 SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -114,7 +115,10 @@ FUNDING_COLUMNS = [
     Column("max_eur", "integer", "Höchstbetrag (Euro)", _get("amount", "max_eur")),
     Column("application_status_recorded", "string", "Antragsstatus laut Eintrag", _get("application", "status")),
     Column("application_status", "string", "Antragsstatus am Stand der Daten", _get("derived", "status"),
-           "Aus den Fristen und dem Datum des Builds berechnet."),
+           "Aus den Fristen, der Laufzeit und den Belegen zum Datum des Builds berechnet; „unklar“, wenn keine Quelle "
+           f"der letzten {STATUS_EVIDENCE_MONTHS} Monate den Status belegt."),
+    Column("application_status_evidence", "string", "Status zuletzt belegt", _get("derived", "status_evidence"),
+           "Datum der neuesten Quelle, die den Status belegt."),
     Column("application_status_label", "string", "Antragsstatus (Text)", _get("derived", "status_label")),
     Column("next_closes", "string", "Nächste Frist", _get("derived", "next_closes")),
     Column("deadlines", "string", "Fristen", _deadlines, LIST_NOTE + " Aufrufe als „Name: Beginn/Ende“."),
@@ -130,7 +134,30 @@ FUNDING_COLUMNS = [
     Column("page", "string", "Seite im Katalog (relativ zur Website)", _get("derived", "page")),
 ]
 
-TABLES = {"projects.csv": ("project", PROJECT_COLUMNS), "funding.csv": ("funding", FUNDING_COLUMNS)}
+DECLARATION_COLUMNS = [
+    Column("id", "string", "Kennung", _get("id")),
+    Column("project", "string", "Projekt (Kennung)", _get("project")),
+    Column("project_title", "string", "Projekt", _get("derived", "project_title")),
+    Column("relation", "string", "Beziehung (Kennung)", _get("relation"), "nutzt, plant, austausch oder ansprechbar."),
+    Column("relation_label", "string", "Beziehung", _get("derived", "relation_label")),
+    Column("declarer", "string", "Erklärende Stelle", _get("derived", "declarer", "name")),
+    Column("declarer_ags", "string", "Amtlicher Schlüssel der Stelle", _get("derived", "declarer", "ags")),
+    Column("declarer_land", "string", "Land (ISO 3166-2)", _get("derived", "declarer", "land")),
+    Column("declarer_size_class", "string", "Größenklasse", _get("derived", "declarer", "size_class")),
+    Column("date", "string", "Datum", _get("date"), "JJJJ-MM-TT, JJJJ-MM oder JJJJ."),
+    Column("note", "string", "Hinweis", _get("note")),
+    Column("contact_organisation", "string", "Kontakt: Organisation", _get("contact", "organisation")),
+    Column("contact_email", "string", "Kontakt: E-Mail", _get("contact", "email")),
+    Column("contact_url", "string", "Kontakt: Formular/Seite", _get("contact", "url")),
+    Column("basis", "string", "Beleg", _get("derived", "basis"), "quelle (belegt durch Quellen) oder einwilligung (von der Stelle selbst erklärt)."),
+    Column("sources", "string", "Quellen", lambda v: _join(s.get("url") for s in v.get("sources", []) or []), LIST_NOTE),
+    Column("last_reviewed", "date", "Zuletzt geprüft", _get("last_reviewed")),
+    Column("added", "date", "Im Katalog seit", _get("derived", "added")),
+    Column("page", "string", "Seite im Katalog (relativ zur Website)", _get("derived", "page")),
+]
+
+TABLES = {"projects.csv": ("project", PROJECT_COLUMNS), "funding.csv": ("funding", FUNDING_COLUMNS),
+          "declarations.csv": ("declaration", DECLARATION_COLUMNS)}
 
 
 def guard(text: str) -> str:
@@ -166,6 +193,8 @@ def write(catalogue, enriched, out_dir: Path) -> list[Path]:
     for name, (kind, columns) in TABLES.items():
         if kind == "project":
             views = [project_view(catalogue, enriched, pid) for pid in catalogue.projects]
+        elif kind == "declaration":
+            views = [declaration_view(catalogue, enriched, did) for did in catalogue.declarations]
         else:
             views = [programme_view(catalogue, enriched, fid) for fid in catalogue.funding]
         target = out_dir / name

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from generator import paths
 from generator.enrich import domain
 from generator.enrich.types import Place
 from generator.schemas import read_schema
@@ -14,7 +15,7 @@ from generator.vocabularies import label
 
 # Site pages as MkDocs writes them (use_directory_urls: false), relative to the site root.
 PAGE_FOLDERS = {"project": "projekte", "funding": "foerderprogramme"}
-SCHEMA_NAMES = {"project": "project.schema.json", "funding": "funding.schema.json"}
+SCHEMA_NAMES = {kind: schema_file for kind, (_folder, schema_file) in paths.RECORD_KINDS.items()}
 
 
 def page_path(kind: str, record_id: str) -> str:
@@ -69,8 +70,30 @@ def project_view(catalogue, enriched, pid: str) -> dict:
         "added": enriched.added.get(pid),
         "similar_projects": [s.id for s in enriched.similar_projects.get(pid, [])],
         "matching_programmes": [m.programme for m in enriched.funding_matches.get(pid, [])],
+        "declarations": [d.id for _relation, group in enriched.declarations_by_project.get(pid, []) for d in group],
     }
     return ordered(record, "project") | {"derived": derived}
+
+
+DECLARATIONS_ANCHOR = "nachnutzung-und-interesse"  # the section on the project page
+
+
+def declaration_view(catalogue, enriched, did: str) -> dict:
+    """A declaration as written plus its declarer resolved and the project it names."""
+    record = catalogue.declarations[did]
+    project = catalogue.projects.get(record.get("project"), {})
+    declarer = municipality_facts(domain.place(dict(record.get("declarer") or {}), catalogue.reference))
+    declarer.pop("role", None)
+    derived = {
+        "page": f"{page_path('project', record['project'])}#{DECLARATIONS_ANCHOR}",
+        "project_title": project.get("title", ""),
+        "project_topics": list(project.get("topics") or []),
+        "relation_label": label("declaration-relations", record["relation"]),
+        "declarer": declarer,
+        "basis": "einwilligung" if record.get("consent") else "quelle",
+        "added": enriched.added.get(did) if enriched else None,
+    }
+    return ordered(record, "declaration") | {"derived": derived}
 
 
 def programme_view(catalogue, enriched, fid: str) -> dict:

@@ -5,7 +5,7 @@ Each page family is a module with `render(catalogue, enriched) -> {docs-relative
 """
 from __future__ import annotations
 
-from generator.render import about, home, laender, lists, municipalities, programmes, projects, topics
+from generator.render import about, home, laender, lists, municipalities, partners, programmes, projects, topics
 
 FAMILIES = [
     home.render,
@@ -15,6 +15,7 @@ FAMILIES = [
     topics.render,
     laender.render,
     lists.render,
+    partners.render,
     about.render,
 ]
 

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from generator import dates, sanitize
 from generator.formats import CONTINUED, DEADLINE_STATES, WOULD_DO_AGAIN, euro, german_date, number, percent
-from generator.enrich.deadlines import REPEAT_LABELS
+from generator.enrich.deadlines import REPEAT_LABELS, STATUS_EVIDENCE_MONTHS
 from generator.enrich.types import Place
 from generator.reference import SIZE_CLASS_LABELS, Municipality
 from generator.vocabularies import default_vocabularies
@@ -40,7 +40,7 @@ PROGRAMMES_INDEX = "foerderprogramme/index.md"
 MUNICIPALITIES_INDEX = "kommunen/index.md"
 TOPICS_INDEX = "themen/index.md"
 LAENDER_INDEX = "laender/index.md"
-PARTNERS = "uebersichten/partner-gesucht.md"
+PARTNERS = "uebersichten/partner-finden.md"
 CALENDAR = "uebersichten/foerderkalender.md"
 NEW = "uebersichten/neu-im-katalog.md"
 ABOUT = "uebersichten/ueber-den-katalog.md"
@@ -276,18 +276,21 @@ def environment() -> jinja2.Environment:
         NEW=NEW, ABOUT=ABOUT, METHOD=METHOD, DATA=DATA, SEARCH=SEARCH, EXPLORER=EXPLORER,
         FUNDING_EXPLORER=FUNDING_EXPLORER, MAP=MAP,
         WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES, REPEAT_LABELS=REPEAT_LABELS,
+        EVIDENCE_MONTHS=STATUS_EVIDENCE_MONTHS,
     )
     env.filters.update(mailto=mailto_href, number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
     return env
 
 
 def page(template: str, here: str, *, title: str, description: str | None = None,
-         hide: tuple = (), searchable: bool = True, **context) -> str:
+         hide: tuple = (), searchable: bool = True, title_in_meta: bool = True, **context) -> str:
     """One Markdown page: safe front matter, then the template's body.
 
     Long list pages are kept out of the search index (`searchable=False`): they repeat
-    the summaries of the records, so hits would point at lists instead of records."""
-    meta: dict[str, object] = {"title": meta_text(title)}
+    the summaries of the records, so hits would point at lists instead of records.
+    `title_in_meta=False` (start page): the page's Markdown `# heading` is its title, and the theme
+    then names the browser tab after the site alone instead of „Titel - Titel“."""
+    meta: dict[str, object] = {"title": meta_text(title)} if title_in_meta else {}
     if description:
         meta["description"] = meta_text(description)
     if hide:

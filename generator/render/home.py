@@ -49,7 +49,7 @@ def render(catalogue, enriched) -> dict[str, str]:
         elif kind == "funding" and rid in catalogue.funding:
             new.append((kind, programme_card(catalogue, enriched, rid), date))
     return {base.HOME: base.page(
-        "home.md.j2", base.HOME, title="Kommunaler Digitalisierungskatalog", searchable=False,
+        "home.md.j2", base.HOME, title="Kommunaler Digitalisierungskatalog", searchable=False, title_in_meta=False,
         description="Digitalisierungsprojekte deutscher Kommunen und passende Förderprogramme: Gleiche Idee? Förderung? Partner?",
         hide=("toc",),
         figures=figures(catalogue, enriched), topics=topics,
@@ -60,5 +60,6 @@ def render(catalogue, enriched) -> dict[str, str]:
         explorer_filters={key: f"{base.FUNDING_EXPLORER}#{value}" for key, value in EXPLORER_FILTERS.items()},
         seeking=sum(1 for p in catalogue.projects.values() if p.get("seeking_partners")),
         exchange=sum(1 for p in catalogue.projects.values() if p.get("open_to_exchange")),
+        declarations=len(enriched.declarations),
         new=new, build_date=enriched.build_date.isoformat(),
     )}

@@ -4,25 +4,13 @@ from __future__ import annotations
 from generator.enrich import deadlines as deadline_rules
 from generator.enrich.history import NEW_RECORDS_RULE
 from generator.render import base
-from generator.render.views import programme_cards, programme_status, project_card, project_cards
+from generator.render.views import programme_cards, programme_status, project_card
 
 def render(catalogue, enriched) -> dict[str, str]:
     return {
-        base.PARTNERS: _partners(catalogue, enriched),
         base.CALENDAR: _calendar(catalogue, enriched),
         base.NEW: _new(catalogue, enriched),
     }
-
-
-def _partners(catalogue, enriched) -> str:
-    seeking = [pid for pid, p in catalogue.projects.items() if p.get("seeking_partners")]
-    exchange = [pid for pid, p in catalogue.projects.items() if p.get("open_to_exchange") and not p.get("seeking_partners")]
-    return base.page(
-        "partners.md.j2", base.PARTNERS, title="Partner gesucht",
-        description="Kommunen, die Partner für ein gemeinsames Vorhaben suchen oder Erfahrungen teilen möchten.",
-        seeking=[(c, catalogue.projects[c.id]) for c in project_cards(catalogue, enriched, seeking)],
-        exchange=project_cards(catalogue, enriched, exchange),
-    )
 
 
 def calendar_rows(catalogue, enriched) -> tuple[list, list]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from generator.render import base
+from generator.render import partners
 from generator.render import portfolio as portfolio_view
 from generator.render.views import project_cards
 
@@ -15,6 +16,17 @@ def keyed_municipalities(catalogue, enriched) -> list:
             continue
         out.append((m, ids))
     return sorted(out, key=lambda item: (item[0].name.casefold(), item[0].key))
+
+
+def declaring_only(catalogue, enriched, entries) -> list:
+    """(Municipality, []) for bodies that declared something but have no project of their own."""
+    known = {m.key for m, _ids in entries}
+    out = []
+    for key in enriched.declarations_by_declarer:
+        m = catalogue.reference.get(key)
+        if m is not None and m.level != "land" and key not in known:
+            out.append((m, []))
+    return out
 
 
 def distinguishing_label(m, reference) -> str:
@@ -38,6 +50,8 @@ def index_entries(catalogue, entries) -> list:
 def render(catalogue, enriched) -> dict[str, str]:
     pages = {}
     entries = keyed_municipalities(catalogue, enriched)
+    entries = sorted(entries + declaring_only(catalogue, enriched, entries),
+                     key=lambda item: (item[0].name.casefold(), item[0].key))
     for m, ids in entries:
         here = base.municipality_page(m)
         kreis = catalogue.reference.kreis_of(m) if m.level in ("gemeinde", "verband") else None
@@ -47,7 +61,9 @@ def render(catalogue, enriched) -> dict[str, str]:
             "municipality.md.j2", here, title=m.official_name,
             description=f"Digitalisierungsprojekte: {m.official_name} ({base.labels().land(m.land_code)})",
             mun=m, kreis=kreis, size=base.size_label(m), projects=project_cards(catalogue, enriched, ids),
-            portfolio=portfolio_view.for_municipality(catalogue, enriched, m),
+            portfolio=portfolio_view.for_municipality(catalogue, enriched, m) if ids else None,
+            declared=partners.for_municipality(catalogue, enriched, m, ids),
+            peers=partners.peers_view(catalogue, enriched, m), form=partners.form_url(),
         )
     by_land: dict[str, list] = {}
     for m, count, label in index_entries(catalogue, entries):
@@ -56,6 +72,6 @@ def render(catalogue, enriched) -> dict[str, str]:
     pages[base.MUNICIPALITIES_INDEX] = base.page(
         "municipalities_index.md.j2", base.MUNICIPALITIES_INDEX, title="Kommunen", searchable=False,
         description="Alle Kommunen mit Projekten im Katalog, nach Land.",
-        groups=groups, total=len(entries),
+        groups=groups, total=sum(1 for _m, ids in entries if ids), declaring=sum(1 for _m, ids in entries if not ids),
     )
     return pages

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from generator.render import base
+from generator.render import partners
 from generator.render.views import programme_card, project_card
 
 
 def render(catalogue, enriched) -> dict[str, str]:
     repository = base.repository_url()
+    form = partners.form_url()
     pages = {}
     for pid, project in catalogue.projects.items():
         here = base.project_page(pid)
@@ -22,6 +24,8 @@ def render(catalogue, enriched) -> dict[str, str]:
                      for link in enriched.similar_projects.get(pid, []) if link.id in catalogue.projects],
             matches=[m for m in matches if m[0].status is None or m[0].status.status != "geschlossen"],
             closed_matches=[m for m in matches if m[0].status is not None and m[0].status.status == "geschlossen"],
+            declared=partners.for_project(catalogue, enriched, pid), form=form,
+            lead=enriched.projects[pid].lead,
             **base.edit_target(catalogue, pid, repository),
         )
     return pages

@@ -333,6 +333,16 @@
       var s = readControls();
       K.writeHash(s, replace);
       refresh(s);
+      showResults();
+    }
+
+    // Auf breiten Bildschirmen bleibt die Filterspalte stehen (katalog.css); liegen die Ergebnisse nach
+    // einem Häkchen weit unten in der Spalte außerhalb des Fensters, kommt ihr Anfang ins Bild. Die
+    // Anzahl sagt die Statuszeile (aria-live) ohnehin an; der Fokus bleibt beim Filter.
+    function showResults() {
+      if (narrow.matches) return;
+      var top = results.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight - 80) results.scrollIntoView({ block: "start" });
     }
 
     window.addEventListener("hashchange", function () {

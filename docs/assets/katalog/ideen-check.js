@@ -171,11 +171,32 @@
     var topics = ideaTopics(hits);
     var partners = [];
     hits.slice(0, raw.partnerPool).forEach(function (hit) { if (partners.length < raw.maxPartners && (docFlags(hit.doc) & 3)) partners.push(hit); });
+    var pool = hits.slice(0, raw.partnerPool).map(function (hit) { return hit.doc; });
+    var sections = raw.declSections || {};
     return {
       words: Array.from(new Set(Array.from(q.keys()).map(function (s) { return surface.get(s); }))),
       projects: hits.slice(0, raw.top), total: hits.length, topics: topics,
-      programmes: eligibleProgrammes(asker, topics), partners: partners
+      programmes: eligibleProgrammes(asker, topics), partners: partners,
+      planning: declarationsFor(pool, sections.planning || []), answering: declarationsFor(pool, sections.answering || [])
     };
+  }
+
+  // Declarations (generator/enrich/partners.py for_idea): on the most similar projects, in their order,
+  // each declarer once. row: [doc, relation, name, key, land, date, note, organisation, email, url, basis]
+  function declarationsFor(pool, relations) {
+    var raw = index.raw, rank = new Map();
+    pool.forEach(function (doc, i) { rank.set(doc, i); });
+    var found = (raw.decl || []).filter(function (row) { return rank.has(row[0]) && relations.indexOf(row[1]) >= 0; });
+    found.sort(function (a, b) {
+      var an = a[2].toLowerCase(), bn = b[2].toLowerCase();
+      return rank.get(a[0]) - rank.get(b[0]) || (an < bn ? -1 : an > bn ? 1 : 0);
+    });
+    var seen = new Set(), out = [];
+    found.forEach(function (row) {
+      var who = row[3] || row[2];
+      if (!seen.has(who)) { seen.add(who); out.push(row); }
+    });
+    return out.slice(0, raw.maxDecl || 10);
   }
 
   function reasons(hit, q, surface, asker) {
@@ -398,11 +419,38 @@
     var contact = [row[13], row[14], row[15]].filter(Boolean);
     if (contact.length) {
       li.appendChild(el("br"));
-      var span = el("span", { "class": "kdk-meta" }, "Kontakt: " + row[13]);
+      // a press article is a source, not a contact: without mailbox or contact page the way is via the municipality
+      var span = el("span", { "class": "kdk-meta" }, (row[14] || row[15] ? "Kontakt: " : "Kontakt: über die Kommune – ") + row[13]);
       if (row[14]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[14] }, row[14])); }
-      if (row[15] && /^https?:\/\//.test(row[15])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[15], rel: "noopener noreferrer nofollow" }, row[15])); }
+      if (row[15] && /^https?:\/\//.test(row[15])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[15], rel: "noopener noreferrer nofollow" }, "Kontaktseite")); }
       li.appendChild(span);
     }
+    return li;
+  }
+
+  function renderDeclaration(row, project) {
+    var li = el("li");
+    li.appendChild(el("strong", null, row[2]));
+    var land = index.labels.lands.map.get(row[4]) || row[4];
+    if (land) li.appendChild(document.createTextNode(" (" + land + ")"));
+    li.appendChild(document.createTextNode(" – zu „"));
+    li.appendChild(el("a", { href: "projekte/" + encodeURIComponent(project[0]) + ".html" }, project[1]));
+    // never an old source as a present state: who said it, and when (see generator/export/ideas_data.py)
+    var when = row[10] === "e" ? "gemeldet " + germanDate(row[5]) + " von der Kommune selbst"
+      : row[10] === "d" ? "laut Quelle, Stand " + germanDate(row[5])
+      : "laut Quelle (ohne Datum, gelesen " + germanDate(row[5]) + ")";
+    li.appendChild(document.createTextNode("“ · " + when));
+    if (row[6]) { li.appendChild(el("br")); li.appendChild(el("span", { "class": "kdk-note" }, row[6])); }
+    li.appendChild(el("br"));
+    var span = el("span", { "class": "kdk-meta" });
+    if (row[8] || row[9]) {
+      span.appendChild(document.createTextNode("Kontakt: " + row[7]));
+      if (row[8]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[8] }, row[8])); }
+      if (row[9] && /^https?:\/\//.test(row[9])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[9], rel: "noopener noreferrer nofollow" }, "Kontaktseite")); }
+    } else {
+      span.appendChild(document.createTextNode("Kontakt: über die Kommune – " + row[7]));
+    }
+    li.appendChild(span);
     return li;
   }
 
@@ -463,11 +511,23 @@
       result.partners.forEach(function (hit) { pl.appendChild(renderPartner(rows.get(hit.doc), hit)); });
       s3.appendChild(pl);
       box.appendChild(s3);
+      [["planning", "Diese Kommunen planen Ähnliches – Partner für eine gemeinsame Umsetzung?", "idee-planen",
+        "Zu den ähnlichen Projekten hat noch keine Kommune gemeldet, dass sie Ähnliches plant."],
+       ["answering", "Ansprechbar zu diesem Thema", "idee-ansprechbar",
+        "Zu den ähnlichen Projekten hat sich noch keine Kommune als ansprechbar gemeldet."]].forEach(function (spec) {
+        var s = section(spec[1], spec[2]);
+        var list = result[spec[0]] || [];
+        if (!list.length) s.appendChild(el("p", { "class": "kdk-empty" }, spec[3]));
+        var ul = el("ul", { "class": "kdk-list" });
+        list.forEach(function (row) { ul.appendChild(renderDeclaration(row, rows.get(row[0]))); });
+        s.appendChild(ul);
+        box.appendChild(s);
+      });
     }
     out.replaceChildren(box);
   }
 
-  function germanDate(iso) { var p = String(iso).split("-"); return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : iso; }
+  function germanDate(iso) { var p = String(iso).split("-"); return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : p.length === 2 ? p[1] + "/" + p[0] : iso; }
 
   function describe(asker) {
     if (asker.municipality) return asker.municipality.name;
@@ -524,7 +584,8 @@
       var t0 = performance.now();
       var result = check(text, asker);
       var t1 = performance.now();
-      var wanted = result.projects.concat(result.partners).map(function (h) { return h.doc; });
+      var wanted = result.projects.concat(result.partners).map(function (h) { return h.doc; })
+        .concat(result.planning.concat(result.answering).map(function (row) { return row[0]; }));
       details(wanted).then(function (rows) {
         if (mine !== generation) return;
         var t2 = performance.now();

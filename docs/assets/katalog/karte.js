@@ -7,6 +7,7 @@
   if (!root) return;
   var SVG = "http://www.w3.org/2000/svg";
   var CELL = 44; // Rastergröße in Bildschirmpixeln
+  var TARGET = 24; // kleinste Zielfläche eines Punkts in Bildschirmpixeln (WCAG 2.5.8)
   var MAX_ZOOM = 32;
 
   function svg(tag, attrs, children) {
@@ -63,8 +64,9 @@
 
     // Bildschirmpixel in Karteneinheiten: Punkte und Raster behalten ihre Größe auf dem Bildschirm.
     function pixel() {
-      var width = map.getBoundingClientRect().width || vb[2];
-      return vb[2] / view.zoom / width;
+      // preserveAspectRatio „meet“: der kleinere Maßstab gilt (max-height kann die Breite beschneiden)
+      var box = map.getBoundingClientRect();
+      return Math.max(vb[2] / view.zoom / (box.width || vb[2]), vb[3] / view.zoom / (box.height || vb[3]));
     }
 
     function clusters() {
@@ -116,6 +118,9 @@
         var t = svg("title");
         t.textContent = label;
         link.appendChild(t);
+        // unsichtbare Trefferfläche: mindestens 24 × 24 Bildschirmpixel (WCAG 2.5.8), auch für kleine Punkte
+        link.appendChild(svg("circle", { class: "karte-ziel", cx: c.x.toFixed(2), cy: c.y.toFixed(2),
+          r: (Math.max(r / unit, TARGET / 2 + 0.5) * unit).toFixed(2) }));
         link.appendChild(svg("circle", { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2) }));
         if (!single) {
           var text = svg("text", { x: c.x.toFixed(2), y: c.y.toFixed(2), "font-size": (11 * unit).toFixed(2), dy: "0.35em", "aria-hidden": "true" });
