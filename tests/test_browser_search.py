@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import FIXTURE, browser, built_site, guard_context, open_page, server_base  # noqa: F401 (browser: fixture)
+from browser_support import FIXTURE, browser, built_site, guard_context, open_page, server_base, wait_until  # noqa: F401 (browser: fixture)
 from export_support import fixture_catalogue_loaded
 from generator.enrich import retrieval
 from generator.retrieval import index as core_index
@@ -42,9 +42,9 @@ def test_typing_searches_by_word_beginning_and_updates_the_address(http):
     context, watch = http
     page = open_page(context, watch, server_base() + "suche.html")
     page.fill("#suche-text", "Glasf")
-    page.wait_for_function("document.querySelectorAll('#suche-treffer li').length === 1")
+    wait_until(page, "() => document.querySelectorAll('#suche-treffer li').length === 1")
     assert result_titles(page) == ["Glasfaser für alle Ortsteile"]
-    page.wait_for_function("location.hash === '#q=Glasf'")
+    wait_until(page, "() => location.hash === '#q=Glasf'")
     page.reload()
     assert result_titles(page) == ["Glasfaser für alle Ortsteile"]
     assert page.input_value("#suche-text") == "Glasf"
@@ -59,7 +59,7 @@ def test_kind_filter_keeps_only_programmes(http):
 def test_no_hits_is_announced(http):
     context, watch = http
     page = open_page(context, watch, server_base() + "suche.html#q=Raumfahrt")
-    page.wait_for_function("document.getElementById('suche-status').textContent.startsWith('Keine Treffer')")
+    wait_until(page, "() => document.getElementById('suche-status').textContent.startsWith('Keine Treffer')")
     assert page.locator("#suche-treffer li").count() == 0
     assert page.locator("#suche-status").get_attribute("aria-live") == "polite"
 
@@ -70,14 +70,14 @@ def test_no_hits_offers_a_suggestion_that_finds_something(http):
     page.wait_for_selector("#suche-vorschlag")
     assert page.locator("#suche-status").text_content() == "Keine Treffer für „Apq“. Meinten Sie „app“?"
     page.click("#suche-vorschlag")
-    page.wait_for_function("document.getElementById('suche-status').textContent.startsWith('2 Treffer')")
+    wait_until(page, "() => document.getElementById('suche-status').textContent.startsWith('2 Treffer')")
 
 
 @pytest.mark.parametrize("query", ["park", "Sensoren", "Sachsen", "digital", "Glasfaser Ortsteile", "förderung", "Smart", "Bund"])
 def test_site_ranking_equals_the_cli_ranking(http, query):
     context, watch = http
     page = open_page(context, watch, server_base() + "suche.html")
-    page.wait_for_function("!!(window.KATALOG && window.KATALOG.search)")
+    wait_until(page, "() => !!(window.KATALOG && window.KATALOG.search)")
     site = page.evaluate("q => window.KATALOG.search(q).then(r => r.hits.map(h => [h.doc, h.score]))", query)
     index = retrieval.build(fixture_catalogue_loaded(FIXTURE)).search
     assert [tuple(x) for x in site] == [(doc, rank) for doc, rank, _score in core_index.search(index, query).ranked]
