@@ -154,7 +154,7 @@ def _public_connection(host: str, port: int, timeout: float, budget: _Budget, ex
     """Resolve, refuse if any address is not public (unless exempt), connect to a checked address."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     for _family, _type, _proto, _name, sockaddr in infos:
-        address = sockaddr[0].split("%", 1)[0]
+        address = str(sockaddr[0]).split("%", 1)[0]
         if forbidden_address(ipaddress.ip_address(address)) and (address, port) not in exempt:
             raise ForbiddenAddress(address)
     error: OSError = OSError("keine Adresse")

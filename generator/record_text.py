@@ -120,6 +120,9 @@ def show_project(catalogue, enriched, pid: str, page: Page):
     page.fact("Organisation", contact.get("organisation"))
     page.fact("E-Mail", contact.get("email"))
     page.fact("Kontaktseite", contact.get("url"))
+    if not contact.get("email") and not contact.get("url"):
+        page.fact("Weg", "über die Kommune (kein Funktionspostfach und keine Kontaktseite bekannt)")
+    declared(catalogue, pid, page)
     similar = enriched.similar_projects.get(pid, [])
     if similar:
         page.section("Ähnliche Projekte")
@@ -131,6 +134,24 @@ def show_project(catalogue, enriched, pid: str, page: Page):
         for match in matches:
             page.bullet(f"{catalogue.funding[match.programme]['title']} – {'; '.join(match.reasons)}", match.programme)
     sources(page, record)
+
+
+def declared(catalogue, pid: str, page: Page):
+    """Who else runs, plans, wants exchange on or answers questions about the project (declarations)."""
+    from generator.enrich.partners import declarations
+    from generator.vocabularies import default_vocabularies
+
+    found = [d for d in declarations(catalogue) if d.project == pid]
+    if not found:
+        return
+    labels = default_vocabularies()["declaration-relations"].labels()
+    page.section("Nachnutzung und Interesse")
+    for d in found:
+        basis = ("von der Kommune selbst gemeldet" if d.by_consent else "laut Quelle" if d.source_dated
+                 else "laut Quelle ohne Datum, gelesen")
+        channel = ", ".join(x for x in (d.email, d.url) if x) or "über die Kommune"
+        page.bullet(f"{labels.get(d.relation, d.relation)}: {d.name} ({basis} {dates.german(d.date)}) – Kontakt: "
+                    f"{d.organisation}, {channel}")
 
 
 def show_programme(catalogue, enriched, fid: str, page: Page):

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_support import axe_violations, open_page, server_base, browser, http_context  # noqa: F401 (fixtures)
 
@@ -152,7 +153,7 @@ def test_keyboard_only_explorer_filter_and_result(http):
     box.focus()
     page.keyboard.press("Space")
     assert box.is_checked()
-    page.wait_for_function("before => document.querySelector('#explorer-status').innerText !== before", arg=before)
+    expect(page.locator("#explorer-status")).not_to_have_text(before)
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('#explorer-liste') !== null"):

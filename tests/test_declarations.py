@@ -365,3 +365,12 @@ def test_ideen_check_command_names_who_plans_the_same(catalogue_copy, capsys):
           "--stichtag", "2026-11-27", "--format", "json"])
     report = json.loads(capsys.readouterr().out)
     assert [d["id"] for d in report["planning"]] == ["dresden-nutzt-koeln-smart-parking"] and report["answering"] == []
+
+
+def test_zeige_lists_declarations_and_the_way_to_contact(catalogue_copy, capsys):
+    write(catalogue_copy, declaration())
+    assert main(["zeige", "koeln-smart-parking", "--katalog", str(catalogue_copy), "--stichtag", "2026-11-27"]) == 0
+    out = capsys.readouterr().out
+    section = out.split("Nachnutzung und Interesse\n", 1)[1]
+    assert "- Im Einsatz: Dresden (laut Quelle ohne Datum, gelesen 10/2026) – Kontakt:" in section
+    assert "mobilitaet@dresden.example" in section

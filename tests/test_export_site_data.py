@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -72,40 +73,73 @@ def test_big_shards_split_by_longer_prefixes(fixture_catalogue, monkeypatch):
     assert sorted(terms) == index.terms()
 
 
-def test_explorer_items_carry_facets_by_position(web):
+def named(data, columns_key: str = "columns", rows_key: str = "items") -> list[dict]:
+    """The rows of a data file as dicts, by the column names the file itself carries."""
+    return [dict(zip(data[columns_key], item, strict=True)) for item in data[rows_key]]
+
+
+def test_explorer_items_carry_named_columns_and_facets(web):
     _name, data = payload(web / "projekte.js")
     facets = data["facets"]
-    koeln = next(item for item in data["items"] if item[0] == "koeln-smart-parking")
-    assert koeln[2] == "Köln"
-    assert [facets["lands"][i][0] for i in koeln[3]] == ["DE-NW"]
-    assert [facets["sizes"][i][0] for i in koeln[4]] == ["ueber-100000"]
-    assert facets["statuses"][koeln[5]][0] == "betrieb"
-    assert [facets["topics"][i][0] for i in koeln[6]] == ["mobilitaet", "stadtentwicklung"]
-    assert [facets["programmes"][i][0] for i in koeln[7]] == ["smart-city-bund"]
-    assert koeln[8] == site_data.FLAG_SEEKING | site_data.FLAG_OPEN_SOURCE | site_data.FLAG_REUSABLE
-    zv = next(item for item in data["items"] if item[0] == "zweckverband-glasfaser")
-    assert zv[2] == "Zweckverband Breitband Testregion (+1)"
+    koeln = next(item for item in named(data) if item["id"] == "koeln-smart-parking")
+    assert koeln["place"] == "Köln"
+    assert [facets["lands"][i][0] for i in koeln["lands"]] == ["DE-NW"]
+    assert [facets["sizes"][i][0] for i in koeln["sizes"]] == ["ueber-100000"]
+    assert facets["statuses"][koeln["status"]][0] == "betrieb"
+    assert [facets["topics"][i][0] for i in koeln["topics"]] == ["mobilitaet", "stadtentwicklung"]
+    assert [facets["programmes"][i][0] for i in koeln["programmes"]] == ["smart-city-bund"]
+    flags = data["flags"]
+    assert koeln["flags"] == flags["seeking"] | flags["exchange"] | flags["open_source"] | flags["reusable"]
+    zv = next(item for item in named(data) if item["id"] == "zweckverband-glasfaser")
+    assert zv["place"] == "Zweckverband Breitband Testregion (+1)"
+
+
+def test_one_flag_table_for_explorer_and_ideen_check(web, tmp_path, fixture_catalogue):
+    from generator.enrich.deadlines import all_statuses
+    from generator.export import ideas_data
+
+    _name, data = payload(web / "projekte.js")
+    catalogue = fixture_catalogue_loaded(fixture_catalogue)
+    ideas = ideas_data.files(catalogue, all_statuses(catalogue.funding, catalogue.build_date))["ideen-index"]
+    assert data["flags"] == ideas["flags"] == {name: bit for name, (bit, _k, _l) in site_data.FLAGS.items()}
+    bits = list(data["flags"].values())
+    assert len(set(bits)) == len(bits) and all(bit & (bit - 1) == 0 for bit in bits)  # distinct single bits
+    assert [f[2] for f in data["facets"]["features"]] == [data["flags"][n] for n in site_data.EXPLORER_FLAGS]
+
+
+def test_a_row_refuses_values_that_do_not_match_its_columns():
+    with pytest.raises(ValueError, match="Spalten"):
+        site_data.row(("id", "title"), {"id": "x"})
+    assert site_data.row(("id", "title"), {"title": "T", "id": "x"}) == ["x", "T"]
 
 
 def test_funding_explorer_lists_upcoming_deadlines_and_computed_status(web):
     _name, data = payload(web / "foerderung.js")
-    bund = next(item for item in data["items"] if item[0] == "smart-city-bund")
-    assert data["facets"]["statuses"][bund[7]][0] == "offen"
-    assert bund[9] == ["2027-03-31", "2027-09-01"]
-    assert bund[4] == []  # bundesweit
+    bund = next(item for item in named(data) if item["id"] == "smart-city-bund")
+    assert data["facets"]["statuses"][bund["status"]][0] == "offen"
+    assert bund["deadlines"] == ["2027-03-31", "2027-09-01"]
+    assert bund["lands"] == []  # bundesweit
 
 
 def test_map_places_projects_at_their_lead_municipality(web):
     _name, data = payload(web / "karte.js")
     assert len(data["laender"]) == 16 and all(d.startswith("M") for _c, _n, d in data["laender"])
-    by_name = {p[2]: p for p in data["places"]}
+    places = named(data, "placeColumns", "places")
+    by_name = {p["name"]: p for p in places}
     assert set(by_name) == {"Dresden", "Garmisch-Partenkirchen", "Köln"}
-    ids = [p[0] for p in data["projects"]]
-    assert [ids[i] for i in by_name["Garmisch-Partenkirchen"][4]] == ["garmisch-buergerportal", "zweckverband-glasfaser"]
+    ids = [p["id"] for p in named(data, "projectColumns", "projects")]
+    assert [ids[i] for i in by_name["Garmisch-Partenkirchen"]["projects"]] == ["garmisch-buergerportal", "zweckverband-glasfaser"]
     width, height = data["viewBox"][2:]
-    assert all(0 < p[0] < width and 0 < p[1] < height for p in data["places"])
-    koeln, dresden = by_name["Köln"], by_name["Dresden"]
-    assert koeln[0] < dresden[0]  # Köln lies west of Dresden
+    assert all(0 < p["x"] < width and 0 < p["y"] < height for p in places)
+    assert by_name["Köln"]["x"] < by_name["Dresden"]["x"]  # Köln lies west of Dresden
+
+
+def test_the_scripts_read_rows_by_column_name_not_by_position():
+    root = Path(__file__).resolve().parent.parent / "docs" / "assets" / "katalog"
+    for name in ("explorer.js", "karte.js"):
+        script = (root / name).read_text(encoding="utf-8")
+        assert not re.search(r"\b(it|p|place|row)\[[0-9]+\]", script), name
+        assert "K.columns(" in script, name
 
 
 def test_exports_work_with_the_real_enrich_stage(fixture_catalogue, tmp_path):

@@ -104,7 +104,7 @@ def test_without_mailbox_or_contact_page_the_project_page_says_contact_via_the_m
 def test_a_contact_page_is_labelled_as_such_and_no_fallback_is_shown():
     cat = catalogue([project("koeln-akte")])
     contact = render_site(cat, enrich(cat, added={}))["projekte/koeln-akte.md"].split("<dt>Kontakt</dt>", 1)[1].split("</dd>", 1)[0]
-    assert '<a href="https://www.example.org/kontakt" rel="nofollow">Kontaktseite</a>' in contact
+    assert '<a href="https://www.example.org/kontakt" rel="noopener noreferrer nofollow">Kontaktseite</a>' in contact
     assert "über die Kommune" not in contact
 
 

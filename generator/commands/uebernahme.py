@@ -40,7 +40,7 @@ def run(args) -> int:
     catalogue_dir = Path(args.katalog)
     try:
         kind, record, info = read_handover(Path(args.ordner))
-        if record is None:
+        if record is None or kind is None:
             raise ConversionError(info.get("refusal") or "Aus dem Issue ist keine Eintragsdatei entstanden.")
         text = record.read_text(encoding="utf-8")
         target = target_path(catalogue_dir, kind, record.stem)

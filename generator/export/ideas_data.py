@@ -30,7 +30,7 @@ from pathlib import Path
 from generator import ideas
 from generator.enrich import partners, retrieval
 from generator.enrich.matching import STATUS_ORDER, in_land
-from generator.export.site_data import script_json, truncate
+from generator.export.site_data import FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, flag_table, script_json, truncate
 from generator.retrieval import constants as retrieval_constants
 from generator.reference import SIZE_CLASS_LABELS
 from generator.vocabularies import default_vocabularies
@@ -41,7 +41,6 @@ OUTCOME_CHARS = 280
 SEEKING_CHARS = 200
 FORMAT = 2
 VARINT_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUV" + "WXYZabcdefghijklmnopqrstuvwxyz-_"
-FLAG_SEEKING, FLAG_EXCHANGE, FLAG_OPEN_SOURCE = 1, 2, 4
 SIZES = ["unter-5000", "5000-20000", "20000-100000", "ueber-100000", "landkreis", "land"]
 APPLICANTS = ["gemeinde", "stadt", "kreisfreie-stadt", "gemeindeverband", "landkreis", "sonstige"]
 CODE_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"  # applicant x size, one letter
@@ -132,7 +131,7 @@ def index_data(catalogue, statuses: dict, core) -> dict:
         "statusRank": dict(STATUS_ORDER),
         "terms": " ".join(stems), "post": encoded,
         "docLand": "".join(land_chars), "docSize": "".join(size_chars), "docFlags": "".join(flag_chars),
-        "docTopics": topic_masks,
+        "docTopics": topic_masks, "flags": flag_table(),
         "programmes": programmes,
         "decl": declaration_rows(catalogue, index),
         "declSections": {key: list(relations) for key, relations in partners.IDEA_SECTIONS.items()},

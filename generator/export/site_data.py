@@ -123,7 +123,44 @@ def _indexer(pairs: list):
 
 
 SIZE_PAIRS = [[cid, lbl] for cid, lbl, _lo, _hi in SIZE_CLASSES] + [["landkreis", SIZE_CLASS_LABELS["landkreis"]]]
-FLAG_SEEKING, FLAG_OPEN_SOURCE, FLAG_REUSABLE = 1, 2, 4
+
+# The one flag table of the site data (explorer, Ideen-Check): bit values, URL-fragment key and label.
+# The data files carry it (`flags`), so the scripts never hard-code a bit.
+FLAGS = {  # name -> (bit, fragment key, label)
+    "seeking": (1, "partner", "Partner gesucht"),
+    "exchange": (2, "austausch", "Austausch erwünscht"),
+    "open_source": (4, "opensource", "Open Source"),
+    "reusable": (8, "nachnutzbar", "Nachnutzbar (Open Source, EfA …)"),
+}
+FLAG_SEEKING, FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_REUSABLE = (FLAGS[n][0] for n in ("seeking", "exchange", "open_source", "reusable"))
+EXPLORER_FLAGS = ("seeking", "open_source", "reusable")  # the explorer's "Merkmale" facet, in this order
+
+
+def flag_bits(facts) -> int:
+    """The FLAGS bits of a project (enrich.types.ProjectFacts)."""
+    on = {"seeking": facts.seeking_partners, "exchange": facts.open_to_exchange, "open_source": facts.open_source,
+          "reusable": facts.reusable}
+    return sum(FLAGS[name][0] for name, value in on.items() if value)
+
+
+def flag_table() -> dict:
+    """FLAGS as the scripts read it: name -> bit."""
+    return {name: bit for name, (bit, _key, _label) in FLAGS.items()}
+
+
+# Columns of the item rows (the data files name them; the scripts look positions up by name).
+PROJECT_COLUMNS = ("id", "title", "place", "lands", "sizes", "status", "topics", "programmes", "flags")
+FUNDING_COLUMNS = ("id", "title", "funder", "level", "lands", "applicants", "topics", "status", "status_label",
+                   "deadlines", "check_url")
+MAP_PLACE_COLUMNS = ("x", "y", "name", "land", "projects")
+MAP_PROJECT_COLUMNS = ("id", "title")
+
+
+def row(columns: tuple, values: dict) -> list:
+    """One item as a list in column order; refuses a value without a column or a column without a value."""
+    if set(values) != set(columns):
+        raise ValueError(f"Spalten und Werte passen nicht zusammen: {sorted(set(values) ^ set(columns))}")
+    return [values[name] for name in columns]
 
 
 def explorer_projects(catalogue, enriched) -> dict:
@@ -134,15 +171,15 @@ def explorer_projects(catalogue, enriched) -> dict:
     items = []
     for pid, record in catalogue.projects.items():
         facts = enriched.projects[pid]
-        flags = ((FLAG_SEEKING if facts.seeking_partners else 0)
-                 | (FLAG_OPEN_SOURCE if facts.open_source else 0)
-                 | (FLAG_REUSABLE if facts.reusable else 0))
-        items.append([pid, record["title"], facts.place_label,
-                      land_ix(facts.lands), size_ix(facts.size_classes),
-                      status_ix[record["status"]], topic_ix(record.get("topics", [])),
-                      prog_ix(f.get("programme") for f in record.get("funding", []) or []), flags])
-    return {"built": catalogue.build_date.isoformat(),
-            "facets": {"topics": topics, "lands": lands, "sizes": SIZE_PAIRS, "statuses": statuses, "programmes": programmes},
+        items.append(row(PROJECT_COLUMNS, {
+            "id": pid, "title": record["title"], "place": facts.place_label,
+            "lands": land_ix(facts.lands), "sizes": size_ix(facts.size_classes),
+            "status": status_ix[record["status"]], "topics": topic_ix(record.get("topics", [])),
+            "programmes": prog_ix(facts.programmes), "flags": flag_bits(facts)}))
+    features = [[FLAGS[name][1], FLAGS[name][2], FLAGS[name][0]] for name in EXPLORER_FLAGS]
+    return {"built": catalogue.build_date.isoformat(), "columns": list(PROJECT_COLUMNS), "flags": flag_table(),
+            "facets": {"topics": topics, "lands": lands, "sizes": SIZE_PAIRS, "statuses": statuses, "programmes": programmes,
+                       "features": features},
             "items": items}
 
 
@@ -162,11 +199,13 @@ def explorer_funding(catalogue, enriched) -> dict:
     for fid, record in catalogue.funding.items():
         status = enriched.programme_status.get(fid)
         computed = status.status if status else record["application"]["status"]
-        items.append([fid, record["title"], record["funder"], level_ix[record["level"]],
-                      land_ix(record.get("lands", [])), appl_ix(record.get("eligible", [])), topic_ix(record.get("topics", [])),
-                      status_ix[computed], status.label if status else label("application-statuses", computed),
-                      sorted(set(upcoming.get(fid, []))), status.check_url if status else ""])
-    return {"built": catalogue.build_date.isoformat(),
+        items.append(row(FUNDING_COLUMNS, {
+            "id": fid, "title": record["title"], "funder": record["funder"], "level": level_ix[record["level"]],
+            "lands": land_ix(record.get("lands", [])), "applicants": appl_ix(record.get("eligible", [])),
+            "topics": topic_ix(record.get("topics", [])), "status": status_ix[computed],
+            "status_label": status.label if status else label("application-statuses", computed),
+            "deadlines": sorted(set(upcoming.get(fid, []))), "check_url": status.check_url if status else ""}))
+    return {"built": catalogue.build_date.isoformat(), "columns": list(FUNDING_COLUMNS),
             "facets": {"levels": levels, "lands": lands, "applicants": applicants, "topics": topics, "statuses": statuses},
             "items": items}
 
@@ -186,14 +225,16 @@ def map_data(catalogue, enriched) -> dict:
         key = spot.ags
         if key not in places:
             x, y = geo.project(spot.lon, spot.lat)
-            places[key] = [round(x, 1), round(y, 1), spot.name, spot.land_code, []]
-        places[key][4].append(index)
+            places[key] = row(MAP_PLACE_COLUMNS, {"x": round(x, 1), "y": round(y, 1), "name": spot.name,
+                                                  "land": spot.land_code, "projects": []})
+        places[key][MAP_PLACE_COLUMNS.index("projects")].append(index)
     return {
         "built": catalogue.build_date.isoformat(),
         "viewBox": list(geo.VIEWBOX),
         "laender": [[code, name, d] for code, name, d in outlines],
-        "places": [places[k] for k in sorted(places)],
-        "projects": [[pid, record["title"]] for pid, record in catalogue.projects.items()],
+        "placeColumns": list(MAP_PLACE_COLUMNS), "places": [places[k] for k in sorted(places)],
+        "projectColumns": list(MAP_PROJECT_COLUMNS),
+        "projects": [row(MAP_PROJECT_COLUMNS, {"id": pid, "title": record["title"]}) for pid, record in catalogue.projects.items()],
         "without": without,
         "lands": _vocab_pairs("laender"),
     }

@@ -11,29 +11,28 @@
 
   function projectConfig(data) {
     var f = data.facets;
+    var c = K.columns(data.columns); // Spaltennamen aus generator/export/site_data.py
     return {
       noun: ["Projekt", "Projekte"],
       textLabel: "Freitext (Titel, Kommune, Beschreibung …)",
       kind: 0,
       offset: 0,
       facets: [
-        { key: "thema", legend: "Handlungsfeld", values: f.topics, get: function (it) { return it[6]; } },
-        { key: "land", legend: "Land", values: f.lands, get: function (it) { return it[3]; } },
-        { key: "groesse", legend: "Größenklasse", values: f.sizes, get: function (it) { return it[4]; } },
-        { key: "status", legend: "Status", values: f.statuses, get: function (it) { return [it[5]]; } },
-        { key: "programm", legend: "Förderprogramm", values: f.programmes, select: "Alle Förderprogramme", get: function (it) { return it[7]; } },
-        { key: "merkmal", legend: "Merkmale", flags: true,
-          values: [["partner", "Partner gesucht", 1], ["opensource", "Open Source", 2], ["nachnutzbar", "Nachnutzbar (Open Source, EfA …)", 4]],
-          get: function (it) { return it[8]; } },
+        { key: "thema", legend: "Handlungsfeld", values: f.topics, get: function (it) { return it[c.topics]; } },
+        { key: "land", legend: "Land", values: f.lands, get: function (it) { return it[c.lands]; } },
+        { key: "groesse", legend: "Größenklasse", values: f.sizes, get: function (it) { return it[c.sizes]; } },
+        { key: "status", legend: "Status", values: f.statuses, get: function (it) { return [it[c.status]]; } },
+        { key: "programm", legend: "Förderprogramm", values: f.programmes, select: "Alle Förderprogramme", get: function (it) { return it[c.programmes]; } },
+        { key: "merkmal", legend: "Merkmale", flags: true, values: f.features, get: function (it) { return it[c.flags]; } },
       ],
       card: function (it) {
-        var lands = it[3].map(function (i) { return f.lands[i][1]; }).join(", ");
-        var meta = [it[2], lands, f.statuses[it[5]][1]].filter(Boolean).join(" · ");
+        var lands = it[c.lands].map(function (i) { return f.lands[i][1]; }).join(", ");
+        var meta = [it[c.place], lands, f.statuses[it[c.status]][1]].filter(Boolean).join(" · ");
         return [
           K.el("p", { className: "katalog-karte__meta", text: meta }),
-          K.el("p", { className: "katalog-karte__themen" }, it[6].map(function (i) {
+          K.el("p", { className: "katalog-karte__themen" }, it[c.topics].map(function (i) {
             return K.el("span", { className: "katalog-marke", text: f.topics[i][1] });
-          }).concat(it[8] & 1 ? [K.el("span", { className: "katalog-marke katalog-marke--partner", text: "Partner gesucht" })] : [])),
+          }).concat(it[c.flags] & data.flags.seeking ? [K.el("span", { className: "katalog-marke katalog-marke--partner", text: "Partner gesucht" })] : [])),
         ];
       },
     };
@@ -41,6 +40,8 @@
 
   function fundingConfig(data) {
     var f = data.facets;
+    var c = K.columns(data.columns);
+    var allLands = f.lands.map(function (_land, i) { return i; }); // bundesweite Programme gelten in jedem Land
     var built = new Date(data.built + "T00:00:00Z");
     var OPEN = f.statuses.map(function (s, i) { return s[0] === "offen" || s[0] === "laufend" ? i : -1; });
     return {
@@ -49,19 +50,19 @@
       kind: 1,
       offset: null, // set from search meta: programmes follow the projects in the index
       facets: [
-        { key: "ebene", legend: "Ebene", values: f.levels, get: function (it) { return [it[3]]; } },
+        { key: "ebene", legend: "Ebene", values: f.levels, get: function (it) { return [it[c.level]]; } },
         { key: "land", legend: "Land (bundesweite Programme zählen überall)", values: f.lands,
-          get: function (it) { return it[4].length ? it[4] : ALL_LANDS; } },
-        { key: "berechtigt", legend: "Antragsberechtigt", values: f.applicants, get: function (it) { return it[5]; } },
-        { key: "thema", legend: "Handlungsfeld", values: f.topics, get: function (it) { return it[6]; } },
+          get: function (it) { return it[c.lands].length ? it[c.lands] : allLands; } },
+        { key: "berechtigt", legend: "Antragsberechtigt", values: f.applicants, get: function (it) { return it[c.applicants]; } },
+        { key: "thema", legend: "Handlungsfeld", values: f.topics, get: function (it) { return it[c.topics]; } },
         { key: "offen", legend: "Antragsstatus", flags: true, values: [["jetzt", "Jetzt offen (offen oder laufend, belegt)", 1]],
-          get: function (it) { return OPEN.indexOf(it[7]) >= 0 ? 1 : 0; } },
-        { key: "status", legend: "Status am Stichtag", values: f.statuses, get: function (it) { return [it[7]]; } },
+          get: function (it) { return OPEN.indexOf(it[c.status]) >= 0 ? 1 : 0; } },
+        { key: "status", legend: "Status am Stichtag", values: f.statuses, get: function (it) { return [it[c.status]]; } },
         { key: "frist", legend: "Frist endet innerhalb von", select: "beliebig", single: true,
           values: [["2", "2 Wochen"], ["4", "4 Wochen"], ["8", "8 Wochen"], ["13", "3 Monaten"], ["26", "6 Monaten"], ["52", "12 Monaten"]],
           match: function (it, value) {
             var limit = new Date(built.getTime() + Number(value) * 7 * 86400000);
-            return it[9].some(function (iso) {
+            return it[c.deadlines].some(function (iso) {
               var day = new Date(iso + "T00:00:00Z");
               return day >= built && day <= limit;
             });
@@ -69,25 +70,23 @@
       ],
       note: "Stand der Daten: " + K.germanDate(data.built) + ". Fristen und Status beziehen sich auf diesen Tag.",
       card: function (it) {
-        var lands = it[4].length ? it[4].map(function (i) { return f.lands[i][1]; }).join(", ") : (f.levels[it[3]][0] === "eu" ? "EU-weit" : "bundesweit");
-        var next = it[9].length ? "nächste Frist " + K.germanDate(it[9][0]) : "";
+        var lands = it[c.lands].length ? it[c.lands].map(function (i) { return f.lands[i][1]; }).join(", ") : (f.levels[it[c.level]][0] === "eu" ? "EU-weit" : "bundesweit");
+        var next = it[c.deadlines].length ? "nächste Frist " + K.germanDate(it[c.deadlines][0]) : "";
         return [
-          K.el("p", { className: "katalog-karte__meta", text: [f.levels[it[3]][1], it[2], lands].join(" · ") }),
+          K.el("p", { className: "katalog-karte__meta", text: [f.levels[it[c.level]][1], it[c.funder], lands].join(" · ") }),
           K.el("p", { className: "katalog-karte__meta" }, [
-            K.el("span", { className: "katalog-marke katalog-marke--" + f.statuses[it[7]][0], text: it[8] }),
-            /^https?:\/\//.test(it[10] || "") ? " " : null,
-            /^https?:\/\//.test(it[10] || "") ? K.el("a", { href: it[10], rel: "nofollow", text: "Programmseite" }) : null,
+            K.el("span", { className: "katalog-marke katalog-marke--" + f.statuses[it[c.status]][0], text: it[c.status_label] }),
+            /^https?:\/\//.test(it[c.check_url] || "") ? " " : null,
+            /^https?:\/\//.test(it[c.check_url] || "") ? K.el("a", { href: it[c.check_url], rel: "nofollow", text: "Programmseite" }) : null,
             next ? " " + next : null,
           ]),
-          K.el("p", { className: "katalog-karte__themen" }, it[6].map(function (i) {
+          K.el("p", { className: "katalog-karte__themen" }, it[c.topics].map(function (i) {
             return K.el("span", { className: "katalog-marke", text: f.topics[i][1] });
           })),
         ];
       },
     };
   }
-  var ALL_LANDS = [];
-  for (var i = 0; i < 16; i++) ALL_LANDS.push(i);
 
   function start(root, dataName, makeConfig) {
     root.setAttribute("aria-busy", "true");
@@ -102,6 +101,7 @@
   }
 
   function build(root, data, config) {
+    var cols = K.columns(data.columns);
     var items = data.items;
     var order = items.map(function (_it, i) { return i; });
     var collator = new Intl.Collator("de");
@@ -286,7 +286,7 @@
       }
       matches.slice(shown, shown + PAGE).forEach(function (idx) {
         var it = items[idx];
-        var heading = K.el("h3", { className: "katalog-karte__titel" }, [K.el("a", { href: K.page(config.kind, it[0]), text: it[1] })]);
+        var heading = K.el("h3", { className: "katalog-karte__titel" }, [K.el("a", { href: K.page(config.kind, it[cols.id]), text: it[cols.title] })]);
         list.appendChild(K.el("li", { className: "katalog-karte" }, [heading].concat(config.card(it))));
       });
       shown = Math.min(matches.length, shown + PAGE);

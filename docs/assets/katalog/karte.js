@@ -20,6 +20,8 @@
   K.load("karte").then(function (data) {
     K.clear(root);
     var vb = data.viewBox;
+    var P = K.columns(data.placeColumns); // Spalten der Orte und Projekte (generator/export/site_data.py)
+    var R = K.columns(data.projectColumns);
     var view = { zoom: 1, cx: vb[2] / 2, cy: vb[3] / 2 };
     var landNames = {};
     data.lands.forEach(function (l) { landNames[l[0]] = l[1]; });
@@ -73,11 +75,11 @@
       var size = CELL * pixel();
       var cells = {};
       data.places.forEach(function (p, index) {
-        var key = Math.floor(p[0] / size) + ":" + Math.floor(p[1] / size);
+        var key = Math.floor(p[P.x] / size) + ":" + Math.floor(p[P.y] / size);
         var c = cells[key] || (cells[key] = { x: 0, y: 0, n: 0, places: [] });
-        var n = p[4].length;
-        c.x += p[0] * n;
-        c.y += p[1] * n;
+        var n = p[P.projects].length;
+        c.x += p[P.x] * n;
+        c.y += p[P.y] * n;
         c.n += n;
         c.places.push(index);
       });
@@ -92,12 +94,12 @@
     function showList(c) {
       K.clear(panel);
       var ids = [];
-      c.places.forEach(function (pi) { data.places[pi][4].forEach(function (i) { ids.push(i); }); });
-      var names = c.places.map(function (pi) { return data.places[pi][2]; });
+      c.places.forEach(function (pi) { data.places[pi][P.projects].forEach(function (i) { ids.push(i); }); });
+      var names = c.places.map(function (pi) { return data.places[pi][P.name]; });
       panel.appendChild(K.el("h2", { text: "Projekte in " + names.slice(0, 3).join(", ") + (names.length > 3 ? " und weiteren Orten" : "") }));
       panel.appendChild(K.el("ul", {}, ids.map(function (i) {
         var p = data.projects[i];
-        return K.el("li", {}, [K.el("a", { href: K.page(0, p[0]), text: p[1] })]);
+        return K.el("li", {}, [K.el("a", { href: K.page(0, p[R.id]), text: p[R.title] })]);
       })));
       panel.focus();
     }
@@ -111,9 +113,9 @@
         var place = data.places[c.places[0]];
         var r = (single ? 6 : 9 + Math.min(10, Math.sqrt(c.n) * 1.2)) * unit; // höchstens 19 px: Kreise überdecken sich kaum
         var label = single
-          ? data.projects[place[4][0]][1] + " (" + place[2] + ")"
-          : K.number(c.n) + " Projekte " + (onePlace ? "in " + place[2] : "um " + place[2]) + (onePlace || view.zoom >= MAX_ZOOM ? " – Liste zeigen" : " – vergrößern");
-        var link = svg("a", { href: single ? K.page(0, data.projects[place[4][0]][0]) : "#karte-liste",
+          ? data.projects[place[P.projects][0]][R.title] + " (" + place[P.name] + ")"
+          : K.number(c.n) + " Projekte " + (onePlace ? "in " + place[P.name] : "um " + place[P.name]) + (onePlace || view.zoom >= MAX_ZOOM ? " – Liste zeigen" : " – vergrößern");
+        var link = svg("a", { href: single ? K.page(0, data.projects[place[P.projects][0]][R.id]) : "#karte-liste",
           class: single ? "karte-punkt" : "karte-gruppe", "aria-label": label });
         var t = svg("title");
         t.textContent = label;
@@ -135,7 +137,7 @@
               view.cx = c.x;
               view.cy = c.y;
               setView();
-              status.textContent = "Vergrößert auf " + place[2] + " (Stufe " + view.zoom + ").";
+              status.textContent = "Vergrößert auf " + place[P.name] + " (Stufe " + view.zoom + ").";
             }
           });
         }
@@ -157,7 +159,7 @@
 
     // Textalternative: Projekte je Land, mit Link in den Explorer
     var perLand = {};
-    data.places.forEach(function (p) { perLand[p[3]] = (perLand[p[3]] || 0) + p[4].length; });
+    data.places.forEach(function (p) { perLand[p[P.land]] = (perLand[p[P.land]] || 0) + p[P.projects].length; });
     var rows = data.lands.filter(function (l) { return perLand[l[0]]; }).map(function (l) {
       return K.el("tr", {}, [
         K.el("th", { scope: "row" }, [K.el("a", { href: K.url("explorer.html") + "#land=" + encodeURIComponent(l[0]), text: l[1] })]),
