@@ -6,7 +6,8 @@ For each size: bench/synth.py writes N projects and N/10 programmes as YAML into
 scratch folder; then validate, enrich, render, write (pages + exports, i.e. every
 OUTPUT_STEP) and `mkdocs build --strict` run separately and are timed, in a scratch
 copy of the project (mkdocs.yml + hand-written docs/). Reports HTML bytes per record
-page and, with two sizes, the large/small ratio. Writes bench/out/build.json and prints
+page, peak memory (our process; the largest MkDocs child) and, with two sizes, the
+large/small ratio. Writes bench/out/build.json and prints
 a Markdown table. Targets: our stages <= 25 % of the MkDocs time; <= 30 KB HTML per
 record page; 10k/1k total time <= 12.
 """
@@ -90,19 +91,29 @@ def run(n_projects: int, scratch: Path) -> dict:
         "record_page_kb_avg": round(sum(sizes) / len(sizes) / 1024, 1),
         "record_page_kb_max": round(max(sizes) / 1024, 1),
         "site_mb": round(site_bytes / 1024 / 1024, 1),
-        "material_index_mb": round((site / "search" / "search_index.json").stat().st_size / 1024 / 1024, 1),
+        "material_index_mb": _material_index_mb(site),
+        # peak resident memory so far (Linux reports KiB): our process, and the largest MkDocs child
+        "peak_rss_ours_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mkdocs_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
     }
+
+
+def _material_index_mb(site: Path) -> float:
+    index = site / "search" / "search_index.json"
+    return round(index.stat().st_size / 1024 / 1024, 1) if index.exists() else 0.0
 
 
 def table(rows: list[dict], cpu: bool = False) -> str:
     rows = [{**r, **r["cpu"]} if cpu else r for r in rows]
     head = ("| Projekte | Programme | Seiten | validate | enrich | render | write+export | unsere Stufen | mkdocs "
-            "| Anteil unserer Stufen | KB/Eintragsseite (Ø / max) | Site MB | Material-Suchindex MB |\n"
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            "| Anteil unserer Stufen | KB/Eintragsseite (Ø / max) | Site MB | Material-Suchindex MB "
+            "| Spitze RAM katalog / MkDocs MB |\n"
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     lines = [f"| {r['projects']:,} | {r['programmes']:,} | {r['pages']:,} | {r['validate_s']} s | {r['enrich_s']} s "
              f"| {r['render_s']} s | {r['write_s']} s | {r['ours_s']} s | {r['mkdocs_s']} s "
              f"| {r['ours_share_of_mkdocs'] * 100:.0f} % | {r['record_page_kb_avg']} / {r['record_page_kb_max']} "
-             f"| {r['site_mb']} | {r['material_index_mb']} |" for r in rows]
+             f"| {r['site_mb']} | {r['material_index_mb']} | {r['peak_rss_ours_mb']} / {r['peak_rss_mkdocs_mb']} |"
+             for r in rows]
     return head + "\n".join(lines) + "\n"
 
 

@@ -194,13 +194,15 @@ def project_lands(project: dict, reference) -> set[str]:
 
 
 def for_land(catalogue: Catalogue, land: str) -> Catalogue:
-    """What concerns one Land: its projects, the programmes open to it (EU, Bund, its own) and those its projects used."""
+    """What concerns one Land: its projects (with declarations about them), the programmes open to it
+    (EU, Bund, its own) and those its projects used."""
     projects = {pid: p for pid, p in catalogue.projects.items() if land in project_lands(p, catalogue.reference)}
     used = {f.get("programme") for p in projects.values() for f in p.get("funding") or []}
     funding = {fid: f for fid, f in catalogue.funding.items()
                if not f.get("lands") or land in f.get("lands") or fid in used}
-    keep = set(projects) | set(funding)
+    declarations = {did: d for did, d in catalogue.declarations.items() if d.get("project") in projects}
+    keep = set(projects) | set(funding) | set(declarations)
     return dataclasses.replace(
-        catalogue, projects=projects, funding=funding,
+        catalogue, projects=projects, funding=funding, declarations=declarations,
         files={k: v for k, v in catalogue.files.items() if k in keep},
         origins={k: v for k, v in catalogue.origins.items() if k in keep}, land=land)

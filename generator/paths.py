@@ -35,11 +35,14 @@ _CHOSEN: dict = {}
 def _locate() -> tuple[Path, Path]:
     """(project root, catalogue folder): the one named with --katalog, else the one found from the
     working directory, else this clone's own, else the working directory."""
-    chosen = _chosen_catalogue()
-    if chosen is not None:
-        return (find_root(chosen.parent) or chosen.parent), chosen
     root = find_root(Path.cwd()) or (SOURCE_ROOT if (SOURCE_ROOT / "catalogue").is_dir() else Path.cwd().resolve())
-    return root, root / "catalogue"
+    chosen = _chosen_catalogue()
+    if chosen is None:
+        return root, root / "catalogue"
+    own = find_root(chosen.parent) or chosen.parent
+    # a catalogue inside a project (mkdocs.yml next to it) brings its project; a bare folder of records
+    # is built with the project found from the working directory, as before
+    return (own if (own / "mkdocs.yml").is_file() else root), chosen
 
 
 def _own_or_shipped(own: Path, *fallbacks: Path) -> Path:

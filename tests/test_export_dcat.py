@@ -127,3 +127,18 @@ def test_literals_with_quotes_and_newlines_stay_literals():
     node.add("dct:title", dcat.Literal('Titel "mit" \\ Zeichen\n> <b>', "de"))
     g = rdflib.Graph().parse(data=dcat.to_turtle([node]), format="turtle", publicID=PUBLIC)
     assert str(next(g.objects(None, DCTERMS.title))) == 'Titel "mit" \\ Zeichen\n> <b>'
+
+
+@pytest.mark.slow
+def test_the_built_site_publishes_the_description_and_every_landing_page_exists(fixture_site):
+    api = fixture_site.site / "api"
+    g = rdflib.Graph().parse(api / "dcat.ttl", format="turtle", publicID=PUBLIC + "dcat.ttl")
+    assert shacl(g)[0]
+    site_root = PUBLIC.removesuffix("api/")
+    pages = {str(o) for o in g.objects(None, DCAT.landingPage)} | {str(o) for o in g.objects(None, FOAF.homepage)}
+    for page in pages:
+        relative = page.removeprefix(site_root) or "index.html"
+        assert (fixture_site.site / relative).is_file(), page
+    downloads = {str(o).removeprefix(PUBLIC) for o in g.objects(None, DCAT.downloadURL)}
+    assert all((api / name).is_file() for name in downloads)
+    assert {"projects.json", "funding.csv", "foerderkalender.ics", "referenzdaten/gemeinden.csv"} <= downloads

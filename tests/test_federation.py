@@ -138,3 +138,9 @@ def test_a_git_source_is_cloned_when_its_folder_is_missing(tmp_path):
     assert run.ok
     assert (tmp_path / "quellen" / "hessen" / ".git").is_dir()
     assert origins["giessen-digitale-verwaltung"].catalogue == "Hessen"
+
+
+def test_a_project_page_links_its_repository_and_names_the_platform():
+    page = build.generate(FIXTURES / "catalogue", TODAY).pages["projekte/koeln-smart-parking.md"]
+    assert "Quellcode auf openCoDE" in page
+    assert 'href="https://gitlab.opencode.de/beispiel/parken"' in page

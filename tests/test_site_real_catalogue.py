@@ -40,3 +40,20 @@ def test_every_record_is_two_clicks_from_the_start_page(site):
     depth = click_depths(site.site)
     records = [p.resolve() for folder in ("projekte", "foerderprogramme", "kommunen") for p in (site.site / folder).glob("*.html")]
     assert [str(p.relative_to(site.site.resolve())) for p in records if p not in depth] == []
+
+
+def test_every_page_of_the_real_site_keeps_the_security_policy(site):
+    """Every template the real catalogue uses: the policy on each page, no inline script, and external
+    links that neither pass a referrer nor hand over window.opener."""
+    problems = []
+    for path in html_pages(site.site):
+        page = parse(path)
+        if not any(m.attrs.get("http-equiv") == "Content-Security-Policy" for m in page.find("meta")):
+            problems.append(f"{path.name}: keine Content-Security-Policy")
+        problems += [f"{path.name}: Inline-Skript" for s in page.find("script")
+                     if "src" not in s.attrs and s.attrs.get("type") != "application/json"]
+        for link in page.find("a"):
+            rel = link.attrs.get("rel", "").split()
+            if link.attrs.get("href", "").startswith(("http://", "https://")) and not {"noopener", "noreferrer"} <= set(rel):
+                problems.append(f"{path.name}: {link.attrs.get('href')} ohne rel=noopener noreferrer")
+    assert problems[:20] == []

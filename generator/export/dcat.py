@@ -105,7 +105,7 @@ DATASETS = (
         "neu-im-katalog", "Neu im Katalog: Nachrichtenfeeds",
         "Atom-Feeds neuer Einträge, katalogweit sowie je Land und je Handlungsfeld.",
         ("*.xml", "**/*.xml"), ("GOVE",),
-        ("Feed", "Neuigkeiten", "Digitalisierung"), "uebersichten/neu.html"),
+        ("Feed", "Neuigkeiten", "Digitalisierung"), "uebersichten/neu-im-katalog.html"),
     DatasetSpec(
         "eintragsformat", "Eintragsformat: JSON-Schemas und Tabellenbeschreibung",
         "Die JSON-Schemas (Draft 2020-12), mit denen jeder Eintrag geprüft wird, und die Beschreibung der "
@@ -118,7 +118,7 @@ DATASETS = (
         "Amtliche Schlüssel, Namen, Einwohnerzahlen, Flächen und Koordinaten der Gemeinden, "
         "Gemeindeverbände, Kreise und Länder, mit denen der Katalog Kommunen zuordnet.",
         ("referenzdaten/*.csv",), ("GOVE", "REGI"),
-        ("Gemeindeverzeichnis", "Amtlicher Gemeindeschlüssel", "Einwohner"), "ueber.html",
+        ("Gemeindeverzeichnis", "Amtlicher Gemeindeschlüssel", "Einwohner"), "uebersichten/ueber-den-katalog.html",
         licence=LICENCE_DL_DE_BY, attribution=ATTRIBUTION),
 )
 
@@ -229,7 +229,7 @@ def catalogue_graph(files: list[PublishedFile], build_date: dt.date, base_url: s
     publisher.add("foaf:homepage", IRI(site))
     contact = Node(api + "dcat.ttl#kontakt", ("vcard:Organization",))
     contact.add("vcard:fn", Literal(PUBLISHER_NAME, "de"))
-    contact.add("vcard:hasURL", IRI(site + "ueber.html"))
+    contact.add("vcard:hasURL", IRI(site + "uebersichten/ueber-den-katalog.html"))
 
     catalog = Node(api + "dcat.ttl#katalog", ("dcat:Catalog",))
     catalog.add("dct:title", Literal("Kommunaler Digitalisierungskatalog – offene Daten", "de"))

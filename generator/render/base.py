@@ -173,6 +173,15 @@ def host(url) -> str:
     return urlsplit(str(url)).hostname or str(url)
 
 
+CODE_HOSTS = {"gitlab.opencode.de": "openCoDE", "github.com": "GitHub", "gitlab.com": "GitLab"}
+
+
+def code_host(url) -> str | None:
+    """The platform a source-code address is on, named as readers know it (openCoDE, GitHub, GitLab)."""
+    name = (urlsplit(str(url)).hostname or "").lower()
+    return CODE_HOSTS.get(name.removeprefix("www."))
+
+
 # ---------------------------------------------------------------- municipalities of a project
 
 def place_page(place: Place | None) -> str | None:
@@ -278,7 +287,8 @@ def environment() -> jinja2.Environment:
         WOULD_DO_AGAIN=WOULD_DO_AGAIN, CONTINUED=CONTINUED, DEADLINE_STATES=DEADLINE_STATES, REPEAT_LABELS=REPEAT_LABELS,
         EVIDENCE_MONTHS=STATUS_EVIDENCE_MONTHS,
     )
-    env.filters.update(mailto=mailto_href, number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label)
+    env.filters.update(mailto=mailto_href, number=number, euro=euro, date=german_date, month_name=month_name, percent=percent, plural=plural, host=host, size_label=size_label,
+                       code_host=code_host)
     return env
 
 
