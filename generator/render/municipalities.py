@@ -21,7 +21,7 @@ def keyed_municipalities(catalogue, enriched) -> list:
 def declaring_only(catalogue, enriched, entries) -> list:
     """(Municipality, []) for bodies that declared something but have no project of their own."""
     known = {m.key for m, _ids in entries}
-    out = []
+    out: list = []
     for key in enriched.declarations_by_declarer:
         m = catalogue.reference.get(key)
         if m is not None and m.level != "land" and key not in known:
