@@ -1,4 +1,4 @@
-"""All benchmarks in one go (`make bench`): validation, enrich, build, search, Ideen-Check.
+"""All benchmarks in one go (`make bench`): relevance, validation, enrich, build, search, Ideen-Check.
 
 Each benchmark is its own script and prints its own table; this runner only
 calls them in order so one command gives every figure the issues ask for.
@@ -12,6 +12,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 SCRIPTS = [
+    ("Relevanz von Suche und Ideen-Check (von Hand beurteilte Anfragen, echter Katalog)", ["relevance/evaluate.py"]),
     ("Validierung (10.000 Projekte + 1.000 Programme) gegen check-jsonschema", ["validate.py", "10000"]),
     ("Anreichern (Ähnlichkeit, Förder-Treffer)", ["enrich_bench.py", "1000", "10000"]),
     ("Website-Build nach Stufen", ["build_bench.py", "1000", "10000"]),

@@ -11,10 +11,11 @@ an idea that has only text and, if known, a size class and a Land:
 Text is the cosine of TF-IDF vectors over stemmed German words, with the catalogue's
 document frequencies (idf = ln(1 + N / df)); the idea's words count once each, like a
 summary; a word no project uses gets idf ln(1 + N). A project is shown only if the text
-similarity is at least MIN_TEXT from at least MIN_SHARED shared words (the site's rule for
-"ähnliche Beschreibung"): size and Land rank similar projects up but never make a project
-similar (so the site's MIN_SCORE, calibrated for records with topics and tags, does not
-apply to ideas). Ties by id.
+similarity is at least MIN_TEXT (half the site's cut-off for "ähnliche Beschreibung": an idea
+of a few words has about half the cosine with a whole record that two records have) from at
+least MIN_SHARED shared words (one for an idea of one word): size and Land rank similar projects
+up but never make a project similar (so the site's MIN_SCORE, calibrated for records with topics
+and tags, does not apply to ideas). Ties by id.
 
 The idea's Handlungsfelder are read from its most similar projects (TOPIC_BASIS best
 hits, each adds its score to its topics; topics with at least TOPIC_SHARE of the best
@@ -30,13 +31,14 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.enrich import domain, similarity
-from generator.enrich.matching import Applicant, Matcher, in_land, region_reason, status_reason
+from generator.enrich.matching import Applicant, Matcher, region_reason, status_reason
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASSES, Municipality
-from generator.text import stems_with_words
+from generator.retrieval import analysis
+from generator.retrieval.thesaurus import Thesaurus
 from generator.vocabularies import default_vocabularies
 
 WEIGHTS = similarity.PROJECT_WEIGHTS
-MIN_TEXT = similarity.TEXT_REASON_MIN
+MIN_TEXT = similarity.TEXT_REASON_MIN / 2  # an idea is short: its cosine with a whole record is about half that of two records
 MIN_SHARED = similarity.TEXT_REASON_MIN_SHARED
 REASON_WORDS = similarity.TEXT_REASON_WORDS
 TOP_PROJECTS = 10
@@ -125,68 +127,39 @@ def asker_for(land: str = "", size_class: str = "") -> Asker:
     return Asker(land, land_name, size_class, types, None)
 
 
-# --- the index: the catalogue's projects as the site's similarity sees them ---------------------------------------
+# --- the idea as the similarity core sees it ------------------------------------------------------------------------
 
-@dataclass
-class IdeaIndex:
-    docs: list  # [similarity.Doc], sorted by id
-    df: dict  # stem -> number of projects using it
-    postings: dict  # stem -> [doc index]
-    n: int
-    tfs: list = field(default_factory=list)  # per doc: stem -> weighted term frequency (for the site data)
-    position: dict = field(default_factory=dict)  # project id -> doc index
-
-    def idf(self, stem: str) -> float:
-        return math.log(1 + self.n / self.df.get(stem, 1))
+IdeaIndex = similarity.Corpus  # the projects, every word kept (enrich builds it once: Enriched.retrieval.projects)
 
 
-def build_index(projects: dict, reference) -> IdeaIndex:
-    """Docs as similarity.build_docs makes them (same tf, idf, norm and features), but keeping the words
-    only one project uses: build_docs leaves those out because two records can never share them,
-    while an idea can."""
-    raw, df = [], {}
-    for pid in sorted(projects):
-        tf, surface = similarity._term_frequencies(projects[pid])
-        for term in tf:
-            df[term] = df.get(term, 0) + 1
-        raw.append((pid, tf, surface))
-    n = len(raw)
-    idf = {term: math.log(1 + n / count) for term, count in df.items()}
-    groups_of = similarity._project_groups(reference)
-    docs, postings = [], {}
-    for i, (pid, tf, surface) in enumerate(raw):
-        vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items()}
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        vector = {t: w / norm for t, w in vector.items()}
-        record = projects[pid]
-        topics = tuple(dict.fromkeys(t for t in record.get("topics") or [] if isinstance(t, str)))
-        docs.append(similarity.Doc(pid, vector, surface, topics, similarity._tags(record), groups_of(record)))
-        for term in vector:
-            postings.setdefault(term, []).append(i)
-    return IdeaIndex(docs, df, postings, n, [tf for _pid, tf, _surface in raw], {d.id: i for i, d in enumerate(docs)})
-
-
-_INDEX_CACHE: list = []  # [(catalogue, index)], one entry: a build renders pages and writes data from one catalogue
-
-
-def index_for(catalogue) -> IdeaIndex:
-    """The index of this catalogue object, built once per object (the portfolio pages and the Ideen-Check
-    data of one build share it)."""
-    if _INDEX_CACHE and _INDEX_CACHE[0][0] is catalogue:
-        return _INDEX_CACHE[0][1]
-    index = build_index(catalogue.projects, catalogue.reference)
-    _INDEX_CACHE[:] = [(catalogue, index)]
-    return index
-
-
-def idea_doc(text: str, index: IdeaIndex, asker: Asker) -> similarity.Doc:
-    """The idea as a Doc: its words counted once each, weighted with the catalogue's idf."""
-    tf: dict = {}
+def idea_doc(text: str, index: IdeaIndex, asker: Asker, lexicon=None, thesaurus=None) -> similarity.Doc:
+    """The idea as a Doc. Its words are the retrieval core's concepts (generator/retrieval/analysis.py): each
+    word with its compound parts, synonyms and corrected typos, weighted idf * factor of the alternative
+    (analysis.FACTORS / 100; the best one if a word comes up twice), unit length. Words the projects use in more
+    than half of the records do not count (similarity.idf_table); a word no project uses counts with idf
+    ln(1 + N) only if nothing else of its concept is known. Every term is shown in the idea's own spelling."""
+    lexicon = lexicon if lexicon is not None else analysis.Lexicon({})
+    thesaurus = thesaurus if thesaurus is not None else Thesaurus.empty()
+    weights: dict = {}
     surface: dict = {}
-    for stem, word in stems_with_words(text):
-        tf[stem] = tf.get(stem, 0) + 1
-        surface.setdefault(stem, word)
-    vector = {t: (1 + math.log(f)) * index.idf(t) for t, f in tf.items()}
+    for concept in analysis.concepts(text, lexicon, thesaurus):
+        terms: dict = {}
+        for alt in concept.alts:
+            if alt.kind in (analysis.PREFIX, analysis.SHOWN):
+                continue
+            factor = analysis.FACTORS[alt.kind]
+            for term in alt.terms:
+                if factor > terms.get(term, 0):
+                    terms[term] = factor
+        known = any(t in index.df for t in terms)
+        for term, factor in terms.items():
+            if (term in index.df and term not in index.idf) or (term not in index.df and known):
+                continue
+            if factor > weights.get(term, 0):
+                weights[term] = factor
+                surface.setdefault(term, concept.word)
+    unknown = math.log(1 + index.n)
+    vector = {t: f / 100 * index.idf.get(t, unknown) for t, f in weights.items()}
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
     vector = {t: w / norm for t, w in vector.items()}
     groups = {"programme": frozenset(),
@@ -230,24 +203,20 @@ class IdeaCheck:
 def idea_words(idea: similarity.Doc, doc: similarity.Doc) -> list[str]:
     """The idea's words that contribute most to the text similarity, as the idea spells them."""
     va, vb = idea.vector, doc.vector
-    top = sorted((-(va[t] * vb[t]), t) for t in va.keys() & vb.keys())[:REASON_WORDS]
-    return [idea.surface[t] for _p, t in top]
+    top = sorted((-(va[t] * vb[t]), t) for t in va.keys() & vb.keys())
+    return list(dict.fromkeys(idea.surface[t] for _p, t in top))[:REASON_WORDS]
 
 
 def reasons(idea: similarity.Doc, doc: similarity.Doc, text: float) -> tuple:
-    land_labels = default_vocabularies()["laender"].labels()
     words = idea_words(idea, doc)
     out = [f"ähnliche Beschreibung ({', '.join(words)})" if words else "ähnliche Beschreibung"]
-    for size_class in sorted(idea.groups["size"] & doc.groups["size"]):
-        out.append(similarity.size_reason(size_class))
-    for land in sorted(idea.groups["land"] & doc.groups["land"]):
-        out.append(f"ebenfalls {in_land(land_labels.get(land, land))}")
-    return tuple(out)
+    return tuple(out + similarity.place_reasons(idea, doc, default_vocabularies()["laender"].labels()))
 
 
 def similar_projects(index: IdeaIndex, idea: similarity.Doc) -> list[ProjectHit]:
     """Every project at least MIN_TEXT similar in text from at least MIN_SHARED shared words, best first
     (score, then id)."""
+    needed = min(MIN_SHARED, len(set(idea.surface.values())))  # an idea of one word needs one shared word
     seen = set()
     for stem in idea.vector:
         seen.update(index.postings.get(stem, ()))
@@ -255,7 +224,7 @@ def similar_projects(index: IdeaIndex, idea: similarity.Doc) -> list[ProjectHit]
     for i in seen:
         doc = index.docs[i]
         total, text = similarity.score(idea, doc, WEIGHTS)
-        if text >= MIN_TEXT and len(idea.vector.keys() & doc.vector.keys()) >= MIN_SHARED:
+        if text >= MIN_TEXT and len(idea.vector.keys() & doc.vector.keys()) >= needed:
             scored.append((-total, doc.id, i, text))
     scored.sort()
     return [ProjectHit(index.docs[i].id, -neg, round(text, 6), reasons(idea, index.docs[i], text))
@@ -311,12 +280,13 @@ def eligible_programmes(funding: dict, statuses: dict, asker: Asker, topics: lis
     return out
 
 
-def check(text: str, projects: dict, funding: dict, statuses: dict, reference, asker: Asker,
-          index: IdeaIndex | None = None, declarations: list | None = None) -> IdeaCheck:
-    """The whole Ideen-Check for one idea text. `declarations` (enrich.partners.declarations) add who plans
-    the same and who answers questions, among the PARTNER_POOL most similar projects."""
-    index = index or build_index(projects, reference)
-    idea = idea_doc(text, index, asker)
+def check(text: str, projects: dict, funding: dict, statuses: dict, asker: Asker, core,
+          declarations: list | None = None) -> IdeaCheck:
+    """The whole Ideen-Check for one idea text; `core` is the catalogue's generator.enrich.retrieval.Core.
+    `declarations` (enrich.partners.declarations) add who plans the same and who answers questions, among
+    the PARTNER_POOL most similar projects."""
+    index = core.projects
+    idea = idea_doc(text, index, asker, core.lexicon, core.thesaurus)
     hits = similar_projects(index, idea)
     topics = idea_topics(hits, projects)
     partners = [h for h in hits[:PARTNER_POOL]
@@ -335,25 +305,6 @@ def check(text: str, projects: dict, funding: dict, statuses: dict, reference, a
 
 # --- record to record, for the portfolio's ideas ------------------------------------------------------------------
 
-def record_reasons(a: similarity.Doc, b: similarity.Doc, text: float, funding: dict,
-                   topic_labels: dict | None = None, land_labels: dict | None = None) -> tuple[list, bool]:
-    """The reasons the project pages give for a similar project (enrich.similarity.similar_projects)."""
-    labels = default_vocabularies()
-    topic_labels = labels["topics"].labels() if topic_labels is None else topic_labels
-    land_labels = labels["laender"].labels() if land_labels is None else land_labels
-    reasons, substantive = similarity.common_reasons(a, b, text, topic_labels)
-    programmes = sorted(a.groups["programme"] & b.groups["programme"])
-    if programmes:
-        titles = [str((funding.get(p) or {}).get("title") or p) for p in programmes]
-        reasons.append(("gleiches Förderprogramm: " if len(titles) == 1 else "gleiche Förderprogramme: ") + ", ".join(titles))
-        substantive = True
-    for size_class in sorted(a.groups["size"] & b.groups["size"]):
-        reasons.append(similarity.size_reason(size_class))
-    for land in sorted(a.groups["land"] & b.groups["land"]):
-        reasons.append(f"ebenfalls {in_land(land_labels.get(land, land))}")
-    return reasons, substantive
-
-
 class RecordSearch:
     """Projects similar to a given project, among a fixed pool of projects (e.g. all in operation or
     completed), scored and explained as on the project pages, with the same candidate rule: the pool
@@ -368,8 +319,7 @@ class RecordSearch:
         self.max_df = max(similarity.MIN_DF_CAP, math.ceil(similarity.MAX_DF_SHARE * index.n))
         self._postings: dict = {}
         self._ranked: dict = {}
-        labels = default_vocabularies()
-        self._labels = (labels["topics"].labels(), labels["laender"].labels())
+        self._reasons = similarity.project_reasons(funding)
 
     def _members(self, term: str) -> list:
         found = self._postings.get(term)
@@ -408,7 +358,7 @@ class RecordSearch:
                     scored.append((-total, index.docs[j].id, j, text))
             scored.sort()
             for neg, rid, j, text in scored:  # reasons only for as many as are kept
-                found, substantive = record_reasons(doc, index.docs[j], text, self.funding, *self._labels)
+                found, substantive = self._reasons(doc, index.docs[j], text)
                 if substantive:
                     out.append(SimilarLink(rid, -neg, tuple(found)))
                     if len(out) == self.DEPTH:

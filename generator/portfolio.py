@@ -219,19 +219,20 @@ def opportunities(catalogue, enriched, ids: list[str]) -> list[Opportunity]:
     return out
 
 
-_SEARCH_CACHE: list = []  # [(catalogue, RecordSearch)]: one entry, the catalogue being rendered
-
-
-def done_search(catalogue):
-    """Similar-project search among the projects in operation or completed, once per catalogue object."""
+def done_search(catalogue, enriched):
+    """Similar-project search among the projects in operation or completed (generator.ideas.RecordSearch over the
+    retrieval core's project corpus), made once per enrich result and kept on its retrieval core."""
     from generator import ideas
 
-    if _SEARCH_CACHE and _SEARCH_CACHE[0][0] is catalogue:
-        return _SEARCH_CACHE[0][1]
-    done = [pid for pid, record in catalogue.projects.items() if record.get("status") in DONE]
-    search = ideas.RecordSearch(ideas.index_for(catalogue), done, catalogue.funding)
-    _SEARCH_CACHE[:] = [(catalogue, search)]
-    return search
+    core = enriched.retrieval
+    if core is None:  # an Enriched built by hand (tests, single views): its own core
+        from generator.enrich import retrieval
+
+        core = enriched.retrieval = retrieval.build(catalogue)
+    if core.done_search is None:
+        done = [pid for pid, record in catalogue.projects.items() if record.get("status") in DONE]
+        core.done_search = ideas.RecordSearch(core.projects, done, catalogue.funding)
+    return core.done_search
 
 
 def twins(catalogue, enriched, ids: list[str]) -> list:
@@ -246,7 +247,7 @@ def twins(catalogue, enriched, ids: list[str]) -> list:
                  and catalogue.projects[link.id].get("status") in DONE]
         if len(links) < MAX_TWINS:
             taken = mine | {link.id for link in links}
-            more = [link for link in done_search(catalogue).ranked(pid) if link.id not in taken]
+            more = [link for link in done_search(catalogue, enriched).ranked(pid) if link.id not in taken]
             links = sorted(links + more[:MAX_TWINS - len(links)], key=lambda link: (-link.score, link.id))
         out.append((pid, links[:MAX_TWINS]))
     return out

@@ -38,7 +38,17 @@ wollen wollte würde würden zu zum zur zwar zwischen
 ab bzw ca dabei daher darauf darin darüber davon dazu dafür dadurch deren desto ebenfalls eher eigene eigenen eigener
 etwa ggf insbesondere je jeweils mehr mehrere mittels neben rund sowie sowohl teils usw vgl via wurde wurden zudem
 beispielsweise bereits besonders derzeit ebenso erst gibt gut neue neuen neuer neues seit sollen
+wer wen wem wessen warum weshalb wieso schon unser möchte möchten mögen müssen brauchen braucht gern gerne bitte
+ganz immer viele vielen wirklich eigentlich irgendwie genau erste ersten erster erstes
 """.split())
+
+# English stop words (records quote English project names and sources); never shown as a reason. Words that mean
+# something here ("IT", "open", "smart", "app") are not in the list.
+ENGLISH_STOP_WORDS = frozenset("""
+a an and are as at be been but by for from has have how if into is its of on or our such than that the their them
+then there these they this those to was we were what when where which who will with you your
+""".split())
+STOP_WORDS = STOP_WORDS | ENGLISH_STOP_WORDS
 
 # Words of the catalogue's own source notes ("Stand laut Quellen", "rund 2 Mio. Euro"): they say nothing
 # about a project's subject, so similarity leaves them out (see NOTE_STEMS); search still finds them.

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import http.server
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -79,6 +80,17 @@ def open_page(context, watch: Watch, url: str, *, width: int = 1280, height: int
     page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
     page.goto(url)
     return page
+
+
+
+def wait_until(page, expression: str, arg=None, timeout: float = 15.0):
+    """Poll a JavaScript expression with page.evaluate: wait_for_function evaluates strings with eval(), which the
+    site's Content-Security-Policy forbids."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"nicht erfüllt: {expression}")
+        page.wait_for_timeout(50)
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list:

@@ -109,14 +109,14 @@ def test_no_policy_violation_on_any_page_family(browser, served):
 
 @pytest.mark.parametrize("served", [True, False], ids=["http", "file"])
 def test_header_search_works_under_the_policy(browser, served):
-    """Material's search worker (from file:// through the iframe shim and its bootstrap file)."""
+    """The catalogue's header search (assets/katalog/kopfsuche.js loads retrieval.js and the index files)."""
     context, watch = watched(browser, served)
     try:
         page = open_page(context, watch, address(served, "projekte/koeln-smart-parking.html"))
-        page.click(".md-search__input", timeout=5000)
+        page.click("#kopfsuche-text", timeout=5000)
         page.keyboard.type("Parkplätze", delay=20)
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        assert any("Smart Parking" in t for t in page.locator(".md-search-result__item").all_inner_texts())
+        page.wait_for_selector(".kdk-kopfsuche__eintrag", timeout=15000)
+        assert any("Smart Parking" in t for t in page.locator(".kdk-kopfsuche__eintrag").all_inner_texts())
         assert csp_problems(page, watch) == [] and watch.page_errors == []
     finally:
         context.close()

@@ -58,7 +58,7 @@ def test_typed_idea_shows_the_near_twin_first_then_the_other_parking_project(htt
     # Dresden's summary says nearly what the idea says; Köln shares "Innenstadt" and the sensors
     assert hit_titles(page) == ["Digitales Parkleitsystem mit Sensoren", "Smart Parking in der Innenstadt"]
     first = page.locator(".kdk-idea-hit").first
-    assert "Warum ähnlich: ähnliche Beschreibung (Sensoren, sehen, App)" in first.inner_text()
+    assert "Warum ähnlich: ähnliche Beschreibung (Sensoren, sehen, Parkplätzen)" in first.inner_text()
     assert first.locator("a").get_attribute("href") == "projekte/dresden-parkleitsystem.html"
 
 
@@ -135,13 +135,14 @@ def test_same_land_and_size_are_named_as_reasons(http):
 @pytest.mark.parametrize("text", [IDEA, "Glasfaser für unsere Ortsteile", "Online-Anträge im Bürgerportal"])
 def test_browser_and_python_give_the_same_results(http, catalogue, asker, text):
     from generator import ideas
+    from generator.enrich import retrieval
 
     loaded, statuses = catalogue
     if "ags" in asker:
         python_asker = ideas.asker_for_municipality(loaded.reference.get(asker["ags"]))
     else:
         python_asker = ideas.asker_for(asker.get("land", ""), asker.get("size", ""))
-    expected = ideas.check(text, loaded.projects, loaded.funding, statuses, loaded.reference, python_asker)
+    expected = ideas.check(text, loaded.projects, loaded.funding, statuses, python_asker, retrieval.build(loaded))
     page = ideen_check(*http)
     got = page.evaluate("""async ([text, asker]) => {
         const I = window.KatalogIdeen;
@@ -228,7 +229,7 @@ def computed(page, selector: str, prop: str, pseudo: str | None = None) -> str:
 def test_portfolio_page_prints_on_a4_without_site_chrome(http, tmp_path):
     page = open_page(*http, server_base() + "kommunen/garmisch-partenkirchen-09180117.html", width=794, height=1123)
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".kdk-kopfsuche"):
         assert computed(page, chrome, "display") == "none", chrome
     assert page.locator("h2#steuerung-portfolio").is_visible()
     assert computed(page, "h2#steuerung-portfolio", "break-before") == "page"

@@ -7,22 +7,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import FIXTURE, browser, built_site, guard_context, open_page, server_base  # noqa: F401 (browser: fixture)
+from browser_support import FIXTURE, browser, built_site, guard_context, open_page, server_base, wait_until  # noqa: F401 (browser: fixture)
 from export_support import fixture_catalogue_loaded
-from generator import search, text
+from generator.enrich import retrieval
+from generator.retrieval import index as core_index
 
 pytestmark = pytest.mark.browser
-
-# words with umlauts, ß, ae/oe/ue spellings, u/y between vowels and every suffix class of the German stemmer
-TRICKY = """Parkplätzen Parkplätze Parkplatz Häuser Hauses Bürgerinnen Bürgerin Bürgern Straßen Strasse Systemen
-System Zeugnisse Erkenntnissen Verwaltungen Verwaltung Möglichkeiten Freundlichkeit Heiterkeit Traurigkeit
-Zufriedenheit Beleuchtung Abrechnungen erinnern erinnerst geordnet geplant getrickst Internetseiten Qualität
-Quelle aufeinander bauen Bauer Bayern Mayer Kreuz Feuerwehr beweglichsten Möglichkeit lustig ehrlich
-wichtigsten Häuschen Ärztinnen Müllabfuhr Öffnungszeiten Übersicht Kaufleuten Digitalisierungsbeauftragte
-Wärmeplanung nachnutzbar ÖPNV LoRaWAN Glasfaserausbau Ladesäulen-Kataster Mängelmelder Sensordaten-Plattform
-kreisangehörigen Einwohnerinnen gegenwärtig Heiterkeitsgrad endlich verständlich Ländern Bäumen Rathäuser
-Zweckverbänden ausgeschrieben Ausschreibungen Beteiligungsplattformen Gemeindeverwaltungen""".split()
-
 
 @pytest.fixture
 def http(browser):
@@ -40,8 +30,9 @@ def result_titles(page):
 def test_inflected_word_finds_the_base_form(http):
     context, watch = http
     page = open_page(context, watch, server_base() + "suche.html#q=Parkpl%C3%A4tzen")
-    assert result_titles(page) == ["Digitales Parkleitsystem mit Sensoren", "Smart Parking in der Innenstadt"]
-    assert page.locator("#suche-status").text_content() == "2 Treffer für „Parkplätzen“"
+    assert result_titles(page)[:2] == ["Digitales Parkleitsystem mit Sensoren", "Smart Parking in der Innenstadt"]
+    assert page.locator("#suche-status").text_content() == "3 Treffer für „Parkplätzen“"
+    assert page.locator("#suche-auch").text_content() == "Auch gesucht: „Parkraum“ (gleichbedeutend mit „Parkplätzen“)"
     href = page.locator("#suche-treffer a").first.get_attribute("href")
     assert href.endswith("/projekte/dresden-parkleitsystem.html")
     assert watch.console_errors == [] and watch.page_errors == [] and watch.foreign_requests == []
@@ -51,9 +42,9 @@ def test_typing_searches_by_word_beginning_and_updates_the_address(http):
     context, watch = http
     page = open_page(context, watch, server_base() + "suche.html")
     page.fill("#suche-text", "Glasf")
-    page.wait_for_function("document.querySelectorAll('#suche-treffer li').length === 1")
+    wait_until(page, "() => document.querySelectorAll('#suche-treffer li').length === 1")
     assert result_titles(page) == ["Glasfaser für alle Ortsteile"]
-    page.wait_for_function("location.hash === '#q=Glasf'")
+    wait_until(page, "() => location.hash === '#q=Glasf'")
     page.reload()
     assert result_titles(page) == ["Glasfaser für alle Ortsteile"]
     assert page.input_value("#suche-text") == "Glasf"
@@ -68,44 +59,28 @@ def test_kind_filter_keeps_only_programmes(http):
 def test_no_hits_is_announced(http):
     context, watch = http
     page = open_page(context, watch, server_base() + "suche.html#q=Raumfahrt")
-    page.wait_for_function("document.getElementById('suche-status').textContent.startsWith('Keine Treffer')")
+    wait_until(page, "() => document.getElementById('suche-status').textContent.startsWith('Keine Treffer')")
     assert page.locator("#suche-treffer li").count() == 0
     assert page.locator("#suche-status").get_attribute("aria-live") == "polite"
 
 
-def test_javascript_stemmer_equals_python_snowball(http):
+def test_no_hits_offers_a_suggestion_that_finds_something(http):
     context, watch = http
-    page = open_page(context, watch, server_base() + "suche.html")
-    page.wait_for_function("!!(window.KATALOG && window.KATALOG.stem)")
-    words = set(TRICKY)
-    for path in list(FIXTURE.rglob("*.yaml")) + list((FIXTURE.parent.parent.parent / "catalogue").rglob("*.yaml")):
-        words.update(text.words(path.read_text(encoding="utf-8")))
-    words = sorted(words)
-    stems = page.evaluate("words => words.map(w => window.KATALOG.stem(w))", words)
-    mismatches = [(w, s, text.stem(w)) for w, s in zip(words, stems) if s != text.stem(w)]
-    assert len(words) > 300
-    assert mismatches == []
-
-
-def test_javascript_tokenizer_equals_python(http):
-    context, watch = http
-    page = open_page(context, watch, server_base() + "suche.html")
-    page.wait_for_function("!!(window.KATALOG && window.KATALOG.words)")
-    sample = "Die E-Akte für 12 Ämter, LoRaWAN-Netz & Open-Data-Portal (2024): Bürger*innen über ÖPNV-Apps, z. B. in Köln."
-    stop = sorted(text.STOP_WORDS)
-    words = page.evaluate("([t, stop]) => { const s = {}; stop.forEach(w => s[w] = true); return window.KATALOG.words(t, s, 2); }",
-                          [sample, stop])
-    assert words == text.words(sample)
+    page = open_page(context, watch, server_base() + "suche.html#q=Apq")
+    page.wait_for_selector("#suche-vorschlag")
+    assert page.locator("#suche-status").text_content() == "Keine Treffer für „Apq“. Meinten Sie „app“?"
+    page.click("#suche-vorschlag")
+    wait_until(page, "() => document.getElementById('suche-status').textContent.startsWith('2 Treffer')")
 
 
 @pytest.mark.parametrize("query", ["park", "Sensoren", "Sachsen", "digital", "Glasfaser Ortsteile", "förderung", "Smart", "Bund"])
 def test_site_ranking_equals_the_cli_ranking(http, query):
     context, watch = http
     page = open_page(context, watch, server_base() + "suche.html")
-    page.wait_for_function("!!(window.KATALOG && window.KATALOG.search)")
+    wait_until(page, "() => !!(window.KATALOG && window.KATALOG.search)")
     site = page.evaluate("q => window.KATALOG.search(q).then(r => r.hits.map(h => [h.doc, h.score]))", query)
-    index = search.build_index(fixture_catalogue_loaded(FIXTURE))
-    assert [tuple(x) for x in site] == search.score(index, query)
+    index = retrieval.build(fixture_catalogue_loaded(FIXTURE)).search
+    assert [tuple(x) for x in site] == [(doc, rank) for doc, rank, _score in core_index.search(index, query).ranked]
     assert site  # every query above has hits
 
 
@@ -115,23 +90,23 @@ def test_search_works_from_file_url(browser):
     try:
         url = (built_site() / "suche.html").as_uri() + "#q=Parkpl%C3%A4tzen"
         page = open_page(context, watch, url)
-        assert result_titles(page) == ["Digitales Parkleitsystem mit Sensoren", "Smart Parking in der Innenstadt"]
+        assert result_titles(page)[:2] == ["Digitales Parkleitsystem mit Sensoren", "Smart Parking in der Innenstadt"]
         assert page.locator("#suche-treffer a").first.get_attribute("href").startswith("file://")
         assert watch.page_errors == [] and watch.foreign_requests == []
     finally:
         context.close()
 
 
-def test_header_search_on_our_pages_leads_to_the_fast_search(http):
+def test_header_search_shows_the_same_ranking_and_enter_opens_the_search_page(http):
     context, watch = http
-    page = open_page(context, watch, server_base() + "explorer.html")
-    page.wait_for_selector("#explorer-status")
-    page.fill("input.md-search__input", "Parkplätzen")
-    page.press("input.md-search__input", "Enter")
+    page = open_page(context, watch, server_base() + "projekte/koeln-smart-parking.html")
+    page.fill("#kopfsuche-text", "Parkplätzen")
+    page.wait_for_selector(".kdk-kopfsuche__eintrag")
+    header = page.locator(".kdk-kopfsuche__eintrag a").all_text_contents()
+    page.press("#kopfsuche-text", "Enter")
     page.wait_for_url(re.compile(r".*/suche\.html#q=Parkpl"))
-    assert result_titles(page)[0] == "Digitales Parkleitsystem mit Sensoren"
-    # Material's own index is not fetched on these pages
-    assert not any("search_index" in url for url in watch.requests)
+    assert result_titles(page)[:len(header)] == header
+    assert not any("search_index" in url or "lunr" in url for url in watch.requests)
 
 
 def test_hits_mark_the_matched_words(http):
@@ -139,6 +114,6 @@ def test_hits_mark_the_matched_words(http):
     page = open_page(context, watch, server_base() + "suche.html#q=Parkpl%C3%A4tzen%20Sensor")
     page.wait_for_selector("#suche-treffer li mark")
     marks = page.locator("#suche-treffer li").first.locator("mark").all_text_contents()
-    assert marks == ["Sensoren", "Sensoren", "Parkplätzen"]  # title, then summary
+    assert marks == ["Sensoren", "Sensoren", "Parkplätzen", "Plätze"]  # title, then summary ("Plätze": a part of "Parkplätzen")
     assert page.locator("#suche-treffer li").first.locator(".katalog-treffer__text").text_content() == \
         "Sensoren an Parkplätzen melden die Belegung an ein Parkleitsystem; Besucher sehen freie Plätze in einer App."

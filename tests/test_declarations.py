@@ -342,7 +342,7 @@ def test_a_declaration_from_the_form_appears_on_pages_in_exports_and_in_the_idee
 
     catalogue = generated.catalogue
     result = ideas.check("Sensoren melden freie Parkplätze in der Innenstadt", catalogue.projects, catalogue.funding,
-                         generated.enriched.programme_status, catalogue.reference, ideas.Asker(),
+                         generated.enriched.programme_status, ideas.Asker(), generated.enriched.retrieval,
                          declarations=declarations(catalogue))
     assert [d.id for d in result.planning] == ["dresden-plant-koeln-smart-parking"] and result.answering == []
     index = ideas_data.files(catalogue, generated.enriched.programme_status)["ideen-index"]

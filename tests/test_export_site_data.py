@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from export_support import fixture_catalogue_loaded, sample_enriched
-from generator import search
+from generator.enrich import retrieval
 from generator.export import site_data, write_all
 from generator.enrich import enrich
 
@@ -39,20 +39,21 @@ def test_record_text_cannot_close_the_script_or_open_markup():
 
 
 def test_search_shards_hold_every_stem_once_with_delta_encoded_postings(fixture_catalogue, web):
-    index = search.build_index(fixture_catalogue_loaded(fixture_catalogue))
+    index = retrieval.build(fixture_catalogue_loaded(fixture_catalogue)).search
     _name, meta = payload(web / "suche-meta.js")
     seen = {}
     for key, file_key in meta["shards"].items():
         _n, shard = payload(web / f"suche-t-{file_key}.js")
-        for stem, postings in shard.items():
-            assert stem.startswith(key) and stem not in seen
+        for term, postings in shard.items():
+            assert term.startswith(key) and term not in seen
             docs, doc = {}, 0
-            for gap, weight in zip(postings[1::2], postings[2::2]):
+            for gap, points in zip(postings[0::2], postings[1::2]):
                 doc += gap
-                docs[doc] = weight
-            seen[stem] = (postings[0], docs)
-    assert seen == {stem: (index.idf[stem], index.postings[stem]) for stem in index.terms}
+                docs[doc] = points
+            seen[term] = docs
+    assert seen == index.postings
     assert meta["n"] == 6 and meta["projects"] == 4
+    assert "~parkplatz" in seen  # thesaurus groups are index terms too
 
 
 def test_document_chunks_list_records_in_index_order(web):
@@ -64,12 +65,12 @@ def test_document_chunks_list_records_in_index_order(web):
 
 
 def test_big_shards_split_by_longer_prefixes(fixture_catalogue, monkeypatch):
-    index = search.build_index(fixture_catalogue_loaded(fixture_catalogue))
+    index = retrieval.build(fixture_catalogue_loaded(fixture_catalogue)).search
     monkeypatch.setattr(site_data, "SHARD_BYTES", 40)
     shards = site_data.shards(index)
     assert any(len(key) > 2 for key in shards)
-    stems = [s for body in shards.values() for s in body]
-    assert sorted(stems) == index.terms
+    terms = [s for body in shards.values() for s in body]
+    assert sorted(terms) == index.terms()
 
 
 def named(data, columns_key: str = "columns", rows_key: str = "items") -> list[dict]:

@@ -6,6 +6,7 @@ import pytest
 from enrich_support import (BANNEWITZ, DRESDEN, ERZGEBIRGSKREIS, FREISING, GARMISCH, KOELN, ZWICKAU, catalogue, programme,
                             project)
 from generator import ideas
+from generator.enrich import retrieval
 from generator.enrich.deadlines import all_statuses
 from generator.reference import default_reference
 
@@ -34,8 +35,8 @@ ADMIN = programme("verwaltung-bund", title="Verwaltung digital", topics=["verwal
 
 def run(projects, funding=(NATIONWIDE,), asker=None, text=IDEA):
     cat = catalogue(projects, funding)
-    return ideas.check(text, cat.projects, cat.funding, all_statuses(cat.funding, cat.build_date), cat.reference,
-                       asker or ideas.Asker())
+    return ideas.check(text, cat.projects, cat.funding, all_statuses(cat.funding, cat.build_date),
+                       asker or ideas.Asker(), retrieval.build(cat))
 
 
 def municipality(key):

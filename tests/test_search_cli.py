@@ -16,7 +16,7 @@ def test_suche_lists_hits_with_title_place_and_show_command(capsys, fixture_cata
     monkeypatch.chdir(fixture_catalogue.parent.parent.parent)
     code, out, _ = run(capsys, "suche", "Parkplätzen", *ARGS)
     assert code == 0
-    assert out.startswith("2 Treffer:")
+    assert out.startswith("3 Treffer:\nAuch gesucht: „Parkraum“ (gleichbedeutend mit „Parkplätzen“)\n")
     assert "1. Digitales Parkleitsystem mit Sensoren" in out
     assert "Projekt · Dresden · Sachsen · Umsetzung" in out
     assert "katalog zeige koeln-smart-parking" in out
@@ -43,6 +43,13 @@ def test_suche_without_hits_says_so_and_exits_1(capsys, fixture_catalogue, monke
     code, out, _ = run(capsys, "suche", "Raumfahrt", *ARGS)
     assert code == 1
     assert "Keine Treffer für „Raumfahrt“" in out
+
+
+def test_suche_without_hits_proposes_a_known_word(capsys, fixture_catalogue, monkeypatch):
+    monkeypatch.chdir(fixture_catalogue.parent.parent.parent)
+    code, out, _ = run(capsys, "suche", "Apq", *ARGS)
+    assert code == 1
+    assert out == "Keine Treffer für „Apq“.\nMeinten Sie „app“? katalog suche \"app\"\n"
 
 
 def test_suche_rejects_unknown_filter_value_in_german(capsys, fixture_catalogue, monkeypatch):

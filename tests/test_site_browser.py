@@ -40,12 +40,11 @@ def page(browser):
 
 
 def search(page, term: str) -> list[str]:
-    """Type like a user: Material searches on keyboard input (it shows "Suche wird initialisiert"
-    until the index is loaded, which is what hangs offline without the vendored shim)."""
-    page.click(".md-search__input", timeout=5000)
+    """Type like a user into the header search of the page (assets/katalog/kopfsuche.js)."""
+    page.click("#kopfsuche-text", timeout=5000)
     page.keyboard.type(term, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return page.locator(".md-search-result__item").all_inner_texts()
+    page.wait_for_selector(".kdk-kopfsuche__eintrag", timeout=15000)
+    return page.locator(".kdk-kopfsuche__eintrag").all_inner_texts()
 
 
 @pytest.mark.parametrize("start", ["index.html", "projekte/garmisch-buergerportal.html"])
@@ -53,8 +52,7 @@ def test_search_works_offline_from_file_urls(site, page, start):
     page.goto((site.site / start).as_uri())
     results = search(page, "Parkplätze")
     assert any("Smart Parking in der Innenstadt" in r for r in results), results
-    meta = page.inner_text(".md-search-result__meta")
-    assert "Suchergebnis" in meta
+    assert "Treffer" in page.inner_text(".kdk-kopfsuche__status")
 
 
 def test_no_request_leaves_the_file_system(site, page):

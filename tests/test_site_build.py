@@ -83,19 +83,20 @@ def test_no_page_requests_a_third_party_host(site):
     assert offenders == []
 
 
-def test_offline_search_ships_its_index_and_the_vendored_shim(site):
-    assert (site.site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
-    assert (site.site / "assets" / "iframe-worker" / "shim.js").is_file()
+def test_no_page_downloads_a_site_wide_search_index(site):
+    assert not (site.site / "search").exists()
     scripts = [e.attrs.get("src", "") for e in parse(site.site / "kommunen" / "koeln-05315000.html").find("script")]
-    assert "../assets/iframe-worker/shim.js" in scripts
+    assert "../assets/katalog/kopfsuche.js" in scripts
+    assert not any("iframe-worker" in src or "search" in src for src in scripts)
 
 
-def test_search_is_german(site):
-    config = json.loads(next(e.text for e in parse(site.site / "index.html").find("script") if e.attrs.get("id") == "__config"))
-    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["de"]
-    assert config["translations"]["search.result.placeholder"] == "Suchbegriff eingeben"
-    assert any("Smart Parking in der Innenstadt" in d["title"] for d in index["docs"])
+def test_search_data_names_its_columns_and_carries_the_constants(site):
+    meta = (site.site / "api" / "web" / "suche-meta.js").read_text(encoding="utf-8")
+    data = json.loads(meta[meta.index(",") + 1:meta.rindex(")")])
+    assert data["columns"] == ["kind", "id", "title", "subtitle", "summary"]
+    assert data["analysis"]["links"] == ["es", "en", "s", "n", "e"] and "und" in data["analysis"]["stop"]
+    lexicon = (site.site / "api" / "web" / "suche-lexikon.js").read_text(encoding="utf-8")
+    assert '"parkplatz' in lexicon and '"thesaurus"' in lexicon
 
 
 def test_start_page_shows_the_three_questions_and_live_figures(site):
@@ -134,3 +135,18 @@ def test_build_date_is_shown_where_status_is_computed(site):
     text = " ".join(parse(site.site / "uebersichten" / "foerderkalender.html").text.split())
     assert f"Stand {BUILD_DATE:%d.%m.%Y}" in text
     assert "Aufruf 2026" in text and "31.03.2027" in text
+
+
+INTERNAL_WORDS = re.compile(r"amount_eur|last_reviewed|funding\[\]|TF-IDF|Kosinus|Permanent link|Not found")
+
+
+def test_reader_pages_show_no_internal_words_or_english_leftovers(site):
+    """Field names, jargon of the scoring and theme English stay out of what readers see."""
+    found = {}
+    for path in html_pages(site.site):
+        text = parse(path).text
+        titles = " ".join(e.attrs.get("title", "") for e in parse(path).elements)
+        hits = sorted(set(INTERNAL_WORDS.findall(text + " " + titles)))
+        if hits:
+            found[path.relative_to(site.site).as_posix()] = hits
+    assert found == {}

@@ -83,8 +83,9 @@ def pick_municipality(reference, name: str):
 
 def run(args) -> int:
     from generator import ideas, ideas_report
+    from generator import text as text_module
     try:
-        if not ideas.stems_with_words(args.text):
+        if not text_module.stems(args.text):
             raise UsageError("Bitte die Idee in ein paar Sätzen beschreiben (der Text enthält keine aussagekräftigen Wörter).")
         if args.limit < 1:
             raise UsageError("--limit muss mindestens 1 sein.")
@@ -94,8 +95,10 @@ def run(args) -> int:
     except UsageError as problem:
         print(f"katalog ideen-check: Fehler: {problem}", file=sys.stderr)
         return 2
+    from generator.enrich import retrieval
     from generator.enrich.partners import declarations
-    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, catalogue.reference, asker,
+
+    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, asker, retrieval.build(catalogue),
                          declarations=declarations(catalogue))
     result.projects = result.projects[:args.limit]
     report = ideas_report.as_dict(result, catalogue, today)

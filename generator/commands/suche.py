@@ -14,9 +14,11 @@ STATUS_VOCABS = ("project-statuses", "application-statuses")
 def register(sub) -> None:
     p = sub.add_parser("suche", help="Projekte und Förderprogramme durchsuchen (offline)",
                        description="Durchsucht Projekte und Förderprogramme im Katalog. Gebeugte Wörter finden "
-                                   "ihre Grundform („Parkplätzen“ findet „Parkplatz“), Wortanfänge genügen. "
-                                   "Die Reihenfolge ist dieselbe wie in der Suche auf der Website.")
-    p.add_argument("text", metavar="TEXT", nargs="?", default="", help="Suchbegriffe (alle müssen vorkommen)")
+                                   "ihre Grundform („Parkplätzen“ findet „Parkplatz“), Wortanfänge genügen, "
+                                   "zusammengesetzte Wörter finden ihre Teile („Parksensoren“ findet „Sensoren … Parken“), "
+                                   "gleichbedeutende Wörter und kleine Tippfehler werden mitgesucht. Treffer mit mehr "
+                                   "Suchwörtern stehen vorn. Die Reihenfolge ist dieselbe wie in der Suche auf der Website.")
+    p.add_argument("text", metavar="TEXT", nargs="?", default="", help="Suchbegriffe (Einträge mit mehr davon stehen vorn)")
     p.add_argument("--thema", action="append", default=[], metavar="HANDLUNGSFELD",
                    help="nur dieses Handlungsfeld (Kennung oder Name, mehrfach möglich)")
     p.add_argument("--land", action="append", default=[], metavar="LAND",
@@ -76,26 +78,33 @@ def run(args) -> int:
     except UsageError as problem:
         print(f"katalog suche: Fehler: {problem}", file=sys.stderr)
         return 2
-    index = search.build_index(catalogue)
-    if args.text.strip() and not search.query_stems(args.text):
+    from generator.enrich import retrieval
+
+    index = retrieval.build(catalogue).search
+    found = search.search(catalogue, enriched, index, args.text, filters, args.limit)
+    if args.text.strip() and not found.words:
         print("Die Suchbegriffe bestehen nur aus Füllwörtern (z. B. „und“, „die“). Bitte genauer suchen.")
         return 1
-    hits, total = search.search(catalogue, enriched, index, args.text, filters, args.limit)
-    sys.stdout.write(format_hits(hits, total, args.text))
-    return 0 if total else 1
+    sys.stdout.write(format_hits(found.hits, found.total, args.text, found.notes, found.suggestion))
+    return 0 if found.total else 1
 
 
 KIND_LABEL = {"project": "Projekt", "funding": "Förderprogramm"}
 
 
-def format_hits(hits, total: int, query: str) -> str:
+def format_hits(hits, total: int, query: str, notes: list | None = None, suggestion: str = "") -> str:
     if not total:
         shown = f" für „{query}“" if query.strip() else ""
-        return (f"Keine Treffer{shown}.\nTipp: weniger oder kürzere Wörter versuchen; "
+        if suggestion:
+            return f"Keine Treffer{shown}.\nMeinten Sie „{suggestion}“? katalog suche \"{suggestion}\"\n"
+        return (f"Keine Treffer{shown}.\nTipp: andere Wörter versuchen; "
                 "Wortanfänge genügen („Glasf“ findet „Glasfaser“).\n")
     width = len(str(len(hits)))
     word = "Treffer"
-    lines = [f"{total} {word}" + (f", die ersten {len(hits)}:" if len(hits) < total else ":"), ""]
+    lines = [f"{total} {word}" + (f", die ersten {len(hits)}:" if len(hits) < total else ":")]
+    if notes:
+        lines.append("Auch gesucht: " + ", ".join(notes))
+    lines.append("")
     for number, hit in enumerate(hits, 1):
         lines.append(f"{number:>{width}}. {hit.title}")
         pad = " " * (width + 2)

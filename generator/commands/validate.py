@@ -43,6 +43,10 @@ def run(args) -> int:
               f"(erwartet: …/projects/<id>.yaml, …/funding/<id>.yaml oder ein Ordner mit projects/ und funding/).",
               file=sys.stderr)
         return 2
+    if not args.paths:  # the whole catalogue: the thesaurus is checked too
+        from generator.retrieval import thesaurus
+
+        findings = sorted(set(findings) | set(thesaurus.findings()))
     sys.stdout.write(REPORTERS[args.format](findings, files_checked))
     if args.format == "github":
         write_step_summary(findings, files_checked)

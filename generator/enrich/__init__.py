@@ -21,6 +21,8 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
     `added` maps record id -> ISO date first added; None reads it from git
     (records git does not know fall back to `last_reviewed`).
     """
+    from generator.enrich import retrieval
+
     today = catalogue.build_date
     statuses = deadlines.all_statuses(catalogue.funding, today)
     if added is None:
@@ -34,10 +36,13 @@ def enrich(catalogue, *, added: dict | None = None) -> Enriched:
     facts = domain.all_project_facts(catalogue.projects, catalogue.reference)
     by_municipality = projects_by_municipality(catalogue.projects)
     declared = partners.declarations(catalogue)
+    core = retrieval.build(catalogue)
     return Enriched(
         build_date=today,
-        similar_projects=similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference),
-        similar_programmes=similarity.similar_programmes(catalogue.funding),
+        similar_projects=similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference,
+                                                     corpus_=core.projects),
+        similar_programmes=similarity.similar_programmes(catalogue.funding, core.lexicon, core.thesaurus),
+        retrieval=core,
         funding_matches=matches,
         funding_match_totals=match_totals,
         programme_status=statuses,
@@ -77,9 +82,13 @@ def light(catalogue) -> Enriched:
 def for_record(catalogue, record_id: str) -> Enriched:
     """`light` plus what one record's view shows: for a project its similar projects and funding
     matches (a full enrich of 10,000 projects takes several seconds longer)."""
+    from generator.enrich import retrieval
+
     enriched = light(catalogue)
     if record_id in catalogue.projects:
-        enriched.similar_projects = similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference)
+        enriched.retrieval = retrieval.build(catalogue)
+        enriched.similar_projects = similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference,
+                                                                corpus_=enriched.retrieval.projects)
         enriched.funding_matches = matching.funding_matches(
             {record_id: catalogue.projects[record_id]}, catalogue.funding, enriched.programme_status, catalogue.reference)
     return enriched

@@ -48,6 +48,7 @@ from math import fsum  # exact sums: the result must not depend on set order (ha
 import zlib
 from collections import Counter
 from itertools import compress
+import dataclasses
 from dataclasses import dataclass
 from operator import mul, neg
 
@@ -104,7 +105,7 @@ def blocks(doc: Doc) -> tuple:
     (projects) the same size class in the same Land, and the combinations Handlungsfelder + tags and
     Handlungsfelder + size class + Land. Among many records sharing the same words these decide, as
     they do in the score."""
-    keys = [(name, value) for name in ("programme", "funder") for value in sorted(doc.groups.get(name, ()))]
+    keys: list[tuple] = [(name, value) for name in ("programme", "funder") for value in sorted(doc.groups.get(name, ()))]
     if doc.topic_set:
         keys.append(("topics", doc.topic_set))
     if doc.tag_set:
@@ -127,19 +128,29 @@ def _record_text(record: dict, field: str) -> str:
     return without_links(value) if isinstance(value, str) else ""
 
 
-def _term_frequencies(record: dict) -> tuple[dict, dict]:
+def _term_frequencies(record: dict, lexicon=None, thesaurus=None) -> tuple[dict, dict]:
+    """stem -> weighted count, and stem -> word as first written. With the retrieval core's lexicon a compound
+    also counts for its parts ("Parkplatzsensoren": Parkplatz, Sensor, Park, Platz), and with its thesaurus each
+    member of a group for the group ("Stellplatz" and "Parkplatz" share "~parkplatz"); see generator/retrieval."""
     tf: dict[str, float] = {}
     surface: dict[str, str] = {}
     notes = note_stems()
     for field, weight in FIELD_WEIGHTS:
-        for stem, word in stems_with_words(_record_text(record, field)):
-            if stem in notes:
-                continue
-            if stem in tf:
-                tf[stem] += weight
+        pairs = [(stem, word) for stem, word in stems_with_words(_record_text(record, field)) if stem not in notes]
+        parts = [lexicon.parts(word.lower()) if lexicon is not None else [] for _stem, word in pairs]
+        terms = []
+        for (stem, word), own in zip(pairs, parts):
+            terms.append((stem, word))
+            terms += [(p, lexicon.surface.get(p, p).capitalize()) for p in own if p != stem and p not in notes]
+        if thesaurus is not None:
+            for term in thesaurus.terms_in([stem for stem, _w in pairs], parts):
+                terms.append((term, thesaurus.label(thesaurus.group_of_term(term))))
+        for term, word in terms:
+            if term in tf:
+                tf[term] += weight
             else:
-                tf[stem] = weight
-                surface[stem] = word
+                tf[term] = weight
+                surface[term] = word
     return tf, surface
 
 
@@ -163,28 +174,58 @@ def unit_vector(tf: dict, idf: dict, keep=None) -> dict:
     """TF-IDF weights (1 + ln tf) * idf scaled to length 1; words without idf do not count. `keep`
     drops words after scaling (the length still counts them)."""
     vector = {t: (1 + math.log(f)) * idf[t] for t, f in tf.items() if t in idf}
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    norm = math.sqrt(sum(vector[t] * vector[t] for t in sorted(vector))) or 1.0  # sorted: the browser sums alike
     return {t: w / norm for t, w in vector.items() if keep is None or keep(t)}
 
 
-def build_docs(records: dict, groups_of) -> list[Doc]:
+@dataclass
+class Corpus:
+    """Records prepared for comparison, every word kept (the Ideen-Check and the portfolio twins need the words
+    only one record uses; `linkable` leaves them out for record-to-record links)."""
+
+    docs: list  # [Doc] sorted by id
+    df: dict  # stem -> number of records using it
+    idf: dict  # stem -> idf, only for the words that count (idf_table)
+    n: int
+    tfs: list  # per doc: stem -> weighted term frequency (integers; for the site data)
+    position: dict  # record id -> doc index
+    postings: dict = dataclasses.field(default_factory=dict)  # stem -> [doc index], the words that count (made from docs)
+
+    def __post_init__(self):
+        if not self.postings:
+            for i, doc in enumerate(self.docs):
+                for term in doc.vector:
+                    self.postings.setdefault(term, []).append(i)
+
+
+def corpus(records: dict, groups_of, lexicon=None, thesaurus=None) -> Corpus:
     """Docs sorted by id with TF-IDF vectors; `groups_of(record)` gives the non-text features."""
     raw = []
     df: Counter = Counter()
     for record_id in sorted(records):
         record = records[record_id]
-        tf, surface = _term_frequencies(record)
+        tf, surface = _term_frequencies(record, lexicon, thesaurus)
         df.update(tf.keys())
         raw.append((record_id, record, tf, surface))
     idf = idf_table(df, len(raw))
     docs = []
     for record_id, record, tf, surface in raw:
-        # words found in this record only can never be shared: leaving them out keeps comparisons cheap
-        # and changes no cosine (the norm still counts them)
-        vector = unit_vector(tf, idf, keep=lambda t: df[t] > 1)
         topics = tuple(dict.fromkeys(t for t in record.get("topics") or [] if isinstance(t, str)))
-        docs.append(Doc(record_id, vector, surface, topics, _tags(record), groups_of(record)))
-    return docs
+        docs.append(Doc(record_id, unit_vector(tf, idf), surface, topics, _tags(record), groups_of(record)))
+    return Corpus(docs, dict(df), idf, len(raw), [tf for _i, _r, tf, _s in raw], {d.id: i for i, d in enumerate(docs)})
+
+
+def linkable(corpus_: Corpus) -> list[Doc]:
+    """The docs without the words only one record uses: two records can never share them, and leaving them out
+    keeps comparisons cheap while changing no cosine (the norm still counts them)."""
+    df = corpus_.df
+    return [Doc(d.id, {t: w for t, w in d.vector.items() if df[t] > 1}, d.surface, d.topics, d.tags, d.groups)
+            for d in corpus_.docs]
+
+
+def build_docs(records: dict, groups_of, lexicon=None, thesaurus=None) -> list[Doc]:
+    """Docs for record-to-record links (see `corpus` and `linkable`)."""
+    return linkable(corpus(records, groups_of, lexicon, thesaurus))
 
 
 def candidates(docs: list[Doc]) -> list[list[int]]:
@@ -288,7 +329,9 @@ def shared_words(a: Doc, b: Doc, exclude: set, common: set | None = None) -> lis
     words = []
     for _lower, _product, term in top:
         mine, theirs = surface[term], b.surface[term]
-        words.append(theirs if len(theirs) < len(mine) else mine)
+        word = theirs if len(theirs) < len(mine) else mine
+        if word not in words:
+            words.append(word)
     return words
 
 
@@ -363,7 +406,8 @@ def _project_groups(reference):
         programmes = frozenset(f["programme"] for f in record.get("funding") or []
                                if isinstance(f, dict) and isinstance(f.get("programme"), str))
         lead = domain.lead(record, reference)
-        size, land = frozenset(), frozenset()
+        size: frozenset[str] = frozenset()
+        land: frozenset[str] = frozenset()
         if lead is not None and lead.municipality is not None:
             size, land = frozenset([lead.size_class]), frozenset([lead.land_code])
         elif lead is not None and lead.ags is None and lead.land_code:  # a body without key: no size class
@@ -380,12 +424,11 @@ def size_reason(size_class: str) -> str:
     return f"ähnliche Gemeindegröße ({SIZE_CLASS_LABELS.get(size_class, size_class)})"
 
 
-def similar_projects(projects: dict, funding: dict, reference) -> dict:
-    """project id -> [SimilarLink] for every project (top TOP_N, see module docstring)."""
+def project_reasons(funding: dict):
+    """reasons_for(a, b, text) -> (reasons, substantive) for project links: the site's links and the portfolio twins."""
     vocabularies = default_vocabularies()
     topic_labels = vocabularies["topics"].labels()
     land_labels = vocabularies["laender"].labels()
-    docs = build_docs(projects, _project_groups(reference))
 
     def reasons_for(a: Doc, b: Doc, text: float):
         reasons, substantive = common_reasons(a, b, text, topic_labels)
@@ -394,13 +437,27 @@ def similar_projects(projects: dict, funding: dict, reference) -> dict:
             titles = [str((funding.get(p) or {}).get("title") or p) for p in programmes]
             reasons.append(_listing("gleiches Förderprogramm", "gleiche Förderprogramme", titles))
             substantive = True
-        for size_class in sorted(a.groups["size"] & b.groups["size"]):
-            reasons.append(size_reason(size_class))
-        for land in sorted(a.groups["land"] & b.groups["land"]):
-            reasons.append(f"ebenfalls {in_land(land_labels.get(land, land))}")
+        reasons += place_reasons(a, b, land_labels)
         return reasons, substantive
 
-    return rank(docs, PROJECT_WEIGHTS, reasons_for)
+    return reasons_for
+
+
+def place_reasons(a: Doc, b: Doc, land_labels: dict) -> list[str]:
+    """"ähnliche Gemeindegröße (…)", "ebenfalls in …" for shared size class and Land."""
+    out = [size_reason(size_class) for size_class in sorted(a.groups["size"] & b.groups["size"])]
+    out += [f"ebenfalls {in_land(land_labels.get(land, land))}" for land in sorted(a.groups["land"] & b.groups["land"])]
+    return out
+
+
+def project_corpus(projects: dict, reference, lexicon=None, thesaurus=None) -> Corpus:
+    return corpus(projects, _project_groups(reference), lexicon, thesaurus)
+
+
+def similar_projects(projects: dict, funding: dict, reference, lexicon=None, corpus_: Corpus | None = None) -> dict:
+    """project id -> [SimilarLink] for every project (top TOP_N, see module docstring)."""
+    corpus_ = corpus_ if corpus_ is not None else project_corpus(projects, reference, lexicon)
+    return rank(linkable(corpus_), PROJECT_WEIGHTS, project_reasons(funding))
 
 
 # --- programmes -----------------------------------------------------------------------------------------------
@@ -415,12 +472,12 @@ def _programme_groups(record: dict) -> dict:
             "region": frozenset(lands) if lands else frozenset(["@eu" if record.get("level") == "eu" else "@bund"])}
 
 
-def similar_programmes(funding: dict) -> dict:
+def similar_programmes(funding: dict, lexicon=None, thesaurus=None) -> dict:
     """programme id -> [SimilarLink] for every programme (top TOP_N, see module docstring)."""
     vocabularies = default_vocabularies()
     topic_labels = vocabularies["topics"].labels()
     land_labels = vocabularies["laender"].labels()
-    docs = build_docs(funding, _programme_groups)
+    docs = build_docs(funding, _programme_groups, lexicon, thesaurus)
 
     def reasons_for(a: Doc, b: Doc, text: float):
         reasons, substantive = common_reasons(a, b, text, topic_labels)

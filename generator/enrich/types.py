@@ -156,6 +156,8 @@ class Enriched:
     declarations_by_declarer: dict = field(default_factory=dict)  # official key -> [Declaration]
     partner_rows: list = field(default_factory=list)  # [partners.FinderRow] for „Partner finden“
     peers: dict = field(default_factory=dict)  # official key -> partners.Peers („Kommunen wie meine“)
+    # the retrieval core (generator.enrich.retrieval.Core): lexicon, thesaurus, search index, project corpus
+    retrieval: object = field(default=None, compare=False, repr=False)
 
     def facts(self, project_id: str) -> ProjectFacts:
         return self.projects[project_id]

@@ -5,12 +5,15 @@
 `site_data.script_json`, so record text can never end a script or open markup.
 
 * ideen-index.js: everything the ranking needs for all projects, compact:
-  - terms: the stems of generator.ideas' index (space-separated);
+  - terms: the terms that count of the retrieval core's project corpus (space-separated; words,
+    compound parts and thesaurus groups, see generator/enrich/similarity.py), and `common`: the
+    terms left out because more than half of the projects use them;
   - post: per term the projects using it and the term frequency, as a string of
     varints (VARINT_ALPHABET: the first 32 characters end a number, the last 32 continue
     it, 5 bits each, most significant first): gap to the previous project minus 1, then
     tf minus 1. The browser computes idf = ln(1 + N / df) and each project's vector norm
-    from these, exactly as generator/enrich/similarity.py does;
+    (summed in term order) from these, exactly as generator/enrich/similarity.py does;
+  - analysis constants, the lexicon and the thesaurus for the idea's words (retrieval.js);
   - per project (in index order) the lead's Land and size class, partner flags and topics;
   - the programmes with what eligibility needs, and the labels.
 * ideen-d-<n>.js: display facts of projects n*CHUNK … (n+1)*CHUNK-1 (title, place, status,
@@ -24,10 +27,11 @@ import json
 import shutil
 from pathlib import Path
 
-from generator import ideas, text
-from generator.enrich import partners
-from generator.enrich.matching import STATUS_ORDER
+from generator import ideas
+from generator.enrich import partners, retrieval
+from generator.enrich.matching import STATUS_ORDER, in_land
 from generator.export.site_data import FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, flag_table, script_json, truncate
+from generator.retrieval import constants as retrieval_constants
 from generator.reference import SIZE_CLASS_LABELS
 from generator.vocabularies import default_vocabularies
 
@@ -35,7 +39,7 @@ FOLDER = "generated/ideen-check"  # under docs/; git-ignored, not touched by oth
 CHUNK = 25
 OUTCOME_CHARS = 280
 SEEKING_CHARS = 200
-FORMAT = 1
+FORMAT = 2
 VARINT_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUV" + "WXYZabcdefghijklmnopqrstuvwxyz-_"
 SIZES = ["unter-5000", "5000-20000", "20000-100000", "ueber-100000", "landkreis", "land"]
 APPLICANTS = ["gemeinde", "stadt", "kreisfreie-stadt", "gemeindeverband", "landkreis", "sonstige"]
@@ -79,7 +83,8 @@ def term_postings(index: ideas.IdeaIndex) -> tuple[list, list]:
     return stems, encoded
 
 
-def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
+def index_data(catalogue, statuses: dict, core) -> dict:
+    index = core.projects
     topics, lands, statuses_vocab = _pairs("topics"), _pairs("laender"), _pairs("project-statuses")
     land_ix = {code: i for i, (code, _n) in enumerate(lands)}
     topic_ix = {t: i for i, (t, _l) in enumerate(topics)}
@@ -114,12 +119,14 @@ def index_data(catalogue, statuses: dict, index: ideas.IdeaIndex) -> dict:
         "minText": ideas.MIN_TEXT, "minShared": ideas.MIN_SHARED, "reasonWords": ideas.REASON_WORDS, "top": ideas.TOP_PROJECTS,
         "topicBasis": ideas.TOPIC_BASIS, "topicShare": ideas.TOPIC_SHARE, "maxTopics": ideas.MAX_TOPICS,
         "partnerPool": ideas.PARTNER_POOL, "maxPartners": ideas.MAX_PARTNERS,
-        "minLength": text.MIN_LENGTH, "stop": sorted(text.STOP_WORDS),
+        "analysis": retrieval_constants.analysis_constants(),
+        "words": core.lexicon.words(), "thesaurus": core.thesaurus.as_data(),
+        "common": sorted(t for t in index.df if t not in index.idf),
         "alphabet": VARINT_ALPHABET,
         "labels": {"topics": topics, "lands": lands, "statuses": statuses_vocab,
                    "applicants": _pairs("applicant-types"), "levels": _pairs("funding-levels"),
                    "sizes": [[s, SIZE_CLASS_LABELS[s]] for s in SIZES]},
-        "landIn": {code: ideas.in_land(name) for code, name in lands},  # "in Sachsen", "im Saarland"
+        "landIn": {code: in_land(name) for code, name in lands},  # "in Sachsen", "im Saarland"
         "municipalTypes": list(ideas.MUNICIPAL_TYPES), "sizeTypes": {k: list(v) for k, v in ideas.SIZE_TYPES.items()},
         "statusRank": dict(STATUS_ORDER),
         "terms": " ".join(stems), "post": encoded,
@@ -186,10 +193,11 @@ def municipality_groups(reference) -> list:
     return [[k, kreis_names.get(k, ""), "|".join(items)] for k, items in sorted(groups.items())]
 
 
-def files(catalogue, statuses: dict) -> dict:
-    """name -> data of every Ideen-Check data file."""
-    index = ideas.index_for(catalogue)
-    out = {"ideen-index": index_data(catalogue, statuses, index)}
+def files(catalogue, statuses: dict, core=None) -> dict:
+    """name -> data of every Ideen-Check data file (`core`: the catalogue's retrieval core, built if not given)."""
+    core = core if core is not None else retrieval.build(catalogue)
+    index = core.projects
+    out = {"ideen-index": index_data(catalogue, statuses, core)}
     for start in range(0, len(index.docs), CHUNK):
         out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, index, start)
     out["ideen-kommunen"] = {"applicants": APPLICANTS, "sizes": SIZES, "codes": CODE_ALPHABET,
@@ -197,14 +205,14 @@ def files(catalogue, statuses: dict) -> dict:
     return out
 
 
-def write(catalogue, statuses: dict, target: Path) -> list[Path]:
+def write(catalogue, statuses: dict, target: Path, core=None) -> list[Path]:
     """Write the files into `target` (emptied first, so no stale chunk survives)."""
     target = Path(target)
     if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in files(catalogue, statuses).items():
+    for name, data in files(catalogue, statuses, core).items():
         path = target / f"{name}.js"
         path.write_text(script(name, data), encoding="utf-8")
         written.append(path)
@@ -213,4 +221,4 @@ def write(catalogue, statuses: dict, target: Path) -> list[Path]:
 
 def write_step(generated, docs_dir: Path) -> None:
     """Output step for generator.build."""
-    write(generated.catalogue, generated.enriched.programme_status, Path(docs_dir) / FOLDER)
+    write(generated.catalogue, generated.enriched.programme_status, Path(docs_dir) / FOLDER, generated.enriched.retrieval)

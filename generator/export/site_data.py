@@ -5,21 +5,25 @@ not. Every file calls `KATALOG_DATEN(name, data)`; the JSON inside is made
 script-safe (<, >, &, U+2028, U+2029 as \\u escapes), so record text can never
 end a script or open markup.
 
-Search: the index of generator/search.py, split into
-* suche-meta.js: sizes, shard keys, stop words and chunk size (small);
-* suche-t-<key>.js: postings of the stems starting with <key> (2 or more
-  characters; a shard that grows past SHARD_BYTES is split by one more character);
-* suche-d-<n>.js: titles and subtitles of records n*CHUNK … (n+1)*CHUNK-1.
-A first query loads the meta file, the shard(s) of its words and the chunks
-of the hits it shows.
+Search: the index of the retrieval core (generator/retrieval/), split into
+* suche-meta.js: sizes, shard keys, chunk size, the column names of the record rows and the
+  analysis constants (generator/retrieval/constants.py) – small;
+* suche-lexikon.js: the catalogue's words (one spelling per stem) and the thesaurus, for compound
+  splitting, typo tolerance and synonyms;
+* suche-t-<key>.js: postings of the terms starting with <key> (2 or more characters; a shard that
+  grows past SHARD_BYTES is split by one more character): term -> [doc gap, points, ...];
+* suche-d-<n>.js: rows (SEARCH_COLUMNS) of records n*CHUNK … (n+1)*CHUNK-1.
+A first query loads meta and lexicon, the shards of its terms and the chunks of the hits it shows.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from generator import dates, geo, search, text
-from generator.enrich import UNCLEAR, deadlines
+from generator import dates, geo, search
+from generator.enrich import UNCLEAR, deadlines, retrieval
+from generator.retrieval import constants as retrieval_constants
+from generator.retrieval.index import SearchIndex
 from generator.reference import SIZE_CLASS_LABELS, SIZE_CLASSES
 from generator.vocabularies import default_vocabularies, label
 
@@ -27,7 +31,8 @@ WEB_DIR = "web"
 CHUNK = 100  # records per document chunk
 SHARD_BYTES = 120_000  # split a term shard above this size
 SUMMARY_CHARS = 180
-FORMAT = 1
+FORMAT = 2
+SEARCH_COLUMNS = ["kind", "id", "title", "subtitle", "summary"]  # kind: 0 project, 1 programme
 
 
 def script_json(data) -> str:
@@ -48,19 +53,19 @@ def shard_file_key(key: str) -> str:
 
 # --- search ---------------------------------------------------------------------------------------
 
-def encode_postings(index: search.SearchIndex, stem: str) -> list:
-    out, previous = [index.idf[stem]], 0
-    for doc in sorted(index.postings[stem]):
-        out += [doc - previous, index.postings[stem][doc]]
+def encode_postings(index: SearchIndex, term: str) -> list:
+    out, previous = [], 0
+    for doc in sorted(index.postings[term]):
+        out += [doc - previous, index.postings[term][doc]]
         previous = doc
     return out
 
 
-def shards(index: search.SearchIndex, length: int = 2, terms: list | None = None) -> dict:
-    """shard key -> {stem: postings}; keys are prefixes, split further while a shard is too big."""
+def shards(index: SearchIndex, length: int = 2, terms: list | None = None) -> dict:
+    """shard key -> {term: postings}; keys are prefixes, split further while a shard is too big."""
     groups: dict = {}
-    for stem in terms if terms is not None else index.terms:
-        groups.setdefault(stem[:length], []).append(stem)
+    for term in terms if terms is not None else index.terms():
+        groups.setdefault(term[:length], []).append(term)
     out = {}
     for key, stems in groups.items():
         body = {s: encode_postings(index, s) for s in stems}
@@ -84,7 +89,7 @@ def truncate(value: str, limit: int) -> str:
     return cut + " …"
 
 
-def search_files(catalogue, enriched, index: search.SearchIndex) -> dict:
+def search_files(catalogue, enriched, index: SearchIndex) -> dict:
     files = {}
     keys = {}
     for key, body in sorted(shards(index).items()):
@@ -98,10 +103,10 @@ def search_files(catalogue, enriched, index: search.SearchIndex) -> dict:
             rows.append([0 if kind == "project" else 1, rid, record["title"],
                          search.subtitle(catalogue, enriched, kind, rid), truncate(record.get("summary", ""), SUMMARY_CHARS)])
         files[f"suche-d-{start // CHUNK}"] = rows
+    files["suche-lexikon"] = retrieval_constants.lexicon_data(index)
     files["suche-meta"] = {
-        "format": FORMAT, "n": len(index.docs), "projects": len(catalogue.projects), "chunk": CHUNK,
-        "exact": search.EXACT_BONUS, "minLength": text.MIN_LENGTH, "stop": sorted(text.STOP_WORDS),
-        "shards": keys, "built": catalogue.build_date.isoformat(),
+        "format": FORMAT, "n": len(index.docs), "projects": index.projects, "chunk": CHUNK, "columns": SEARCH_COLUMNS,
+        "analysis": retrieval_constants.analysis_constants(), "noteWords": search.KIND_WORDS, "shards": keys, "built": catalogue.build_date.isoformat(),
     }
     return files
 
@@ -238,7 +243,8 @@ def map_data(catalogue, enriched) -> dict:
 def write(catalogue, enriched, out_dir: Path) -> list[Path]:
     folder = out_dir / WEB_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    files = search_files(catalogue, enriched, search.build_index(catalogue))
+    core = enriched.retrieval if enriched is not None and enriched.retrieval is not None else retrieval.build(catalogue)
+    files = search_files(catalogue, enriched, core.search)
     files["projekte"] = explorer_projects(catalogue, enriched)
     files["foerderung"] = explorer_funding(catalogue, enriched)
     files["karte"] = map_data(catalogue, enriched)

@@ -89,7 +89,6 @@
   }
 
   function start(root, dataName, makeConfig) {
-    K.takeOverHeaderSearch();
     root.setAttribute("aria-busy", "true");
     K.load(dataName).then(function (data) {
       var config = makeConfig(data);

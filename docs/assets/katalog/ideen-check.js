@@ -1,9 +1,10 @@
 /* Ideen-Check: similar projects, eligible programmes and partners for an idea, in the browser.
  *
- * The same computation as generator/ideas.py (see its docstring): German words -> Snowball
- * stems (KATALOG.words and KATALOG.stem of katalog-core.js), TF-IDF cosine against every
+ * The same computation as generator/ideas.py (see its docstring): the idea's words through the
+ * retrieval core (retrieval.js: stems, compound parts, synonyms, typos), TF-IDF cosine against every
  * project, score = 0.45 * Text + 0.07 * same size class + 0.03 * same Land, then topics,
- * programmes (generator/enrich/matching.py's eligibility) and partners.
+ * programmes (generator/enrich/matching.py's eligibility) and partners. Cut-offs, weights and the
+ * analysis constants come from the data Python writes.
  *
  * Data comes from <script> files (generator/export/ideas_data.py) calling KATALOG_IDEEN; that
  * works from file:// as well. Nothing typed leaves the page: no request carries it, nothing
@@ -21,22 +22,12 @@
     delete waiting[name];
   };
 
-  // ------------------------------------------------------------------ text analysis (generator/text.py)
-  // Words and stems come from katalog-core.js (KATALOG.words, KATALOG.stem): the site search's port of
-  // generator/text.py and snowballstemmer, checked against Python by the browser tests.
+  // ------------------------------------------------------------------ text analysis (retrieval.js)
   var K = root.KATALOG || {};
-  var stopWords = null;
-  var stemCache = new Map();
+  var R = root.KATALOG_RETRIEVAL;
+  var analyzer = null;
 
-  function stemsWithWords(text) {
-    var out = [];
-    K.words(text, stopWords, data["ideen-index"].minLength).forEach(function (word) {
-      var stem = stemCache.get(word);
-      if (stem === undefined) { stem = K.stem(word); stemCache.set(word, stem); }
-      if (stem) out.push([stem, word]);
-    });
-    return out;
-  }
+  function stemsWithWords(text) { return analyzer.stemsWithWords(text); }
 
   // ------------------------------------------------------------------ the index
   var index = null;
@@ -81,7 +72,8 @@
       raw.labels[key].forEach(function (pair) { map.set(pair[0], pair[1]); });
       labels[key] = { list: raw.labels[key], map: map };
     });
-    return { raw: raw, n: n, termIx: termIx, docs: docs, weights: weights, value: value, labels: labels };
+    var common = new Set(raw.common);
+    return { raw: raw, n: n, termIx: termIx, docs: docs, weights: weights, value: value, labels: labels, common: common };
   }
 
   function docLand(i) { var c = index.raw.docLand[i]; return c === "." ? "" : index.labels.lands.list[index.value[c]][0]; }
@@ -104,27 +96,55 @@
   }
 
   // asker: {land, landName, sizeClass, types: [...], municipality: {key, name, ...} | null}
-  function check(text, asker) {
-    var raw = index.raw;
-    var pairs = stemsWithWords(text);
-    var tf = new Map(), surface = new Map();
-    pairs.forEach(function (p) { tf.set(p[0], (tf.get(p[0]) || 0) + 1); if (!surface.has(p[0])) surface.set(p[0], p[1]); });
+  // The idea as a vector (generator/ideas.py: idea_doc): each concept's terms with the best factor of their
+  // alternatives; common words do not count; an unknown term only if nothing else of its concept is known.
+  function ideaVector(text) {
+    var kinds = index.raw.analysis.kinds, factors = index.raw.analysis.factors;
+    var weights = new Map(), surface = new Map();
+    function inDf(t) { return index.termIx.has(t) || index.common.has(t); }
+    analyzer.concepts(text).forEach(function (concept) {
+      var terms = new Map();
+      concept[1].forEach(function (alt) {
+        if (alt[0] === kinds.prefix || alt[0] === kinds.shown) return;
+        var f = factors[alt[0]];
+        alt[1].forEach(function (t) { if (f > (terms.get(t) || 0)) terms.set(t, f); });
+      });
+      var known = false;
+      terms.forEach(function (_f, t) { if (inDf(t)) known = true; });
+      terms.forEach(function (f, t) {
+        if ((inDf(t) && !index.termIx.has(t)) || (!inDf(t) && known)) return;
+        if (f > (weights.get(t) || 0)) {
+          weights.set(t, f);
+          if (!surface.has(t)) surface.set(t, concept[0]);
+        }
+      });
+    });
+    var unknown = Math.log(1 + index.n);
     var q = new Map(), norm = 0;
-    tf.forEach(function (f, stem) {
-      var t = index.termIx.get(stem);
-      var df = t === undefined ? 1 : index.docs[t].length;
-      var w = (1 + Math.log(f)) * Math.log(1 + index.n / df);
-      q.set(stem, w); norm += w * w;
+    weights.forEach(function (f, t) {
+      var ti = index.termIx.get(t);
+      var idf = ti === undefined ? unknown : Math.log(1 + index.n / index.docs[ti].length);
+      var w = f / 100 * idf;
+      q.set(t, w);
+      norm += w * w;
     });
     norm = Math.sqrt(norm) || 1;
+    q.forEach(function (w, t) { q.set(t, w / norm); });
+    return { q: q, surface: surface };
+  }
+
+  // asker: {land, landName, sizeClass, types: [...], municipality: {key, name, ...} | null}
+  function check(text, asker) {
+    var raw = index.raw;
+    var idea = ideaVector(text);
+    var q = idea.q, surface = idea.surface;
+    var needed = Math.min(raw.minShared, new Set(Array.from(surface.values())).size);
     var text_ = new Float64Array(index.n);
     var shared = new Int32Array(index.n);
     var touched = [];
-    q.forEach(function (w, stem) {
+    q.forEach(function (qw, stem) {
       var t = index.termIx.get(stem);
       if (t === undefined) return;
-      var qw = w / norm;
-      q.set(stem, qw);
       var dl = index.docs[t], wl = index.weights[t];
       for (var j = 0; j < dl.length; j++) {
         var d = dl[j];
@@ -137,7 +157,7 @@
     var hits = [];
     for (var h = 0; h < touched.length; h++) {
       var i = touched[h];
-      if (text_[i] < raw.minText || shared[i] < raw.minShared) continue;
+      if (text_[i] < raw.minText || shared[i] < needed) continue;
       var total = weights.text * text_[i];
       var size = docSize(i), land = docLand(i);
       if (asker.sizeClass && size === asker.sizeClass) total += weights.size;
@@ -189,7 +209,7 @@
       if (j >= 0) products.push([qw * index.weights[t][j], stem]);
     });
     products.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
-    var words = products.slice(0, index.raw.reasonWords).map(function (p) { return surface.get(p[1]); });
+    var words = Array.from(new Set(products.map(function (p) { return surface.get(p[1]); }))).slice(0, index.raw.reasonWords);
     var out = [words.length ? "ähnliche Beschreibung (" + words.join(", ") + ")" : "ähnliche Beschreibung"];
     if (asker.sizeClass && docSize(hit.doc) === asker.sizeClass) out.push(sizeReason(asker.sizeClass));
     if (asker.land && docLand(hit.doc) === asker.land) out.push("ebenfalls " + inLand(asker.land));
@@ -521,18 +541,24 @@
     return "Bundes- und EU-weite Programme zu diesen Handlungsfeldern.";
   }
 
+  // The index and the analysis, from the data file (also without a page: the tests run this under Node).
+  function prepare() {
+    if (!index) {
+      index = decodeIndex(data["ideen-index"]);
+      analyzer = new R.Analyzer(index.raw.analysis, index.raw.words, index.raw.thesaurus);
+    }
+  }
+
   // ------------------------------------------------------------------ page wiring
   var DEBOUNCE_MS = 80;  // results this long after the last keystroke
   var PREFETCH_MS = 100;
   function init(rootEl) {
-    if (!data["ideen-index"] || !K.stem) {
+    if (!data["ideen-index"] || !R) {
       rootEl.querySelector(".kdk-idea-results").textContent = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
       return;
     }
     base = rootEl.getAttribute("data-base") || "";
-    stopWords = {};
-    data["ideen-index"].stop.forEach(function (w) { stopWords[w] = true; });
-    index = decodeIndex(data["ideen-index"]);
+    prepare();
     var textArea = rootEl.querySelector("#idee-text");
     var search = rootEl.querySelector("#idee-kommune");
     var options = rootEl.querySelector("#idee-kommune-treffer");
@@ -642,7 +668,7 @@
     });
   }
 
-  root.KatalogIdeen = { fold: fold, loadMunicipalities: loadMunicipalities, check: check, findMunicipalities: findMunicipalities,
+  root.KatalogIdeen = { prepare: prepare, fold: fold, loadMunicipalities: loadMunicipalities, check: check, findMunicipalities: findMunicipalities,
     askerFor: askerFor, askerForMunicipality: askerForMunicipality, stemsWithWords: stemsWithWords };
 
   function start() { var r = document.querySelector(".kdk-idea"); if (r) init(r); }

@@ -5,7 +5,6 @@
   var K = window.KATALOG;
   var root = document.getElementById("karte-app");
   if (!root) return;
-  K.takeOverHeaderSearch();
   var SVG = "http://www.w3.org/2000/svg";
   var CELL = 44; // Rastergröße in Bildschirmpixeln
   var TARGET = 24; // kleinste Zielfläche eines Punkts in Bildschirmpixeln (WCAG 2.5.8)

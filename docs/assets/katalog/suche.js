@@ -4,7 +4,6 @@
   var K = window.KATALOG;
   var root = document.getElementById("suche-app");
   if (!root) return;
-  K.takeOverHeaderSearch();
   var PAGE = 20;
   var KINDS = { "": "Alles", projekte: "Projekte", foerderprogramme: "Förderprogramme" };
 
@@ -19,12 +18,15 @@
     K.el("button", { type: "submit", className: "md-button md-button--primary", text: "Suchen" }),
   ]);
   var hint = K.el("p", { id: "suche-hinweis", className: "katalog-hinweis",
-    text: "Gebeugte Wörter finden ihre Grundform („Parkplätzen“ findet „Parkplatz“), Wortanfänge genügen („Glasf“). Alle Wörter müssen vorkommen." });
+    text: "Gebeugte Wörter finden ihre Grundform („Parkplätzen“ findet „Parkplatz“), Wortanfänge genügen („Glasf“), " +
+      "zusammengesetzte Wörter finden ihre Teile („Parksensoren“ findet „Sensoren … Parken“); gleichbedeutende Wörter " +
+      "und kleine Tippfehler werden mitgesucht. Einträge mit mehr Suchwörtern stehen vorn." });
   var status = K.el("p", { id: "suche-status", className: "katalog-status", role: "status", "aria-live": "polite" });
+  var notes = K.el("p", { id: "suche-auch", className: "katalog-hinweis", hidden: true });
   var list = K.el("ol", { id: "suche-treffer", className: "katalog-treffer" });
   var more = K.el("button", { type: "button", className: "md-button", hidden: true, text: "Weitere Treffer anzeigen" });
   K.clear(root);
-  [form, hint, status, list, more].forEach(function (n) { root.appendChild(n); });
+  [form, hint, status, notes, list, more].forEach(function (n) { root.appendChild(n); });
 
   var current = { hits: [], stems: [], shown: 0, token: 0 };
 
@@ -39,8 +41,7 @@
     var out = [];
     var last = 0;
     String(text).replace(/[\p{L}\p{N}]+/gu, function (word, at) {
-      var st = K.stem(word);
-      if (stems.some(function (q) { return st.indexOf(q) === 0; })) {
+      if (stems.indexOf(K.stem(word)) >= 0) {
         if (at > last) out.push(document.createTextNode(text.slice(last, at)));
         out.push(K.el("mark", { text: word }));
         last = at + word.length;
@@ -86,14 +87,31 @@
       current.stems = res[0].stems;
       current.shown = 0;
       K.clear(list);
-      if (!res[0].stems.length) {
+      notes.hidden = true;
+      K.clear(notes);
+      if (!res[0].concepts.length) {
         status.textContent = "Die Suchbegriffe bestehen nur aus Füllwörtern. Bitte genauer suchen.";
         more.hidden = true;
         return;
       }
-      status.textContent = hits.length
-        ? K.number(hits.length) + (hits.length === 1 ? " Treffer" : " Treffer") + " für „" + query.trim() + "“"
-        : "Keine Treffer für „" + query.trim() + "“. Weniger oder kürzere Wörter versuchen.";
+      if (!hits.length) {
+        status.textContent = "Keine Treffer für „" + query.trim() + "“." + (res[0].suggestion ? "" : " Andere Wörter versuchen.");
+        if (res[0].suggestion) {
+          var proposal = res[0].suggestion;
+          status.appendChild(document.createTextNode(" Meinten Sie "));
+          status.appendChild(K.el("a", { href: "#q=" + encodeURIComponent(proposal), id: "suche-vorschlag", text: "„" + proposal + "“" }));
+          status.appendChild(document.createTextNode("?"));
+        }
+        more.hidden = true;
+        return;
+      }
+      status.textContent = K.number(hits.length) + " Treffer für „" + query.trim() + "“";
+      var words = res[1].noteWords;
+      var found = res[0].found.map(function (f) { return "„" + f[1] + "“ (" + words[f[2]] + " mit „" + f[0] + "“)"; });
+      if (found.length) {
+        notes.textContent = "Auch gesucht: " + found.join(", ");
+        notes.hidden = false;
+      }
       return showMore();
     }).catch(function (error) {
       status.textContent = "Die Suche konnte nicht geladen werden (" + error.message + ").";

@@ -1,0 +1,497 @@
+/* Kommunaler Digitalisierungskatalog – der Suchkern in JavaScript.
+ *
+ * Genaue Übertragung von generator/text.py (Wörter, Stoppwörter, Snowball-Stemmer Deutsch) und
+ * generator/retrieval/ (Wortschatz, Zerlegung zusammengesetzter Wörter, Tippfehler, Thesaurus,
+ * Suchbegriffe mit ihren Alternativen, Rangfolge). Alle Konstanten kommen aus den Daten, die Python
+ * schreibt (constants); die Tests vergleichen die Ergebnisse unter Node mit Python.
+ *
+ * Läuft im Browser (window.KATALOG_RETRIEVAL) und unter Node (module.exports). Kein DOM, kein Netz.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.KATALOG_RETRIEVAL = api;
+})(typeof window !== "undefined" ? window : globalThis, function () {
+  "use strict";
+
+  /* ---------- Snowball German (snowballstemmer 3.1.1 / PyStemmer 3.1.0) ---------- */
+  function set(chars) {
+    var out = {};
+    Array.from(chars).forEach(function (c) { out[c] = true; });
+    return out;
+  }
+  var V = set("aeiouyäöü");
+  var ET = set("Udfgklmnrstzä");
+  var S_END = set("bdfghklmnrt");
+  var ST_END = set("bdfghklmnt");
+  var A2 = ["erinnen", "erin", "ern", "lns", "em", "en", "ln", "er", "es", "e", "s"];
+  var A4 = ["est", "en", "er", "et", "st"];
+  var A3 = ["geordn", "intern", "tick", "plan", "tr"];
+  var A6 = ["heit", "isch", "keit", "lich", "end", "ung", "ig", "ik"];
+  var A7 = ["'sch", "'s", "'"];
+
+  function longestSuffix(word, list) {
+    var best = null;
+    for (var i = 0; i < list.length; i++) {
+      var s = list[i];
+      if (word.length >= s.length && word.slice(word.length - s.length) === s && (!best || s.length > best.length)) best = s;
+    }
+    return best;
+  }
+
+  function snowball(input) {
+    var w = input.toLowerCase();
+    // prelude 1: u and y between vowels become U and Y
+    var chars = w.split("");
+    for (var i = 0; i + 2 < chars.length; i++) {
+      if (V[chars[i]] && (chars[i + 1] === "u" || chars[i + 1] === "y") && V[chars[i + 2]]) {
+        chars[i + 1] = chars[i + 1] === "u" ? "U" : "Y";
+      }
+    }
+    w = chars.join("");
+    // prelude 2: ß -> ss, ae/oe/ue -> ä/ö/ü, qu stays
+    var out = "";
+    for (var j = 0; j < w.length; ) {
+      var two = w.substr(j, 2);
+      if (two === "ae") { out += "ä"; j += 2; }
+      else if (two === "oe") { out += "ö"; j += 2; }
+      else if (two === "ue") { out += "ü"; j += 2; }
+      else if (two === "qu") { out += "qu"; j += 2; }
+      else if (w[j] === "ß") { out += "ss"; j += 1; }
+      else { out += w[j]; j += 1; }
+    }
+    w = out;
+    // regions R1 and R2 (Snowball): each starts after the first non-vowel that follows a vowel
+    function regionAfter(start) {
+      var c = start;
+      while (c < w.length && !V[w[c]]) c++;
+      while (c < w.length && V[w[c]]) c++;
+      return Math.min(c + 1, w.length);
+    }
+    var p1 = w.length;
+    var p2 = w.length;
+    if (w.length >= 3) {
+      var r1 = regionAfter(0);
+      p1 = Math.max(r1, 3);
+      p2 = regionAfter(r1);
+    }
+    // step 1
+    var s = longestSuffix(w, A2);
+    if (s !== null && w.length - s.length >= p1) {
+      var stemPart = w.slice(0, w.length - s.length);
+      if (s === "em") {
+        if (stemPart.slice(-4) !== "syst") w = stemPart;
+      } else if (s === "erinnen" || s === "erin" || s === "ern" || s === "er") {
+        w = stemPart;
+      } else if (s === "e" || s === "en" || s === "es") {
+        w = stemPart;
+        if (w.slice(-1) === "s" && w.slice(0, -1).slice(-3) === "nis") w = w.slice(0, -1);
+      } else if (s === "s") {
+        if (stemPart.length > 0 && S_END[stemPart[stemPart.length - 1]]) w = stemPart;
+      } else { // ln, lns
+        w = stemPart + "l";
+      }
+    }
+    // step 2
+    s = longestSuffix(w, A4);
+    if (s !== null && w.length - s.length >= p1) {
+      var before = w.slice(0, w.length - s.length);
+      if (s === "en" || s === "er" || s === "est") {
+        w = before;
+      } else if (s === "st") {
+        if (before.length >= 4 && ST_END[before[before.length - 1]]) w = before;
+      } else { // et
+        if (before.length > 0 && ET[before[before.length - 1]] && longestSuffix(before, A3) === null) w = before;
+      }
+    }
+    // step 3
+    s = longestSuffix(w, A6);
+    if (s !== null && w.length - s.length >= p2) {
+      var rest = w.slice(0, w.length - s.length);
+      if (s === "end" || s === "ung") {
+        w = rest;
+        if (w.slice(-2) === "ig" && w.slice(-3, -2) !== "e" && w.length - 2 >= p2) w = w.slice(0, -2);
+      } else if (s === "ig" || s === "ik" || s === "isch") {
+        if (rest.slice(-1) !== "e") w = rest;
+      } else if (s === "lich" || s === "heit") {
+        w = rest;
+        if ((w.slice(-2) === "er" || w.slice(-2) === "en") && w.length - 2 >= p1) w = w.slice(0, -2);
+      } else { // keit
+        w = rest;
+        var t = longestSuffix(w, ["lich", "ig"]);
+        if (t !== null && w.length - t.length >= p2) w = w.slice(0, w.length - t.length);
+      }
+    }
+    // step 4: apostrophe endings
+    s = longestSuffix(w, A7);
+    if (s !== null && w.length - s.length >= 2) w = w.slice(0, w.length - s.length);
+    // postlude
+    return w.replace(/U/g, "u").replace(/Y/g, "y").replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u");
+  }
+
+  var stemCache = new Map();
+  function stem(word) {
+    var found = stemCache.get(word);
+    if (found === undefined) {
+      found = snowball(word);
+      if (stemCache.size > 200000) stemCache.clear();
+      stemCache.set(word, found);
+    }
+    return found;
+  }
+
+  /* ---------- Wörter wie generator/text.py ---------- */
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var DIGITS = /^\p{Nd}+$/u;
+  function words(text, stop, minLength) {
+    var out = [];
+    var found = String(text).normalize("NFC").match(WORD) || [];
+    found.forEach(function (word) {
+      if (Array.from(word).length < minLength || DIGITS.test(word)) return;
+      if (stop[word.toLowerCase()]) return;
+      out.push(word);
+    });
+    return out;
+  }
+
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  function len(s) { return Array.from(s).length; }
+
+  /* ---------- Analyse (generator/retrieval/analysis.py) ---------- */
+  function osaWithinOne(a, b) {
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;
+      return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    if (la > lb) return a.slice(i + 1) === b.slice(i);
+    return a.slice(i) === b.slice(i + 1);
+  }
+
+  function deletions(word) {
+    var out = [word];
+    for (var i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+    return out;
+  }
+
+  /* constants: the `analysis` object Python writes (see generator/retrieval/constants.py). */
+  function Analyzer(constants, lexiconWords, thesaurusData) {
+    this.c = constants;
+    var stop = {};
+    constants.stop.forEach(function (w) { stop[w] = true; });
+    this.stop = stop;
+    var surface = new Map();
+    lexiconWords.forEach(function (w) { surface.set(stem(w), w); });
+    this.surface = surface;
+    this.sorted = Array.from(surface.keys()).sort();
+    this.near_ = null;
+    this.pieces_ = new Map();
+    this.thesaurus = new Thesaurus(this, thesaurusData || []);
+  }
+
+  Analyzer.prototype.stemsWithWords = function (text) {
+    var self = this;
+    var out = [];
+    words(text, this.stop, this.c.minLength).forEach(function (word) {
+      var s = stem(word);
+      if (s) out.push([s, word]);
+    });
+    return out;
+  };
+  Analyzer.prototype.stems = function (text) {
+    return this.stemsWithWords(text).map(function (p) { return p[0]; });
+  };
+  Analyzer.prototype.known = function (s) { return this.surface.has(s); };
+
+  Analyzer.prototype.near = function (s) {
+    var self = this;
+    if (this.near_ === null) {
+      this.near_ = new Map();
+      this.sorted.forEach(function (known) {
+        deletions(known).forEach(function (key) {
+          var list = self.near_.get(key);
+          if (!list) self.near_.set(key, (list = []));
+          list.push(known);
+        });
+      });
+    }
+    var found = new Set();
+    deletions(s).forEach(function (key) {
+      (self.near_.get(key) || []).forEach(function (known) {
+        if (known !== s && osaWithinOne(s, known)) found.add(known);
+      });
+    });
+    return Array.from(found).sort(function (a, b) {
+      return Math.abs(a.length - s.length) - Math.abs(b.length - s.length) || cmp(a, b);
+    }).slice(0, this.c.maxTypo);
+  };
+
+  Analyzer.prototype.prefixed = function (s) {
+    var list = this.sorted, lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < s) lo = mid + 1; else hi = mid; }
+    var out = [];
+    for (var i = lo; i < list.length; i++) {
+      if (list[i].indexOf(s) !== 0) break;
+      if (list[i] !== s) out.push(list[i]);
+    }
+    return out;
+  };
+
+  Analyzer.prototype.split = function (word, fuzzy) {
+    return this.pieces(word, !!fuzzy).map(function (p) { return p[0]; });
+  };
+
+  Analyzer.prototype.parts = function (word) {
+    var out = [];
+    var todo = [word];
+    while (todo.length) {
+      var pieces = this.pieces(todo.shift(), false);
+      for (var i = 0; i < pieces.length; i++) {
+        if (out.indexOf(pieces[i][0]) < 0) {
+          out.push(pieces[i][0]);
+          todo.push(pieces[i][1]);
+        }
+      }
+    }
+    return out;
+  };
+
+  Analyzer.prototype.head = function (word) {
+    if (len(word) < this.c.minCompound) return [];
+    for (var i = word.length - this.c.minPart; i >= this.c.minHead; i--) {
+      var head = stem(word.slice(0, i));
+      if (this.surface.has(head)) return [head, stem(word.slice(i))];
+    }
+    return [];
+  };
+
+  Analyzer.prototype.pieces = function (word, fuzzy) {
+    var key = (fuzzy ? "1" : "0") + word;
+    var found = this.pieces_.get(key);
+    if (found === undefined) {
+      found = [];
+      if (len(word) >= this.c.minCompound) {
+        found = this.split_(word, false, this.c.maxParts) || [];
+        if (!found.length && fuzzy) found = this.split_(word, true, this.c.maxParts) || [];
+      }
+      this.pieces_.set(key, found);
+    }
+    return found;
+  };
+
+  Analyzer.prototype.final_ = function (rest, fuzzy) {
+    var s = stem(rest);
+    if (!fuzzy) return this.surface.has(s) ? s : "";
+    if (len(rest) >= this.c.typoMin && !this.surface.has(s)) {
+      var near = this.near(s);
+      if (near.length) return near[0];
+    }
+    return "";
+  };
+
+  Analyzer.prototype.split_ = function (word, fuzzy, budget) {
+    var c = this.c;
+    var best = null;
+    var links = [""].concat(c.links);
+    for (var i = word.length - c.minPart; i >= c.minPart; i--) {
+      var headWord = word.slice(0, i);
+      var head = stem(headWord);
+      if (!this.surface.has(head) || head.length < c.minPart) continue;
+      for (var k = 0; k < links.length; k++) {
+        var link = links[k];
+        if (word.slice(i, i + link.length) !== link) continue;
+        var rest = word.slice(i + link.length);
+        if (rest.length < c.minPart) continue;
+        var fin = this.final_(rest, fuzzy);
+        var candidate = fin ? [[head, headWord], [fin, rest]] : null;
+        if (candidate === null && budget > 2 && rest.length >= c.minCompound) {
+          var tail = this.split_(rest, fuzzy, budget - 1);
+          candidate = tail ? [[head, headWord]].concat(tail) : null;
+        }
+        if (candidate && (best === null || candidate.length < best.length)) {
+          best = candidate;
+          if (best.length === 2) return best;
+        }
+      }
+    }
+    return best;
+  };
+
+  /* ---------- Thesaurus (generator/retrieval/thesaurus.py) ---------- */
+  function Thesaurus(analyzer, data) {
+    var self = this;
+    this.groups = [];
+    this.index = new Map();
+    data.forEach(function (group) {
+      var entries = [];
+      group[1].forEach(function (phrase) {
+        var stems = analyzer.stems(phrase);
+        var key = stems.join(" ");
+        if (stems.length && !self.index.has(key)) {
+          self.index.set(key, self.groups.length);
+          entries.push([stems, phrase]);
+        }
+      });
+      self.groups.push([group[0], entries]);
+    });
+    this.prefix = analyzer.c.groupPrefix;
+  }
+  Thesaurus.prototype.groupOf = function (stems) {
+    var g = this.index.get(stems.join(" "));
+    return g === undefined ? null : g;
+  };
+  Thesaurus.prototype.term = function (g) { return this.prefix + this.groups[g][0]; };
+  Thesaurus.prototype.label = function (g) {
+    return this.groups[g][1].length ? this.groups[g][1][0][1] : this.groups[g][0];
+  };
+  Thesaurus.prototype.phraseAt = function (stems) {
+    for (var length = stems.length; length > 0; length--) {
+      var g = this.groupOf(stems.slice(0, length));
+      if (g !== null) return [length, g];
+    }
+    return [1, null];
+  };
+  Thesaurus.prototype.alternatives = function (g, own, kind, shown) {
+    var ownKey = own.join(" ");
+    var out = [[kind, [this.term(g)], this.label(g)]];
+    this.groups[g][1].forEach(function (entry) {
+      if (entry[0].join(" ") !== ownKey) out.push([shown, entry[0], entry[1]]);
+    });
+    return out;
+  };
+
+  /* ---------- Suchbegriffe: [word, [[kind, terms, label], ...]] ---------- */
+  Analyzer.prototype.concepts = function (text) {
+    var c = this.c, K = c.kinds;
+    var pairs = this.stemsWithWords(text);
+    var out = [];
+    var seen = new Set();
+    var i = 0;
+    while (i < pairs.length) {
+      var window_ = pairs.slice(i, i + c.maxPhrase).map(function (p) { return p[0]; });
+      var found = this.thesaurus.phraseAt(window_);
+      var length = found[0], group = found[1];
+      var stems, word, alts;
+      if (length > 1) {
+        stems = pairs.slice(i, i + length).map(function (p) { return p[0]; });
+        word = pairs.slice(i, i + length).map(function (p) { return p[1]; }).join(" ");
+        alts = [[K.exact, stems, ""]].concat(this.thesaurus.alternatives(group, stems, K.synonym, K.shown));
+        i += length;
+      } else {
+        stems = [pairs[i][0]];
+        word = pairs[i][1];
+        alts = this.wordAlternatives(pairs[i][0], pairs[i][1], group);
+        i += 1;
+      }
+      var key = stems.join(" ");
+      if (seen.has(key) || !alts.length) continue;
+      seen.add(key);
+      out.push([word, alts]);
+    }
+    return out;
+  };
+
+  Analyzer.prototype.wordAlternatives = function (s, word, group) {
+    var self = this, c = this.c, K = c.kinds;
+    var alts = [[K.exact, [s], ""]];
+    var known = this.surface.has(s);
+    if (s.length >= c.minPrefix) {
+      this.prefixed(s).forEach(function (t) { alts.push([K.prefix, [t], ""]); });
+    }
+    var lower = word.toLowerCase();
+    var parts = this.parts(lower);
+    if (!known && len(word) >= c.typoMin) {
+      this.near(s).forEach(function (t) { alts.push([K.typo, [t], self.surface.get(t)]); });
+      if (!parts.length) parts = this.split(lower, true);
+      if (!parts.length) parts = this.head(lower);
+    }
+    if (parts.length) alts.push([K.part, parts.slice(), ""]);
+    if (group !== null) alts = alts.concat(this.thesaurus.alternatives(group, [s], K.synonym, K.shown));
+    parts.forEach(function (part) {
+      var g = self.thesaurus.groupOf([part]);
+      if (g !== null && g !== group) alts = alts.concat(self.thesaurus.alternatives(g, [part], K.partSynonym, K.shown));
+    });
+    return alts;
+  };
+
+  /* Alle Indexbegriffe, die eine Anfrage braucht (zum Laden der Teildateien). */
+  function conceptTerms(concepts) {
+    var out = [];
+    var seen = new Set();
+    concepts.forEach(function (concept) {
+      concept[1].forEach(function (alt) {
+        alt[1].forEach(function (t) { if (!seen.has(t)) { seen.add(t); out.push(t); } });
+      });
+    });
+    return out;
+  }
+
+  /* Rangfolge (generator/retrieval/index.py: score). postings(term) -> Map doc -> points (oder undefined);
+   * projects: Zahl der Projekte (sie stehen im Index vor den Förderprogrammen).
+   * Ergebnis: {ranked: [[doc, rank, score]], found: [[word, label, kind]]}. */
+  function score(constants, concepts, postings, projects) {
+    var factors = constants.factors, shownKinds = constants.shownKinds;
+    var total = new Map(), matched = new Map();
+    var found = [], foundKeys = new Set();
+    concepts.forEach(function (concept) {
+      var best = new Map();
+      concept[1].forEach(function (alt) {
+        var kind = alt[0], terms = alt[1];
+        var factor = factors[kind];
+        var sums = new Map();
+        terms.forEach(function (t) {
+          var list = postings(t);
+          if (!list) return;
+          list.forEach(function (points, doc) { sums.set(doc, (sums.get(doc) || 0) + points); });
+        });
+        if (sums.size && shownKinds.indexOf(kind) >= 0) {
+          var key = JSON.stringify([concept[0], alt[2], kind]);
+          if (!foundKeys.has(key)) { foundKeys.add(key); found.push([concept[0], alt[2], kind]); }
+        }
+        if (!factor) return;
+        sums.forEach(function (points, doc) {
+          var value = Math.floor(factor * points / terms.length);
+          if (value > (best.get(doc) || 0)) best.set(doc, value);
+        });
+      });
+      best.forEach(function (value, doc) {
+        total.set(doc, (total.get(doc) || 0) + value);
+        matched.set(doc, (matched.get(doc) || 0) + 1);
+      });
+    });
+    var fundingFirst = concepts.some(function (c) {
+      return c[1].some(function (alt) { return alt[1].length === 1 && alt[1][0] === constants.fundingTerm; });
+    });
+    var first = fundingFirst ? projects : 0;
+    var ranked = [];
+    total.forEach(function (s, doc) { ranked.push([doc, s * matched.get(doc), s]); });
+    ranked.sort(function (a, b) { return ((a[0] < first) - (b[0] < first)) || b[1] - a[1] || a[0] - b[0]; });
+    return { ranked: ranked, found: found };
+  }
+
+  /* „Meinten Sie …?“ (index.py: suggestion). indexed(stem) sagt, ob der Index den Begriff hat. Jedes ersetzte
+   * Wort ist ein Indexbegriff: der Vorschlag findet also immer etwas. */
+  Analyzer.prototype.suggestion = function (query, indexed) {
+    var self = this;
+    var pairs = this.stemsWithWords(query);
+    if (!pairs.length) return "";
+    var changed = false;
+    var out = pairs.map(function (p) {
+      if (indexed(p[0])) return p[1];
+      var near = p[0].length >= 3 ? self.near(p[0]).filter(indexed) : [];
+      if (near.length) { changed = true; return self.surface.get(near[0]); }
+      return p[1];
+    });
+    return changed ? out.join(" ") : "";
+  };
+
+  return {
+    stem: stem, words: words, osaWithinOne: osaWithinOne, Analyzer: Analyzer, conceptTerms: conceptTerms,
+    score: score,
+  };
+});

@@ -1,0 +1,84 @@
+// Runs the JavaScript retrieval core under Node on the data files a build wrote, for the parity tests.
+// Usage: node retrieval_run.js SITE_DIR < requests.json  (requests: {"search": [queries], "ideas": [[text, asker]],
+// "stems": [words], "words": [[text, stop, minLength]]}); prints the results as JSON.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const site = process.argv[2];
+const R = require(path.resolve(__dirname, "../../docs/assets/katalog/retrieval.js"));
+
+function loadData(file, callbackName) {
+  const out = {};
+  const context = { [callbackName]: (name, data) => { out[name] = data; } };
+  vm.runInNewContext(fs.readFileSync(file, "utf8"), context);
+  return out;
+}
+
+function web(name) {
+  return loadData(path.join(site, "api", "web", name + ".js"), "KATALOG_DATEN")[name];
+}
+
+function searchAll(queries) {
+  const meta = web("suche-meta");
+  const lexicon = web("suche-lexikon");
+  const analyzer = new R.Analyzer(meta.analysis, lexicon.words.concat(lexicon.extra), lexicon.thesaurus);
+  const indexed = new Set(lexicon.words.map((w) => R.stem(w)));
+  const shards = {};
+  const cache = new Map();
+  function shardFile(term) {
+    for (let n = Math.min(term.length, 8); n >= 1; n--) {
+      const file = meta.shards[term.slice(0, n)];
+      if (file !== undefined) return "suche-t-" + file;
+    }
+    return null;
+  }
+  function postings(term) {
+    if (cache.has(term)) return cache.get(term);
+    const file = shardFile(term);
+    let map;
+    if (file) {
+      if (!(file in shards)) shards[file] = fs.existsSync(path.join(site, "api", "web", file + ".js")) ? web(file) : {};
+      const list = shards[file][term];
+      if (list) {
+        map = new Map();
+        let doc = 0;
+        for (let i = 0; i < list.length; i += 2) { doc += list[i]; map.set(doc, list[i + 1]); }
+      }
+    }
+    cache.set(term, map);
+    return map;
+  }
+  return queries.map((q) => {
+    const concepts = analyzer.concepts(q);
+    const result = R.score(meta.analysis, concepts, postings, meta.projects);
+    return { concepts: concepts, ranked: result.ranked, found: result.found,
+             suggestion: result.ranked.length ? "" : analyzer.suggestion(q, (t) => indexed.has(t)) };
+  });
+}
+
+function ideasAll(requests) {
+  const dir = path.join(site, "generated", "ideen-check");
+  const sandbox = { KATALOG_RETRIEVAL: R, KATALOG: {}, performance: { now: () => 0 } };
+  sandbox.globalThis = sandbox;
+  vm.createContext(sandbox);
+  vm.runInContext(fs.readFileSync(path.resolve(__dirname, "../../docs/assets/katalog/ideen-check.js"), "utf8"), sandbox);
+  vm.runInContext(fs.readFileSync(path.join(dir, "ideen-index.js"), "utf8"), sandbox);
+  const api = sandbox.KatalogIdeen;
+  api.prepare();
+  return requests.map(([text, asker]) => {
+    const a = api.askerFor(asker.land || "", asker.size || "");
+    const r = api.check(text, a);
+    return { projects: r.projects.map((h) => [h.doc, h.score, h.text, h.reasons]), total: r.total, topics: r.topics,
+             words: r.words };
+  });
+}
+
+const request = JSON.parse(fs.readFileSync(0, "utf8"));
+const out = {};
+if (request.search) out.search = searchAll(request.search);
+if (request.ideas) out.ideas = ideasAll(request.ideas);
+if (request.stems) out.stems = request.stems.map((w) => R.stem(w));
+if (request.words) out.words = request.words.map(([t, stop, n]) => { const s = {}; stop.forEach((w) => { s[w] = true; }); return R.words(t, s, n); });
+process.stdout.write(JSON.stringify(out));
