@@ -32,6 +32,7 @@ from generator.enrich import partners, retrieval
 from generator.enrich.matching import STATUS_ORDER, in_land
 from generator.export.site_data import FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, flag_table, script_json, truncate
 from generator.retrieval import constants as retrieval_constants
+from generator.sanitize import plain_text
 from generator.reference import SIZE_CLASS_LABELS
 from generator.vocabularies import default_vocabularies
 
@@ -165,7 +166,7 @@ def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:
         contact = f["contact"] if (f["seeking_partners"] or f["open_to_exchange"]) else {}
         rows.append([
             doc.id, f["title"], place["name"], place["others"], "", f["status"],
-            truncate(exp.get("outcome", ""), OUTCOME_CHARS), exp.get("would_do_again", ""), exp.get("effort", ""),
+            truncate(plain_text(exp.get("outcome", "")), OUTCOME_CHARS), exp.get("would_do_again", ""), exp.get("effort", ""),
             budget.get("total_eur"), budget.get("own_share_eur"),
             [[programme_ix.get(u["programme"], u["title"]), u["amount_eur"]] for u in f["funding"]],
             truncate(f["seeking"] or "", SEEKING_CHARS), contact.get("organisation", ""),
