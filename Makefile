@@ -72,9 +72,9 @@ lint: $(DEV_STAMP)
 test: $(DEV_STAMP) $(TOOLS_STAMP) browser lint
 	$(BIN)/python -m pytest -q
 
-# innere Schleife: ohne Browser und ohne ganze Website-Builds (Ziel: unter 30 s)
+# innere Schleife: ohne Browser und ohne ganze Website-Builds, auf alle Kerne verteilt (Ziel: unter 30 s)
 test-fast: $(DEV_STAMP) $(TOOLS_STAMP) lint
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	$(BIN)/python -m pytest -q -n auto -m "not browser and not slow"
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/run_all.py

@@ -440,7 +440,8 @@ def derive_id(kind: str, record: dict, reference: Reference | None) -> str:
 
 
 def _declaration_id(record: dict, reference: Reference | None) -> str:
-    declarer = record.get("declarer") if isinstance(record.get("declarer"), dict) else {}
+    declarer_raw = record.get("declarer")
+    declarer: dict = declarer_raw if isinstance(declarer_raw, dict) else {}
     name = declarer.get("name") or ""
     if declarer.get("ags") and reference is not None:
         municipality = reference.get(declarer["ags"])

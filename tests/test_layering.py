@@ -8,6 +8,7 @@ Python runs on the way (`generator/enrich/__init__.py`) unless it lives inside t
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +51,7 @@ def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
     return {m for m in with_parents if m in known and m != name}
 
 
+@functools.lru_cache(maxsize=1)
 def graph() -> dict[str, set[str]]:
     found = modules()
     return {name: imports_of(name, path, set(found)) for name, path in found.items()}

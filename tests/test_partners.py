@@ -113,3 +113,13 @@ def test_an_undated_source_is_never_shown_as_a_present_state():
                             declaration("zwickau-nutzt-koeln-park", "koeln-park", ZWICKAU, date="2026-11-27"))
     section = render_site(cat, enrich(cat, added={}))["projekte/koeln-park.md"].split("## Nachnutzung und Interesse", 1)[1]
     assert "laut Quelle (ohne Datum, gelesen 27.11.2026)" in section and "Stand 27.11.2026" not in section
+
+
+def test_a_declaring_municipality_gets_a_page_without_links_to_kreis_pages_that_do_not_exist():
+    eschborn = "06436003"  # Stadt im Main-Taunus-Kreis, which has no records here
+    cat = with_declarations(catalogue([project("koeln-park")]), declaration("eschborn-nutzt-koeln-park", "koeln-park", eschborn))
+    pages = render_site(cat, enrich(cat, added={}))
+    page = pages["kommunen/eschborn-06436003.md"]
+    assert "Main-Taunus-Kreis" in page and "main-taunus-kreis-06436.html" not in page
+    assert "kommunen/main-taunus-kreis-06436.md" not in pages
+    assert "koeln-park.html" in page.split("## Nachnutzung und Interesse", 1)[1]

@@ -135,3 +135,18 @@ def test_build_date_is_shown_where_status_is_computed(site):
     text = " ".join(parse(site.site / "uebersichten" / "foerderkalender.html").text.split())
     assert f"Stand {BUILD_DATE:%d.%m.%Y}" in text
     assert "Aufruf 2026" in text and "31.03.2027" in text
+
+
+INTERNAL_WORDS = re.compile(r"amount_eur|last_reviewed|funding\[\]|TF-IDF|Kosinus|Permanent link|Not found")
+
+
+def test_reader_pages_show_no_internal_words_or_english_leftovers(site):
+    """Field names, jargon of the scoring and theme English stay out of what readers see."""
+    found = {}
+    for path in html_pages(site.site):
+        text = parse(path).text
+        titles = " ".join(e.attrs.get("title", "") for e in parse(path).elements)
+        hits = sorted(set(INTERNAL_WORDS.findall(text + " " + titles)))
+        if hits:
+            found[path.relative_to(site.site).as_posix()] = hits
+    assert found == {}

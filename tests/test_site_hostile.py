@@ -2,7 +2,6 @@
 Jinja syntax is printed, and every other record's page stays intact."""
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess

@@ -227,9 +227,9 @@ def schedule_status(record: dict, today: dt.date) -> DeadlineStatus:
 
     future = sorted((c for c in ahead if c.opens_on and c.opens_on > today), key=lambda c: (c.opens_on, c.closes_on, c.name))
     if future and declared == "laufend":  # applications possible all along; the call is extra
-        return DeadlineStatus("laufend", f"Laufend, nächster Aufruf ab {german(future[0].opens)}", next_closes)
+        return DeadlineStatus("laufend", f"Laufend, nächster Aufruf ab {german(future[0].opens or '')}", next_closes)
     if future:
-        return DeadlineStatus("angekuendigt", f"Nächster Aufruf ab {german(future[0].opens)}", next_closes)
+        return DeadlineStatus("angekuendigt", f"Nächster Aufruf ab {german(future[0].opens or '')}", next_closes)
 
     if not calls:
         if declared == "laufend":

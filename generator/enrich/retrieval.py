@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.enrich import domain
-from generator.enrich.similarity import project_corpus
+from generator.enrich.similarity import Corpus, project_corpus
 from generator.retrieval import thesaurus as thesaurus_module
 from generator.retrieval.analysis import Lexicon
 from generator.retrieval.index import FUNDING_FIELDS, PROJECT_FIELDS, SearchIndex, build as build_index
@@ -20,7 +20,7 @@ KIND_WORDS = {"project": "Projekt", "funding": "Förderprogramm"}
 
 
 def _strings(*values) -> str:
-    out = []
+    out: list[str] = []
     for value in values:
         if isinstance(value, (list, tuple)):
             out.extend(str(v) for v in value if v)
@@ -80,7 +80,7 @@ class Core:
     lexicon: Lexicon
     thesaurus: thesaurus_module.Thesaurus
     search: SearchIndex  # projects and programmes, for the search
-    projects: object  # generator.enrich.similarity.Corpus of the projects: links, twins, Ideen-Check
+    projects: Corpus  # generator.enrich.similarity.Corpus of the projects: links, twins, Ideen-Check
     done_search: object = None  # generator.ideas.RecordSearch for the portfolio twins, made on first use
 
 

@@ -48,6 +48,7 @@ from math import fsum  # exact sums: the result must not depend on set order (ha
 import zlib
 from collections import Counter
 from itertools import compress
+import dataclasses
 from dataclasses import dataclass
 from operator import mul, neg
 
@@ -104,7 +105,7 @@ def blocks(doc: Doc) -> tuple:
     (projects) the same size class in the same Land, and the combinations Handlungsfelder + tags and
     Handlungsfelder + size class + Land. Among many records sharing the same words these decide, as
     they do in the score."""
-    keys = [(name, value) for name in ("programme", "funder") for value in sorted(doc.groups.get(name, ()))]
+    keys: list[tuple] = [(name, value) for name in ("programme", "funder") for value in sorted(doc.groups.get(name, ()))]
     if doc.topic_set:
         keys.append(("topics", doc.topic_set))
     if doc.tag_set:
@@ -188,11 +189,10 @@ class Corpus:
     n: int
     tfs: list  # per doc: stem -> weighted term frequency (integers; for the site data)
     position: dict  # record id -> doc index
-    postings: dict = None  # stem -> [doc index], the words that count
+    postings: dict = dataclasses.field(default_factory=dict)  # stem -> [doc index], the words that count (made from docs)
 
     def __post_init__(self):
-        if self.postings is None:
-            self.postings = {}
+        if not self.postings:
             for i, doc in enumerate(self.docs):
                 for term in doc.vector:
                     self.postings.setdefault(term, []).append(i)
@@ -406,7 +406,8 @@ def _project_groups(reference):
         programmes = frozenset(f["programme"] for f in record.get("funding") or []
                                if isinstance(f, dict) and isinstance(f.get("programme"), str))
         lead = domain.lead(record, reference)
-        size, land = frozenset(), frozenset()
+        size: frozenset[str] = frozenset()
+        land: frozenset[str] = frozenset()
         if lead is not None and lead.municipality is not None:
             size, land = frozenset([lead.size_class]), frozenset([lead.land_code])
         elif lead is not None and lead.ags is None and lead.land_code:  # a body without key: no size class

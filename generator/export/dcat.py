@@ -326,9 +326,9 @@ def to_turtle(nodes: list[Node]) -> str:
         for predicate in dict.fromkeys(p for p, _ in node.props):
             objects = [_turtle_object(o) for p, o in node.props if p == predicate]
             statements.append((predicate, ", ".join(objects)))
-        for i, (predicate, objects) in enumerate(statements):
+        for i, (predicate, listed) in enumerate(statements):
             end = " ." if i == len(statements) - 1 else " ;"
-            lines.append(f"    {predicate} {objects}{end}")
+            lines.append(f"    {predicate} {listed}{end}")
         lines.append("")
     return "\n".join(lines)
 

@@ -136,8 +136,9 @@ def project_draft(doc, today: dt.date, project_id: str | None = None, *, lead_ag
     if lang is None:
         hints.append("Die Datei hat keine deutsche Beschreibung (description.de); Kurzbeschreibung bitte selbst schreiben.")
     summary = _text(text.get("shortDescription"), SUMMARY_MAX) or _text(text.get("longDescription"), SUMMARY_MAX)
-    legal = doc.get("legal") if isinstance(doc.get("legal"), dict) else {}
-    maintenance = doc.get("maintenance") if isinstance(doc.get("maintenance"), dict) else {}
+    legal_raw, maintenance_raw = doc.get("legal"), doc.get("maintenance")
+    legal: dict = legal_raw if isinstance(legal_raw, dict) else {}
+    maintenance: dict = maintenance_raw if isinstance(maintenance_raw, dict) else {}
     owner = _text(legal.get("repoOwner"), 200) or _text(legal.get("mainCopyrightOwner"), 200)
     status = STATUS.get(str(doc.get("developmentStatus", "")))
     release = _date(doc.get("releaseDate"))
@@ -186,7 +187,8 @@ def project_draft(doc, today: dt.date, project_id: str | None = None, *, lead_ag
                      "Bitte ein Funktionspostfach oder eine Kontaktseite der Organisation eintragen.")
 
     declarations = []
-    used_by = doc.get("usedBy") if isinstance(doc.get("usedBy"), list) else []
+    used_by_raw = doc.get("usedBy")
+    used_by: list = used_by_raw if isinstance(used_by_raw, list) else []
     seen = set()
     for entry in used_by[:100]:
         user = _text(entry, 200)

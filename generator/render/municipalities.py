@@ -21,7 +21,7 @@ def keyed_municipalities(catalogue, enriched) -> list:
 def declaring_only(catalogue, enriched, entries) -> list:
     """(Municipality, []) for bodies that declared something but have no project of their own."""
     known = {m.key for m, _ids in entries}
-    out = []
+    out: list = []
     for key in enriched.declarations_by_declarer:
         m = catalogue.reference.get(key)
         if m is not None and m.level != "land" and key not in known:
@@ -52,6 +52,7 @@ def render(catalogue, enriched) -> dict[str, str]:
     entries = keyed_municipalities(catalogue, enriched)
     entries = sorted(entries + declaring_only(catalogue, enriched, entries),
                      key=lambda item: (item[0].name.casefold(), item[0].key))
+    with_pages = {m.key for m, _ids in entries}  # a Kreis without records of its own or its members has no page
     for m, ids in entries:
         here = base.municipality_page(m)
         kreis = catalogue.reference.kreis_of(m) if m.level in ("gemeinde", "verband") else None
@@ -60,7 +61,7 @@ def render(catalogue, enriched) -> dict[str, str]:
         pages[here] = base.page(
             "municipality.md.j2", here, title=m.official_name,
             description=f"Digitalisierungsprojekte: {m.official_name} ({base.labels().land(m.land_code)})",
-            mun=m, kreis=kreis, size=base.size_label(m), projects=project_cards(catalogue, enriched, ids),
+            mun=m, kreis=kreis, kreis_has_page=kreis is not None and kreis.key in with_pages, size=base.size_label(m), projects=project_cards(catalogue, enriched, ids),
             portfolio=portfolio_view.for_municipality(catalogue, enriched, m) if ids else None,
             declared=partners.for_municipality(catalogue, enriched, m, ids),
             peers=partners.peers_view(catalogue, enriched, m), form=partners.form_url(),

@@ -89,7 +89,7 @@ def peers_view(catalogue, enriched, m) -> dict | None:
 def render(catalogue, enriched) -> dict[str, str]:
     labels = base.labels()
     topics: list = []  # [(topic, label, [(row, page of body)], hidden counts)]
-    current = None
+    current: tuple | None = None
     derived_count: dict = {}
     for row in enriched.partner_rows:
         if current is None or current[0] != row.topic:

@@ -85,7 +85,7 @@ class Lexicon:
         """The lexicon plus the first parts of its compound nouns: a noun that does not split, but ends in a known
         word of at least MIN_HEAD letters after a first part of at least MIN_HEAD letters (and a linking
         element), teaches that first part ("Katastrophenschutz" -> "Katastrophen"). The longest known rest wins."""
-        learned = {}
+        learned: dict[str, str] = {}
         for word in sorted(nouns):
             if len(word) < 2 * MIN_HEAD or self.split(word):
                 continue

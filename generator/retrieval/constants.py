@@ -21,7 +21,8 @@ def analysis_constants() -> dict:
 def lexicon_data(core_index: index.SearchIndex) -> dict:
     """The lexicon split into words whose stem the index has (suggestions come only from these) and the others
     (first parts learned from compounds, thesaurus words), plus the thesaurus."""
-    words, extra = [], []
+    words: list[str] = []
+    extra: list[str] = []
     for stem, word in core_index.lexicon.surface.items():
         (words if stem in core_index.postings else extra).append(word)
     return {"words": words, "extra": extra, "thesaurus": core_index.thesaurus.as_data()}

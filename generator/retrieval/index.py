@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from generator import text
 from generator.retrieval.analysis import FACTORS, Lexicon, concepts
+from generator.retrieval.thesaurus import Thesaurus
 
 K1 = 1.2
 B = 0.75
@@ -61,7 +62,7 @@ class SearchIndex:
     docs: list  # [(kind, id)] in index order
     postings: dict  # term -> {doc index: points}
     lexicon: Lexicon
-    thesaurus: object
+    thesaurus: Thesaurus
     projects: int = 0  # docs[:projects] are projects
 
     def terms(self) -> list[str]:

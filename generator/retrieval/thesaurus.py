@@ -22,7 +22,7 @@ class Thesaurus:
     """Groups of phrases; each phrase is kept as written and as its stems."""
 
     def __init__(self, groups: list):
-        self.groups = []  # [(group id, [(stems tuple, phrase as written)])]
+        self.groups: list[tuple] = []  # [(group id, [(stems tuple, phrase as written)])]
         self._index: dict = {}  # stems tuple -> group index
         self._by_term: dict | None = None
         for gid, phrases in groups:
@@ -146,7 +146,9 @@ def read(path: Path) -> tuple[list, list]:
     if not isinstance(values, list) or not values:
         return problems + [(1, "Feld „values“ fehlt oder ist leer (eine Liste von Gruppen).")], []
     lines = _lines(path)
-    groups, seen_ids, seen_phrases = [], {}, {}
+    groups: list = []
+    seen_ids: dict = {}
+    seen_phrases: dict = {}
     for number, value in enumerate(values, 1):
         line = lines.get(number, 1)
         if not isinstance(value, dict):
