@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -81,3 +82,33 @@ def render_markdown(text: str | None) -> str:
     md = _markdown()
     md.reset()
     return clean_html(md.convert(str(text))).strip()
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of a sanitised fragment; block ends become spaces."""
+
+    BLOCKS = frozenset({"p", "br", "li", "ul", "ol", "blockquote", "pre", "h3", "h4", "h5", "h6", "tr", "td", "th"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(text: str | None) -> str:
+    """Record Markdown -> its words without Markdown syntax, on one line (for short previews that are set as text,
+    e.g. the Ideen-Check's „Erfahrung“): „- **Technik:** stabil“ becomes „Technik: stabil“."""
+    parser = _TextOnly()
+    parser.feed(render_markdown(text))
+    parser.close()
+    return " ".join("".join(parser.parts).split())

@@ -6,10 +6,12 @@ prints it and the site's about page shows the same figures. Counting rules:
 - A project counts once in every Land in which one of its municipalities lies
   (official key -> reference data; bodies without a key -> their `land`), so a
   project of Hamburg, Leipzig and München counts in three Länder.
-- A programme counts per Land only if it is Land-specific (`lands` not empty);
+- A programme counts per Land as a Land programme only if it is one (`level: land`);
   nationwide and EU programmes (`lands: []`) are counted separately, once, and
-  are not spread over the Länder. "Länder ohne Programm" means without a
-  Land-specific programme.
+  are not spread over the Länder. EU or Bund programmes limited to some Länder
+  (e.g. Interreg CENTRAL EUROPE: `level: eu` with nine `lands`) count per Land in a
+  column of their own (`funding_regional`), never as Land programmes. "Länder ohne
+  Programm" means without a Land programme.
 - A project counts once in every size class of its municipalities (reference
   `size_class`); municipalities without an official key count as "ohne Schlüssel".
 - A record counts once in each of its Handlungsfelder.
@@ -84,7 +86,10 @@ def coverage(catalogue) -> dict:
     projects, funding = catalogue.projects, catalogue.funding
 
     projects_by_land = Counter(land for p in projects.values() for land in project_lands(p, reference))
-    funding_by_land = Counter(land for f in funding.values() for land in f.get("lands") or [])
+    land_programmes = [f for f in funding.values() if f.get("level") == "land"]
+    regional = [f for f in funding.values() if f.get("lands") and f.get("level") != "land"]
+    funding_by_land = Counter(land for f in land_programmes for land in f.get("lands") or [])
+    regional_by_land = Counter(land for f in regional for land in f.get("lands") or [])
     nationwide = [f for f in funding.values() if not f.get("lands")]
     nationwide_by_level = Counter(f.get("level") for f in nationwide)
     levels = vocab["funding-levels"]
@@ -108,8 +113,10 @@ def coverage(catalogue) -> dict:
     return {
         "build_date": catalogue.build_date.isoformat(),
         "totals": {"projects": len(projects), "funding": len(funding),
-                   "funding_nationwide": len(nationwide), "funding_land_specific": len(funding) - len(nationwide)},
-        "by_land": _rows(land_order, laender, projects=projects_by_land, funding=funding_by_land),
+                   "funding_nationwide": len(nationwide), "funding_land_specific": len(land_programmes),
+                   "funding_regional": len(regional)},
+        "by_land": _rows(land_order, laender, projects=projects_by_land, funding=funding_by_land,
+                         funding_regional=regional_by_land),
         "funding_nationwide_by_level": [{"id": lv, "label": levels.label(lv), "funding": nationwide_by_level[lv]}
                                         for lv in levels.ids if nationwide_by_level.get(lv)],
         "by_topic": _rows(vocab["topics"].ids, vocab["topics"].labels(), projects=topic_projects, funding=topic_funding),

@@ -133,8 +133,12 @@ def browser():
 
 @pytest.fixture(name="http")
 def http_context(browser):  # named apart: `http` is also the stdlib module this file serves with
-    """A fresh browser context on the local server; fails the test on console errors or foreign requests."""
-    context = browser.new_context()
+    """A fresh browser context on the local server; fails the test on console errors or foreign requests.
+
+    It bypasses the pages' Content-Security-Policy: Playwright's string predicates (wait_for_function)
+    and the injected axe-core are test tooling the policy rightly forbids. The policy itself is tested
+    in test_browser_csp.py, with contexts that enforce it, on every page family, served and from file://."""
+    context = browser.new_context(bypass_csp=True)
     watch = guard_context(context, urlsplit(server_base()).netloc)
     yield context, watch
     assert watch.console_errors == [] and watch.page_errors == [] and watch.foreign_requests == []

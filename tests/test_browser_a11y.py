@@ -180,3 +180,37 @@ def test_map_points_are_targets_of_at_least_24_pixels(http):
     page.wait_for_selector(".karte-punkte a")
     sizes = page.eval_on_selector_all(".karte-punkte a", "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
     assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes
+
+
+def test_keyboard_only_ideen_check_with_the_municipality_combobox(http):
+    page = open_page(*http, server_base() + "ideen-check.html")
+    page.wait_for_selector(".kdk-idea[data-ready]")
+    page.locator("#idee-text").focus()
+    page.keyboard.type("Sensoren an Parkplätzen in der Innenstadt, damit Besucher freie Plätze in einer App sehen")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "idee-kommune"
+    combo = page.locator("#idee-kommune")
+    assert combo.get_attribute("role") == "combobox"
+    page.keyboard.type("Dresden")
+    page.wait_for_selector("#idee-kommune-treffer [role=option]")
+    assert combo.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    first = page.locator("#idee-kommune-treffer [role=option]").first
+    assert combo.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert first.get_attribute("aria-selected") == "true"
+    page.keyboard.press("Enter")
+    assert "Dresden" in page.inner_text("#idee-kommune-gewaehlt")
+    assert combo.get_attribute("aria-expanded") == "false"
+    page.wait_for_selector(".kdk-idea[data-state=fertig]")
+    assert page.locator(".kdk-idea-results a").count() > 0
+
+
+def test_escape_closes_the_municipality_list(http):
+    page = open_page(*http, server_base() + "ideen-check.html")
+    page.wait_for_selector(".kdk-idea[data-ready]")
+    page.locator("#idee-kommune").focus()
+    page.keyboard.type("Köln")
+    page.wait_for_selector("#idee-kommune-treffer [role=option]")
+    page.keyboard.press("Escape")
+    assert page.locator("#idee-kommune-treffer [role=option]").count() == 0
+    assert page.locator("#idee-kommune").get_attribute("aria-expanded") == "false"

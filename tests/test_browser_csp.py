@@ -195,7 +195,7 @@ def test_the_404_page_works_when_the_site_lives_under_a_sub_path(browser, subpat
         assert failed == [] and watch.foreign_requests == []
         assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky"  # Material's CSS
         assert page.inner_text("article h1") == "Seite nicht gefunden"
-        page.click("article >> text=Startseite", timeout=5000)
+        page.click("article >> text=Zur Startseite", timeout=5000)
         assert page.url == f"http://{subpath_site}/katalog/index.html"
         assert failed == []
     finally:

@@ -165,7 +165,7 @@ def test_funding_explorer_deadline_within_weeks_counts_from_the_data_date(http):
 
 
 def test_explorer_works_from_file_url(browser):
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # string predicates below; the policy: test_browser_csp.py
     watch = guard_context(context, None)
     try:
         page = open_page(context, watch, (built_site() / "explorer.html").as_uri() + "#land=DE-SN")

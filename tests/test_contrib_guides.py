@@ -238,6 +238,16 @@ def test_pre_commit_config_runs_the_validator_on_records():
     assert "formulare --pruefen" in hooks["katalog-erzeugte-dateien"]["entry"]
 
 
+def test_pre_commit_runs_the_same_linters_as_make_test():
+    config = load_text((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8")).data
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert hooks["ruff"]["entry"] == ".venv/bin/ruff check" and "$(BIN)/ruff check" in lint
+    assert hooks["mypy"]["entry"] == ".venv/bin/mypy" and "$(BIN)/mypy" in lint
+    assert "lint" in makefile.split("\ntest:", 1)[1].split("\n", 1)[0]
+
+
 # --- GitHub's own schemas for forms and workflows (vendored in check-jsonschema, offline) ------
 
 def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:

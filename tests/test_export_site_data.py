@@ -151,3 +151,20 @@ def test_exports_work_with_the_real_enrich_stage(fixture_catalogue, tmp_path):
         assert expected in names
     ics = (tmp_path / "foerderkalender.ics").read_text(encoding="utf-8")
     assert ics.count("BEGIN:VEVENT") == 1 and "DTSTART;VALUE=DATE:20270331" in ics
+
+
+def test_ideen_check_shows_the_experience_as_plain_text_not_markdown_syntax(catalogue_copy):
+    from generator.enrich.deadlines import all_statuses
+    from generator.export import ideas_data
+
+    record = catalogue_copy / "projects" / "koeln-smart-parking.yaml"
+    text = record.read_text(encoding="utf-8").replace(
+        "  outcome: Die Sensoren liefen stabil. Die App wurde weniger genutzt als erwartet.\n",
+        "  outcome: |\n    - **Technik:** Die Sensoren liefen *stabil*.\n    - Die App wurde weniger genutzt als erwartet.\n")
+    assert "**Technik:**" in text
+    record.write_text(text, encoding="utf-8")
+    catalogue = fixture_catalogue_loaded(catalogue_copy)
+    data = ideas_data.files(catalogue, all_statuses(catalogue.funding, catalogue.build_date))
+    rows = [row for name, chunk in data.items() if name.startswith("ideen-d-") for row in chunk]
+    outcome = next(row[6] for row in rows if row[0] == "koeln-smart-parking")
+    assert outcome == "Technik: Die Sensoren liefen stabil. Die App wurde weniger genutzt als erwartet."

@@ -259,3 +259,17 @@ def test_start_page_counts_match_the_lists_behind_them(built):
 def test_about_page_counts_programmes_like_the_start_page(built):
     about = text_of(built[2]["uebersichten/ueber-den-katalog.md"])
     assert "Förderprogramme 8, davon 2 mit offener Frist, 2 laufend (belegt), 2 mit unklarem Stand" in about
+
+
+
+def test_closed_programme_page_does_not_ask_for_evidence_a_closed_status_does_not_need():
+    ended = programme("beendet", title="Beendete Richtlinie", application={"status": "geschlossen", "deadlines": [
+        {"name": "Aufruf 2024", "opens": "2024-01-15", "closes": "2024-03-31"}]}, sources=[{"url": "https://www.example.org/beendet"}])
+    cat = catalogue([], [ended, UNSOURCED], build_date=DEC_2)
+    pages = render_site(cat, enrich(cat, added={}))
+    closed = text_of(pages["foerderprogramme/beendet.md"])
+    assert "Status am 02.12.2026: Geschlossen" in closed
+    assert "Keine Quelle mit Datum belegt den Status" not in closed
+    assert "Offen, laufend oder angekündigt zeigen wir nur, solange eine höchstens 12 Monate alte Quelle den Status belegt." in closed
+    unclear = text_of(pages["foerderprogramme/ohne-beleg.md"])
+    assert "Keine Quelle mit Datum belegt den Status." in unclear

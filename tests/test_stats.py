@@ -87,7 +87,8 @@ def real_cov():
 # --- fixture catalogue: small enough to state the expected figures outright ---------------------
 
 def test_fixture_totals(fixture_cov):
-    assert fixture_cov["totals"] == {"projects": 4, "funding": 2, "funding_nationwide": 1, "funding_land_specific": 1}
+    assert fixture_cov["totals"] == {"projects": 4, "funding": 2, "funding_nationwide": 1, "funding_land_specific": 1,
+                                     "funding_regional": 0}
 
 
 def test_fixture_projects_per_land_count_each_land_of_a_project(fixture_cov):
@@ -216,15 +217,20 @@ def test_projects_led_by_a_small_gemeinde_or_an_amt_are_listed(catalogue_copy):
 def test_real_totals_match_the_files(real_cov):
     projects, funding = records(REAL, "projects"), records(REAL, "funding")
     nationwide = [f for f in funding if f["lands"] == []]
+    land_programmes = [f for f in funding if f["level"] == "land"]
     assert real_cov["totals"] == {"projects": len(projects), "funding": len(funding),
                                   "funding_nationwide": len(nationwide),
-                                  "funding_land_specific": len(funding) - len(nationwide)}
+                                  "funding_land_specific": len(land_programmes),
+                                  "funding_regional": len(funding) - len(nationwide) - len(land_programmes)}
 
 
 def test_real_projects_and_programmes_per_land_match_the_files(real_cov):
     projects, funding = records(REAL, "projects"), records(REAL, "funding")
     assert column(real_cov["by_land"], "projects") == dict(Counter(code for p in projects for code in lands_of(p)))
-    assert column(real_cov["by_land"], "funding") == dict(Counter(code for f in funding for code in f["lands"]))
+    assert column(real_cov["by_land"], "funding") == dict(Counter(code for f in funding if f["level"] == "land"
+                                                                  for code in f["lands"]))
+    assert column(real_cov["by_land"], "funding_regional") == dict(Counter(code for f in funding if f["level"] != "land"
+                                                                           for code in f["lands"]))
 
 
 def test_real_topics_statuses_and_size_classes_match_the_files(real_cov):
@@ -241,7 +247,7 @@ def test_real_topics_statuses_and_size_classes_match_the_files(real_cov):
 def test_real_gaps_name_the_laender_without_project_or_land_programme(real_cov):
     projects, funding = records(REAL, "projects"), records(REAL, "funding")
     covered_projects = {code for p in projects for code in lands_of(p)}
-    covered_programmes = {code for f in funding for code in f["lands"]}
+    covered_programmes = {code for f in funding if f["level"] == "land" for code in f["lands"]}
     assert {r["id"] for r in real_cov["laender_without_project"]} == set(LAND_PREFIX.values()) - covered_projects
     assert {r["id"] for r in real_cov["laender_without_land_programme"]} == set(LAND_PREFIX.values()) - covered_programmes
     # Bremen was the gap of the first round; the second round's Bremen projects close it
@@ -313,3 +319,24 @@ def test_cli_refuses_a_catalogue_with_errors(capsys, catalogue_copy):
 def test_cli_rejects_a_bad_date(capsys):
     assert main(["stats", "--stichtag", "27.11.2026"]) == 2
     assert "kein Datum" in capsys.readouterr().err
+
+
+def test_eu_programme_for_some_laender_is_no_land_programme_of_theirs(catalogue_copy):
+    """Interreg CENTRAL EUROPE names nine Länder; it is still an EU programme, not a Land programme of those Länder."""
+    text = (catalogue_copy / "funding" / "smart-city-bund.yaml").read_text(encoding="utf-8")
+    regional = (text.replace("id: smart-city-bund", "id: interreg-mitteleuropa")
+                .replace("level: bund\nlands: []", "level: eu\nlands: [DE-BY, DE-SN]"))
+    assert "level: eu\nlands: [DE-BY, DE-SN]" in regional
+    (catalogue_copy / "funding" / "interreg-mitteleuropa.yaml").write_text(regional, encoding="utf-8")
+    catalogue, run = load_catalogue(catalogue_copy, build_date=BUILD_DATE)
+    assert catalogue is not None, [f.message for f in run.errors]
+    cov = coverage(catalogue)
+    assert column(cov["by_land"], "funding") == {"DE-SN": 1}  # only digital-sachsen is a Land programme
+    assert column(cov["by_land"], "funding_regional") == {"DE-BY": 1, "DE-SN": 1}
+    assert "DE-BY" in {r["id"] for r in cov["laender_without_land_programme"]}
+    assert cov["totals"] == {"projects": 4, "funding": 3, "funding_nationwide": 1, "funding_land_specific": 1,
+                             "funding_regional": 1}
+    text = render_text(cov)
+    assert "3 Förderprogramme (1 landesspezifisch, 1 bundesweit/EU, 1 EU/Bund nur für einzelne Länder)" in text
+    bayern = next(line for line in text.splitlines() if line.startswith("Bayern "))
+    assert bayern.split()[1:] == ["2", "0", "1"]

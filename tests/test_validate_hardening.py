@@ -105,6 +105,8 @@ def test_numbers_and_years_are_not_mistaken_for_personal_data(capsys, catalogue_
     ("organisation: Stadt Köln", "organisation: &anker Stadt Köln", 11, "contact.organisation"),
     ("  - url: https://www.example.org/quelle", "  - url: !!str https://www.example.org/quelle", 14, "sources[0].url"),
     ("status: umsetzung", 'status: "umsetzung\x07"', 8, "status"),
+    ("organisation: Stadt Köln", 'organisation: "' + "Stadt Köln, Amt für Digitalisierung " * 40 + '": zu lang', 11,
+     "contact.organisation"),  # a line longer than YAML's 1024-character limit for keys
 ])
 def test_syntax_level_errors_name_the_field_of_their_line(capsys, catalogue_copy, old, new, line, field):
     assert old in GOOD_PROJECT

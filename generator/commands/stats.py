@@ -48,11 +48,12 @@ def render_text(cov: dict) -> str:
     parts = [
         f"Abdeckung des Katalogs (Stand {dt.date.fromisoformat(cov['build_date']).strftime('%d.%m.%Y')})",
         f"{t['projects']} Projekte, {t['funding']} Förderprogramme "
-        f"({t['funding_land_specific']} landesspezifisch, {t['funding_nationwide']} bundesweit/EU)",
+        f"({t['funding_land_specific']} landesspezifisch, {t['funding_nationwide']} bundesweit/EU"
+        + (f", {t['funding_regional']} EU/Bund nur für einzelne Länder)" if t["funding_regional"] else ")"),
         "",
         "Nach Land",
-        table(["Land", "Projekte", "Landesprogramme"],
-              [[r["label"], r["projects"], r["funding"]] for r in cov["by_land"]]),
+        table(["Land", "Projekte", "Landesprogramme", "EU/Bund nur für einzelne Länder"],
+              [[r["label"], r["projects"], r["funding"], r["funding_regional"]] for r in cov["by_land"]]),
         f"Dazu gelten {t['funding_nationwide']} bundesweite bzw. EU-Programme in allen Ländern ({nationwide}).",
         "Ein Projekt mit Kommunen in mehreren Ländern zählt in jedem dieser Länder.",
         "",

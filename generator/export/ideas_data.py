@@ -32,6 +32,7 @@ from generator.enrich import partners, retrieval
 from generator.enrich.matching import STATUS_ORDER, in_land
 from generator.export.site_data import FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, flag_table, row, script_json, truncate
 from generator.retrieval import constants as retrieval_constants
+from generator.sanitize import plain_text
 from generator.reference import SIZE_CLASS_LABELS
 from generator.vocabularies import default_vocabularies
 
@@ -169,7 +170,7 @@ def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:
         contact = f["contact"] if (f["seeking_partners"] or f["open_to_exchange"]) else {}
         rows.append(row(DETAIL_COLUMNS, {
             "id": doc.id, "title": f["title"], "place": place["name"], "others": place["others"], "status": f["status"],
-            "outcome": truncate(exp.get("outcome", ""), OUTCOME_CHARS), "would_do_again": exp.get("would_do_again", ""),
+            "outcome": truncate(plain_text(exp.get("outcome", "")), OUTCOME_CHARS), "would_do_again": exp.get("would_do_again", ""),
             "effort": exp.get("effort", ""), "total_eur": budget.get("total_eur"), "own_share_eur": budget.get("own_share_eur"),
             "funding": [[programme_ix.get(u["programme"], u["title"]), u["amount_eur"]] for u in f["funding"]],
             "seeking": truncate(f["seeking"] or "", SEEKING_CHARS), "organisation": contact.get("organisation", ""),

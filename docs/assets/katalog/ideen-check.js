@@ -614,7 +614,7 @@
 
     function pick(m) {
       picked = m;
-      options.replaceChildren();
+      closeList();
       search.value = "";
       chosen.replaceChildren();
       if (m) {
@@ -638,19 +638,51 @@
       });
     });
 
-    function showMunicipalities() {
-      var found = findMunicipalities(search.value, 8);
+    // Combobox (WAI-ARIA 1.2): the focus stays in the text field; the arrow keys move the active option
+    // (aria-activedescendant), Enter picks it, Escape closes the list; a click picks too.
+    var found = [], active = -1;
+    function closeList() {
+      found = []; active = -1;
       options.replaceChildren();
-      found.forEach(function (m) {
-        var li = el("li");
+      search.setAttribute("aria-expanded", "false");
+      search.removeAttribute("aria-activedescendant");
+    }
+    function setActive(i) {
+      var items = options.querySelectorAll("[role=option]");
+      if (!items.length) return;
+      active = (i + items.length) % items.length;
+      items.forEach(function (item, n) { item.setAttribute("aria-selected", n === active ? "true" : "false"); });
+      search.setAttribute("aria-activedescendant", items[active].id);
+      items[active].scrollIntoView({ block: "nearest" });
+    }
+    function showMunicipalities() {
+      found = findMunicipalities(search.value, 8);
+      active = -1;
+      options.replaceChildren();
+      search.removeAttribute("aria-activedescendant");
+      found.forEach(function (m, i) {
         var label = m.name + " – " + (m.kreis ? m.kreis + ", " : "") + (index.labels.lands.map.get(m.land) || m.land) + " (" + (index.labels.applicants.map.get(m.applicant) || m.applicant) + ")";
-        var b = el("button", { type: "button", "class": "kdk-idea-option", "data-ags": m.key }, label);
-        b.addEventListener("click", function () { pick(m); });
-        li.appendChild(b);
+        var li = el("li", { role: "option", id: "idee-kommune-option-" + i, "aria-selected": "false", "class": "kdk-idea-option", "data-ags": m.key }, label);
+        li.addEventListener("mousedown", function (event) { event.preventDefault(); }); // the field keeps the focus
+        li.addEventListener("click", function () { pick(m); });
         options.appendChild(li);
       });
-      if (search.value.trim() && !found.length) options.appendChild(el("li", { "class": "kdk-meta" }, "Keine Kommune mit diesem Namen."));
+      if (search.value.trim() && !found.length) options.appendChild(el("li", { "class": "kdk-meta", role: "presentation" }, "Keine Kommune mit diesem Namen."));
+      search.setAttribute("aria-expanded", found.length ? "true" : "false");
     }
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!found.length) { if (search.value.trim()) loadMunicipalities().then(showMunicipalities); return; }
+        event.preventDefault();
+        setActive(active < 0 ? (event.key === "ArrowDown" ? 0 : found.length - 1) : active + (event.key === "ArrowDown" ? 1 : -1));
+      } else if (event.key === "Enter" && active >= 0 && found[active]) {
+        event.preventDefault();
+        pick(found[active]);
+      } else if (event.key === "Escape" && found.length) {
+        event.preventDefault();
+        closeList();
+      }
+    });
     textArea.addEventListener("input", function () { schedule(); prefetch(); });
     landSelect.addEventListener("change", schedule);
     sizeSelect.addEventListener("change", schedule);
