@@ -41,6 +41,15 @@ last_reviewed: "2026-11-01"
 OLD = SAAR.replace("breitband-saar", "alt-saar").replace("Breitband im ländlichen Raum", "Altes Programm") \
     .replace('as_of: "2026-02-01"', 'as_of: "2023-05-01"').replace("  status: offen\n  deadlines:\n    - closes: \"2019-12-15\"\n      repeat: jaehrlich\n", "  status: laufend\n")
 
+CLOSED = SAAR.replace("breitband-saar", "abgeschlossen-saar").replace("Breitband im ländlichen Raum", "Abgeschlossenes Programm") \
+    .replace("  status: offen\n  deadlines:\n    - closes: \"2019-12-15\"\n      repeat: jaehrlich\n", "  status: geschlossen\n")
+
+
+def announced(letter: str, closes: str) -> str:
+    return SAAR.replace("breitband-saar", f"angekuendigt-{letter.lower()}-saar") \
+        .replace("Breitband im ländlichen Raum", f"Angekündigtes Programm {letter}").replace("status: offen", "status: angekuendigt") \
+        .replace('- closes: "2019-12-15"\n      repeat: jaehrlich', f'- opens: "2027-02-01"\n      closes: "{closes}"')
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -54,6 +63,9 @@ def served(tmp_path_factory):
     shutil.copytree(FIXTURE, catalogue)
     (catalogue / "funding" / "breitband-saar.yaml").write_text(SAAR, encoding="utf-8")
     (catalogue / "funding" / "alt-saar.yaml").write_text(OLD, encoding="utf-8")
+    (catalogue / "funding" / "abgeschlossen-saar.yaml").write_text(CLOSED, encoding="utf-8")
+    (catalogue / "funding" / "angekuendigt-a-saar.yaml").write_text(announced("A", "2027-08-31"), encoding="utf-8")
+    (catalogue / "funding" / "angekuendigt-b-saar.yaml").write_text(announced("B", "2027-04-30"), encoding="utf-8")
     site = build_site(catalogue, root / "project", DEC_2).site
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -136,3 +148,16 @@ def test_ideen_check_shows_the_unclear_status_with_the_official_page(context):
     unclear = programmes.filter(has_text="Altes Programm (Testprogramm Saarland)")
     assert "Stand unklar – zuletzt belegt am 01.05.2023; bitte beim Fördergeber prüfen" in unclear.inner_text()
     assert unclear.locator("a.kdk-check").get_attribute("href") == "https://www.example.org/alt-saar"
+
+
+def test_default_list_answers_what_can_be_applied_for_now(context):
+    """Open first, then announced, running (with evidence), unclear, closed; within a group by next deadline, then title."""
+    ctx, watch, base = context
+    page = open_page(ctx, watch, base + "foerder-explorer.html")
+    assert cards(page) == ["Breitband im ländlichen Raum (Testprogramm Saarland)",  # offen, Frist 15.12.2026
+                           "Modellprojekte Smart City (Testprogramm Bund)",  # offen, Frist 31.03.2027
+                           "Angekündigtes Programm B (Testprogramm Saarland)",  # Frist 30.04.2027 vor A
+                           "Angekündigtes Programm A (Testprogramm Saarland)",  # Frist 31.08.2027
+                           "Digitale Kommune Sachsen (Testprogramm Land)",  # laufend, belegt
+                           "Altes Programm (Testprogramm Saarland)",  # Stand unklar
+                           "Abgeschlossenes Programm (Testprogramm Saarland)"]  # geschlossen

@@ -44,11 +44,20 @@
     var allLands = f.lands.map(function (_land, i) { return i; }); // bundesweite Programme gelten in jedem Land
     var built = new Date(data.built + "T00:00:00Z");
     var OPEN = f.statuses.map(function (s, i) { return s[0] === "offen" || s[0] === "laufend" ? i : -1; });
+    // Welche Programme kann man jetzt beantragen? Offene zuerst, dann angekündigte, laufende (belegt),
+    // Stand unklar und geschlossene; in jeder Gruppe nach der nächsten Frist, dann nach Titel.
+    var GROUP = ["offen", "angekuendigt", "laufend", "unklar", "geschlossen"];
+    var rank = f.statuses.map(function (s) { var g = GROUP.indexOf(s[0]); return g < 0 ? GROUP.length : g; });
     return {
       noun: ["Förderprogramm", "Förderprogramme"],
       textLabel: "Freitext (Titel, Fördergeber, Beschreibung …)",
       kind: 1,
       offset: null, // set from search meta: programmes follow the projects in the index
+      compare: function (x, y, byTitle) {
+        var dx = x[c.deadlines][0] || "", dy = y[c.deadlines][0] || "";
+        return rank[x[c.status]] - rank[y[c.status]] ||
+          (dx === dy ? 0 : !dx ? 1 : !dy ? -1 : dx < dy ? -1 : 1) || byTitle(x, y);
+      },
       facets: [
         { key: "ebene", legend: "Ebene", values: f.levels, get: function (it) { return [it[c.level]]; } },
         { key: "land", legend: "Land (bundesweite Programme zählen überall)", values: f.lands,
@@ -105,7 +114,8 @@
     var items = data.items;
     var order = items.map(function (_it, i) { return i; });
     var collator = new Intl.Collator("de");
-    order.sort(function (a, b) { return collator.compare(items[a][1], items[b][1]); });
+    function byTitle(x, y) { return collator.compare(x[1], y[1]); }
+    order.sort(function (a, b) { return config.compare ? config.compare(items[a], items[b], byTitle) : byTitle(items[a], items[b]); });
     var state = {};
     var textHits = null; // null = kein Freitext; sonst Map itemIndex -> Rang
     var shown = 0;
