@@ -198,7 +198,7 @@ def files(catalogue, statuses: dict, core=None) -> dict:
     """name -> data of every Ideen-Check data file (`core`: the catalogue's retrieval core, built if not given)."""
     core = core if core is not None else retrieval.build(catalogue)
     index = core.projects
-    out = {"ideen-index": index_data(catalogue, statuses, core)}
+    out: dict = {"ideen-index": index_data(catalogue, statuses, core)}
     for start in range(0, len(index.docs), CHUNK):
         out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, index, start)
     out["ideen-kommunen"] = {"applicants": APPLICANTS, "sizes": SIZES, "codes": CODE_ALPHABET,
