@@ -16,7 +16,7 @@ SCRIPTS = [
     ("Validierung (10.000 Projekte + 1.000 Programme) gegen check-jsonschema", ["validate.py", "10000"]),
     ("Anreichern (Ähnlichkeit, Förder-Treffer)", ["enrich_bench.py", "1000", "10000"]),
     ("Website-Build nach Stufen", ["build_bench.py", "1000", "10000"]),
-    ("Suche gegen Materials Standardsuche", ["search_bench.py", "1000", "10000"]),
+    ("Suche: Suchseite und Suchfeld in der Kopfzeile", ["search_bench.py", "1000", "10000"]),
     ("Ideen-Check im Browser", ["ideas_bench.py", "10000"]),
 ]
 

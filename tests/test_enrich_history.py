@@ -57,6 +57,10 @@ def test_rule_text_states_window_and_cap():
     assert f"{NEW_RECORDS_DAYS} Tagen" in NEW_RECORDS_RULE and f"höchstens {NEW_RECORDS_MAX}" in NEW_RECORDS_RULE
 
 
+def test_rule_text_names_the_label_readers_see_not_the_field():
+    assert "„Zuletzt geprüft“" in NEW_RECORDS_RULE and "last_reviewed" not in NEW_RECORDS_RULE
+
+
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull,
            "GIT_CONFIG_NOSYSTEM": "1"}

@@ -166,5 +166,7 @@ def test_ideen_check_shows_the_experience_as_plain_text_not_markdown_syntax(cata
     catalogue = fixture_catalogue_loaded(catalogue_copy)
     data = ideas_data.files(catalogue, all_statuses(catalogue.funding, catalogue.build_date))
     rows = [row for name, chunk in data.items() if name.startswith("ideen-d-") for row in chunk]
-    outcome = next(row[6] for row in rows if row[0] == "koeln-smart-parking")
+    column = ideas_data.DETAIL_COLUMNS.index("outcome")  # the data names its columns (detailColumns)
+    assert data["ideen-index"]["detailColumns"] == list(ideas_data.DETAIL_COLUMNS)
+    outcome = next(row[column] for row in rows if row[0] == "koeln-smart-parking")
     assert outcome == "Technik: Die Sensoren liefen stabil. Die App wurde weniger genutzt als erwartet."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from enrich_support import FREISING, GARMISCH, ZWICKAU, catalogue, project
+from enrich_support import ERZGEBIRGSKREIS, FREISING, GARMISCH, ZWICKAU, catalogue, project
 from generator.enrich import enrich
 from generator.enrich.partners import DERIVED_PER_CELL, declarations, finder
 from generator.render import render_site
@@ -123,3 +123,15 @@ def test_a_declaring_municipality_gets_a_page_without_links_to_kreis_pages_that_
     assert "Main-Taunus-Kreis" in page and "main-taunus-kreis-06436.html" not in page
     assert "kommunen/main-taunus-kreis-06436.md" not in pages
     assert "koeln-park.html" in page.split("## Nachnutzung und Interesse", 1)[1]
+
+
+
+def test_peers_of_a_landkreis_name_its_class_once():
+    vogtlandkreis = "14523"
+    cat = catalogue([project("erzgebirge-akte", ags=ERZGEBIRGSKREIS), project("vogtland-akte", ags=vogtlandkreis),
+                     project("zwickau-akte", ags=ZWICKAU), project("plauen-akte", ags=PLAUEN)])
+    pages = render_site(cat, enrich(cat, added={}))
+    kreis = pages["kommunen/erzgebirgskreis-14521.md"]
+    assert "mit derselben Art und Größenklasse (Landkreis):" in kreis and "Landkreis, Landkreis" not in kreis
+    stadt = pages["kommunen/zwickau-14524330.md"]
+    assert "mit derselben Art und Größenklasse (Stadt, 20.000 bis 100.000 Einwohner):" in stadt

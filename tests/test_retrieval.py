@@ -88,3 +88,36 @@ def test_validate_reports_a_broken_thesaurus(capsys, monkeypatch, tmp_path):
 
 def test_german_and_english_stop_words_are_never_words():
     assert text.words("Echtzeit and the ersten Daten für die Stadt") == ["Echtzeit", "Daten", "Stadt"]
+
+
+def test_site_links_twins_and_ideen_check_score_every_real_pair_alike():
+    """One similarity core: the project pages' docs (words one record uses left out) and the corpus the portfolio
+    twins and the Ideen-Check use give every pair of real projects the same score and text similarity."""
+    from generator.enrich import similarity
+    from retrieval_support import loaded
+    from conftest import REPO_ROOT
+
+    _catalogue, core, _statuses = loaded(str(REPO_ROOT / "catalogue"))
+    full = core.projects.docs
+    links = similarity.linkable(core.projects)
+    pairs = [(i, j) for i in range(len(full)) for j in range(len(full)) if i != j]
+    assert len(pairs) > 1000
+    differ = [(full[i].id, full[j].id) for i, j in pairs
+              if similarity.score(full[i], full[j], similarity.PROJECT_WEIGHTS)
+              != similarity.score(links[i], links[j], similarity.PROJECT_WEIGHTS)]
+    assert differ == []
+
+
+def test_no_similarity_reason_names_a_stop_word_on_the_real_catalogue():
+    import re
+
+    from generator.enrich import similarity
+    from retrieval_support import loaded
+    from conftest import REPO_ROOT
+
+    catalogue, core, _statuses = loaded(str(REPO_ROOT / "catalogue"))
+    links = similarity.similar_projects(catalogue.projects, catalogue.funding, catalogue.reference, corpus_=core.projects)
+    named = [w.strip() for found in links.values() for link in found for reason in link.reasons
+             for inner in re.findall(r"ähnliche Beschreibung \((.*)\)", reason) for w in inner.split(",")]
+    assert named  # the rule is exercised
+    assert [w for w in named if w.lower() in text.STOP_WORDS] == []

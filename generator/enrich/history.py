@@ -20,7 +20,7 @@ NEW_RECORDS_RULE = (f"Neu im Katalog sind Projekte und Förderprogramme, die in 
                     f"vor dem Erstellungsdatum der Website erstmals aufgenommen wurden, die neuesten zuerst, "
                     f"höchstens {NEW_RECORDS_MAX}. Als Aufnahmedatum gilt der Tag, an dem die Datei erstmals "
                     f"in die Versionsgeschichte (git) kam; für noch nicht eingecheckte Einträge das Datum "
-                    f"der letzten Prüfung („last_reviewed“).")
+                    f"der letzten Prüfung („Zuletzt geprüft“).")
 
 FOLDERS = ("projects", "funding", "declarations")
 _MARK = "@@"

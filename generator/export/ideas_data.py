@@ -30,7 +30,7 @@ from pathlib import Path
 from generator import ideas
 from generator.enrich import partners, retrieval
 from generator.enrich.matching import STATUS_ORDER, in_land
-from generator.export.site_data import FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, flag_table, script_json, truncate
+from generator.export.site_data import FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, flag_table, row, script_json, truncate
 from generator.retrieval import constants as retrieval_constants
 from generator.sanitize import plain_text
 from generator.reference import SIZE_CLASS_LABELS
@@ -41,6 +41,10 @@ CHUNK = 25
 OUTCOME_CHARS = 280
 SEEKING_CHARS = 200
 FORMAT = 2
+# Columns of the rows (the data names them; ideen-check.js looks positions up by name)
+PROGRAMME_COLUMNS = ("id", "title", "funder", "level", "lands", "applicants", "topics", "status", "status_label", "check_url")
+DETAIL_COLUMNS = ("id", "title", "place", "others", "status", "outcome", "would_do_again", "effort", "total_eur",
+                  "own_share_eur", "funding", "seeking", "organisation", "email", "url")
 VARINT_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUV" + "WXYZabcdefghijklmnopqrstuvwxyz-_"
 SIZES = ["unter-5000", "5000-20000", "20000-100000", "ueber-100000", "landkreis", "land"]
 APPLICANTS = ["gemeinde", "stadt", "kreisfreie-stadt", "gemeindeverband", "landkreis", "sonstige"]
@@ -109,11 +113,12 @@ def index_data(catalogue, statuses: dict, core) -> dict:
     applicant_ix = {a: i for i, (a, _l) in enumerate(_pairs("applicant-types"))}
     for fid, record in catalogue.funding.items():
         status = statuses[fid]
-        programmes.append([fid, record["title"], record.get("funder", ""), record.get("level", ""),
-                           [land_ix[c] for c in record.get("lands") or [] if c in land_ix],
-                           [applicant_ix[a] for a in record.get("eligible") or [] if a in applicant_ix],
-                           [topic_ix[t] for t in record.get("topics") or [] if t in topic_ix],
-                           status.status, status.label, status.check_url])
+        programmes.append(row(PROGRAMME_COLUMNS, {
+            "id": fid, "title": record["title"], "funder": record.get("funder", ""), "level": record.get("level", ""),
+            "lands": [land_ix[c] for c in record.get("lands") or [] if c in land_ix],
+            "applicants": [applicant_ix[a] for a in record.get("eligible") or [] if a in applicant_ix],
+            "topics": [topic_ix[t] for t in record.get("topics") or [] if t in topic_ix],
+            "status": status.status, "status_label": status.label, "check_url": status.check_url}))
     return {
         "format": FORMAT, "built": catalogue.build_date.isoformat(), "n": len(index.docs), "chunk": CHUNK,
         "weights": {k: ideas.WEIGHTS[k] for k in ("text", "size", "land")},
@@ -133,7 +138,7 @@ def index_data(catalogue, statuses: dict, core) -> dict:
         "terms": " ".join(stems), "post": encoded,
         "docLand": "".join(land_chars), "docSize": "".join(size_chars), "docFlags": "".join(flag_chars),
         "docTopics": topic_masks, "flags": flag_table(),
-        "programmes": programmes,
+        "programmes": programmes, "programmeColumns": list(PROGRAMME_COLUMNS), "detailColumns": list(DETAIL_COLUMNS),
         "decl": declaration_rows(catalogue, index),
         "declSections": {key: list(relations) for key, relations in partners.IDEA_SECTIONS.items()},
         "maxDecl": partners.MAX_IDEA_DECLARATIONS,
@@ -154,9 +159,8 @@ def declaration_rows(catalogue, index: ideas.IdeaIndex) -> list:
 
 
 def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:
-    """[id, title, place, further participants, "" (Land: see docLand), status, outcome, would do again, effort,
-    total cost, own share, [[programme index or title, amount]], partners sought, contact organisation,
-    e-mail, form URL]; contact only for projects seeking partners or exchange (the only ones it is shown for)."""
+    """Rows in DETAIL_COLUMNS (others: further participants; funding: [[programme index or title, amount]]; the Land
+    is in docLand); contact only for projects seeking partners or exchange (the only ones it is shown for)."""
     programme_ix = {fid: i for i, fid in enumerate(catalogue.funding)}
     rows = []
     for doc in index.docs[start:start + CHUNK]:
@@ -164,14 +168,13 @@ def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:
         f = ideas.project_facts(record, catalogue.funding, catalogue.reference)
         exp, budget, place = f["experience"], f["budget"], f["place"]
         contact = f["contact"] if (f["seeking_partners"] or f["open_to_exchange"]) else {}
-        rows.append([
-            doc.id, f["title"], place["name"], place["others"], "", f["status"],
-            truncate(plain_text(exp.get("outcome", "")), OUTCOME_CHARS), exp.get("would_do_again", ""), exp.get("effort", ""),
-            budget.get("total_eur"), budget.get("own_share_eur"),
-            [[programme_ix.get(u["programme"], u["title"]), u["amount_eur"]] for u in f["funding"]],
-            truncate(f["seeking"] or "", SEEKING_CHARS), contact.get("organisation", ""),
-            contact.get("email", ""), contact.get("url", ""),
-        ])
+        rows.append(row(DETAIL_COLUMNS, {
+            "id": doc.id, "title": f["title"], "place": place["name"], "others": place["others"], "status": f["status"],
+            "outcome": truncate(plain_text(exp.get("outcome", "")), OUTCOME_CHARS), "would_do_again": exp.get("would_do_again", ""),
+            "effort": exp.get("effort", ""), "total_eur": budget.get("total_eur"), "own_share_eur": budget.get("own_share_eur"),
+            "funding": [[programme_ix.get(u["programme"], u["title"]), u["amount_eur"]] for u in f["funding"]],
+            "seeking": truncate(f["seeking"] or "", SEEKING_CHARS), "organisation": contact.get("organisation", ""),
+            "email": contact.get("email", ""), "url": contact.get("url", "")}))
     return rows
 
 
@@ -198,7 +201,7 @@ def files(catalogue, statuses: dict, core=None) -> dict:
     """name -> data of every Ideen-Check data file (`core`: the catalogue's retrieval core, built if not given)."""
     core = core if core is not None else retrieval.build(catalogue)
     index = core.projects
-    out: dict = {"ideen-index": index_data(catalogue, statuses, core)}
+    out: dict[str, object] = {"ideen-index": index_data(catalogue, statuses, core)}
     for start in range(0, len(index.docs), CHUNK):
         out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, index, start)
     out["ideen-kommunen"] = {"applicants": APPLICANTS, "sizes": SIZES, "codes": CODE_ALPHABET,

@@ -32,7 +32,7 @@ CHUNK = 100  # records per document chunk
 SHARD_BYTES = 120_000  # split a term shard above this size
 SUMMARY_CHARS = 180
 FORMAT = 2
-SEARCH_COLUMNS = ["kind", "id", "title", "subtitle", "summary"]  # kind: 0 project, 1 programme
+SEARCH_COLUMNS = ("kind", "id", "title", "subtitle", "summary")  # kind: 0 project, 1 programme
 
 
 def script_json(data) -> str:
@@ -100,12 +100,14 @@ def search_files(catalogue, enriched, index: SearchIndex) -> dict:
         rows = []
         for kind, rid in index.docs[start:start + CHUNK]:
             record = catalogue.projects[rid] if kind == "project" else catalogue.funding[rid]
-            rows.append([0 if kind == "project" else 1, rid, record["title"],
-                         search.subtitle(catalogue, enriched, kind, rid), truncate(record.get("summary", ""), SUMMARY_CHARS)])
+            rows.append(row(SEARCH_COLUMNS, {
+                "kind": 0 if kind == "project" else 1, "id": rid, "title": record["title"],
+                "subtitle": search.subtitle(catalogue, enriched, kind, rid),
+                "summary": truncate(record.get("summary", ""), SUMMARY_CHARS)}))
         files[f"suche-d-{start // CHUNK}"] = rows
     files["suche-lexikon"] = retrieval_constants.lexicon_data(index)
     files["suche-meta"] = {
-        "format": FORMAT, "n": len(index.docs), "projects": index.projects, "chunk": CHUNK, "columns": SEARCH_COLUMNS,
+        "format": FORMAT, "n": len(index.docs), "projects": index.projects, "chunk": CHUNK, "columns": list(SEARCH_COLUMNS),
         "analysis": retrieval_constants.analysis_constants(), "noteWords": search.KIND_WORDS, "shards": keys, "built": catalogue.build_date.isoformat(),
     }
     return files

@@ -81,7 +81,14 @@ def peers_view(catalogue, enriched, m) -> dict | None:
                               peer.name, body_page(reference, run.peer), peer.land_code, run.declared))
     return {"same_land": named(found.same_land), "elsewhere": named(found.elsewhere[:12]),
             "more_elsewhere": max(0, len(found.elsewhere) - 12), "runs": lines,
-            "class_label": f"{m.type_label if m.level != 'kreis' else base.labels().applicant(m.applicant_type)}, {base.size_label(m)}"}
+            "class_label": _class_label(m)}
+
+
+def _class_label(m) -> str:
+    """„Stadt, 20.000 bis 100.000 Einwohner“; a Landkreis, whose size class is its type, is named once."""
+    kind = m.type_label if m.level != "kreis" else base.labels().applicant(m.applicant_type)
+    size = base.size_label(m)
+    return kind if size == kind else f"{kind}, {size}"
 
 
 # --- the page --------------------------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@
       labels[key] = { list: raw.labels[key], map: map };
     });
     var common = new Set(raw.common);
-    return { raw: raw, n: n, termIx: termIx, docs: docs, weights: weights, value: value, labels: labels, common: common };
+    return { P: R.columns(raw.programmeColumns), D: R.columns(raw.detailColumns), raw: raw, n: n, termIx: termIx, docs: docs, weights: weights, value: value, labels: labels, common: common };
   }
 
   function docLand(i) { var c = index.raw.docLand[i]; return c === "." ? "" : index.labels.lands.list[index.value[c]][0]; }
@@ -238,25 +238,25 @@
 
   function eligibleProgrammes(asker, topics) {
     if (!topics.length) return [];
-    var L = index.labels, raw = index.raw;
+    var L = index.labels, raw = index.raw, P = index.P;
     var out = [];
     raw.programmes.forEach(function (p) {
-      var lands = p[4].map(function (k) { return L.lands.list[k][0]; });
-      var eligible = p[5].map(function (k) { return L.applicants.list[k][0]; });
-      var ptopics = p[6].map(function (k) { return L.topics.list[k][0]; });
+      var lands = p[P.lands].map(function (k) { return L.lands.list[k][0]; });
+      var eligible = p[P.applicants].map(function (k) { return L.applicants.list[k][0]; });
+      var ptopics = p[P.topics].map(function (k) { return L.topics.list[k][0]; });
       var region;
-      if (!lands.length) region = p[3] === "eu" ? "gilt EU-weit" : "gilt bundesweit";
+      if (!lands.length) region = p[P.level] === "eu" ? "gilt EU-weit" : "gilt bundesweit";
       else if (asker.land && lands.indexOf(asker.land) >= 0) region = "gilt " + inLand(asker.land);
       else return;
       var types = asker.types.filter(function (t) { return eligible.indexOf(t) >= 0; });
       var shared = topics.filter(function (t) { return ptopics.indexOf(t) >= 0; });
       if (!types.length || !shared.length) return;
-      var label = p[8];
+      var label = p[P.status_label];
       out.push({
-        id: p[0], title: p[1], funder: p[2], status: p[7], label: label, check: p[9] || "", shared: shared.length,
+        id: p[P.id], title: p[P.title], funder: p[P.funder], status: p[P.status], label: label, check: p[P.check_url] || "", shared: shared.length,
         reasons: [(shared.length === 1 ? "Handlungsfeld: " : "Handlungsfelder: ") + shared.map(function (t) { return L.topics.map.get(t) || t; }).join(", "),
           region, "antragsberechtigt: " + types.map(function (t) { return L.applicants.map.get(t) || t; }).join(", "),
-          !label ? p[7] : p[7] === "unklar" ? label : label.charAt(0).toLowerCase() + label.slice(1)]
+          !label ? p[P.status] : p[P.status] === "unklar" ? label : label.charAt(0).toLowerCase() + label.slice(1)]
       });
     });
     var rank = raw.statusRank;
@@ -365,30 +365,30 @@
   var AGAIN = { ja: "Ja", nein: "Nein", teilweise: "Teilweise" };
 
   function renderProject(row, hit, withReasons) {
-    // row: [id, title, place, others, landName, status, outcome, again, effort, total, own, funding, seeking, org, email, url]
+    var D = index.D;
     var li = el("li", { "class": "kdk-idea-hit" });
     var h = el("h3");
-    h.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[0]) + ".html" }, row[1]));
+    h.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[D.id]) + ".html" }, row[D.title]));
     li.appendChild(h);
     var land = docLand(hit.doc);
-    var where = [row[2] + (row[3] ? " (+" + row[3] + ")" : ""), index.labels.lands.map.get(land) || land,
-      index.labels.statuses.map.get(row[5]) || row[5]].filter(Boolean).join(" · ");
+    var where = [row[D.place] + (row[D.others] ? " (+" + row[D.others] + ")" : ""), index.labels.lands.map.get(land) || land,
+      index.labels.statuses.map.get(row[D.status]) || row[D.status]].filter(Boolean).join(" · ");
     li.appendChild(el("p", { "class": "kdk-meta" }, where));
     if (withReasons) li.appendChild(el("p", { "class": "kdk-idea-reasons" }, "Warum ähnlich: " + hit.reasons.join("; ")));
-    if (row[6] || row[7] || row[8]) {
+    if (row[D.outcome] || row[D.would_do_again] || row[D.effort]) {
       var p = el("p", { "class": "kdk-idea-experience" });
       p.appendChild(el("strong", null, "Erfahrung: "));
       var parts = [];
-      if (row[6]) parts.push(row[6]);
-      if (row[7]) parts.push("Würde es wieder so machen: " + (AGAIN[row[7]] || row[7]) + ".");
-      if (row[8]) parts.push("Aufwand: " + row[8] + ".");
+      if (row[D.outcome]) parts.push(row[D.outcome]);
+      if (row[D.would_do_again]) parts.push("Würde es wieder so machen: " + (AGAIN[row[D.would_do_again]] || row[D.would_do_again]) + ".");
+      if (row[D.effort]) parts.push("Aufwand: " + row[D.effort] + ".");
       p.appendChild(document.createTextNode(parts.join(" ")));
       li.appendChild(p);
     }
     var costs = [];
-    if (row[9] !== null && row[9] !== undefined) costs.push("Gesamtkosten " + euro(row[9]) + (row[10] !== null && row[10] !== undefined ? " (Eigenanteil " + euro(row[10]) + ")" : ""));
-    row[11].forEach(function (f) {
-      var title = typeof f[0] === "number" ? index.raw.programmes[f[0]][1] : f[0];
+    if (row[D.total_eur] !== null && row[D.total_eur] !== undefined) costs.push("Gesamtkosten " + euro(row[D.total_eur]) + (row[D.own_share_eur] !== null && row[D.own_share_eur] !== undefined ? " (Eigenanteil " + euro(row[D.own_share_eur]) + ")" : ""));
+    row[D.funding].forEach(function (f) {
+      var title = typeof f[0] === "number" ? index.raw.programmes[f[0]][index.P.title] : f[0];
       costs.push("Förderung " + title + (f[1] !== null && f[1] !== undefined ? ": " + euro(f[1]) : ""));
     });
     if (costs.length) {
@@ -410,19 +410,20 @@
   }
 
   function renderPartner(row, hit) {
+    var D = index.D;
     var li = el("li");
-    li.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[0]) + ".html" }, row[1]));
+    li.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[D.id]) + ".html" }, row[D.title]));
     var flags = docFlags(hit.doc);
     var wants = [flags & 1 ? "sucht Partner" : "", flags & 2 ? "wünscht Austausch" : ""].filter(Boolean).join(" und ");
-    li.appendChild(document.createTextNode(" (" + row[2] + "): " + wants));
-    if (row[12]) { li.appendChild(el("br")); li.appendChild(el("span", { "class": "kdk-meta" }, "Gesucht: " + row[12])); }
-    var contact = [row[13], row[14], row[15]].filter(Boolean);
+    li.appendChild(document.createTextNode(" (" + row[D.place] + "): " + wants));
+    if (row[D.seeking]) { li.appendChild(el("br")); li.appendChild(el("span", { "class": "kdk-meta" }, "Gesucht: " + row[D.seeking])); }
+    var contact = [row[D.organisation], row[D.email], row[D.url]].filter(Boolean);
     if (contact.length) {
       li.appendChild(el("br"));
       // a press article is a source, not a contact: without mailbox or contact page the way is via the municipality
-      var span = el("span", { "class": "kdk-meta" }, (row[14] || row[15] ? "Kontakt: " : "Kontakt: über die Kommune – ") + row[13]);
-      if (row[14]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[14] }, row[14])); }
-      if (row[15] && /^https?:\/\//.test(row[15])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[15], rel: "noopener noreferrer nofollow" }, "Kontaktseite")); }
+      var span = el("span", { "class": "kdk-meta" }, (row[D.email] || row[D.url] ? "Kontakt: " : "Kontakt: über die Kommune – ") + row[D.organisation]);
+      if (row[D.email]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[D.email] }, row[D.email])); }
+      if (row[D.url] && /^https?:\/\//.test(row[D.url])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[D.url], rel: "noopener noreferrer nofollow" }, "Kontaktseite")); }
       li.appendChild(span);
     }
     return li;

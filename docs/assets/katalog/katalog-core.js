@@ -83,12 +83,7 @@
     // wie generator/formats.py euro(): 1250000 -> "1.250.000 €"
     return K.number(n) + " €";
   };
-  K.columns = function (names) {
-    // Spaltennamen einer Datendatei (von Python geschrieben) -> Position: it[c.title] statt it[1]
-    var out = {};
-    names.forEach(function (name, i) { out[name] = i; });
-    return out;
-  };
+  K.columns = window.KATALOG_RETRIEVAL.columns; // Spaltennamen einer Datendatei -> Position: it[c.title] statt it[1]
   K.germanDate = function (iso) {
     var p = String(iso).split("-");
     if (p.length === 3) return p[2] + "." + p[1] + "." + p[0];

@@ -75,12 +75,18 @@
         return K.docs(top.map(function (h) { return h.doc; })).then(function (rows) {
           if (mine !== token) return;
           while (list.firstChild) list.removeChild(list.firstChild);
-          rows.forEach(function (row) {
-            var li = el("li", { "class": "kdk-kopfsuche__eintrag" });
-            li.appendChild(el("a", { href: K.page(row[0], row[1]) }, row[2]));
-            li.appendChild(el("span", { "class": "kdk-kopfsuche__meta" }, (row[0] === 0 ? "Projekt" : "Förderprogramm") + " · " + row[3]));
-            list.appendChild(li);
+          return K.searchMeta().then(function (meta) {
+            var c = K.columns(meta.columns); // Spaltennamen aus generator/export/site_data.py (SEARCH_COLUMNS)
+            rows.forEach(function (row) {
+              var li = el("li", { "class": "kdk-kopfsuche__eintrag" });
+              li.appendChild(el("a", { href: K.page(row[c.kind], row[c.id]) }, row[c.title]));
+              li.appendChild(el("span", { "class": "kdk-kopfsuche__meta" }, (row[c.kind] === 0 ? "Projekt" : "Förderprogramm") + " · " + row[c.subtitle]));
+              list.appendChild(li);
+            });
+            return rows;
           });
+        }).then(function (rows) {
+          if (mine !== token || rows === undefined) return;
           if (!res.concepts.length) status.textContent = "Nur Füllwörter – bitte genauer suchen.";
           else if (!res.hits.length) status.textContent = "Keine Treffer." + (res.suggestion ? " Meinten Sie „" + res.suggestion + "“?" : "");
           else status.textContent = K.number(res.hits.length) + " Treffer" + (res.hits.length > SHOWN ? ", die ersten " + SHOWN : "");

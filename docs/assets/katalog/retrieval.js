@@ -490,8 +490,15 @@
     return changed ? out.join(" ") : "";
   };
 
+  /* Spaltennamen einer Datendatei (von Python geschrieben) -> Position: row[c.title] statt row[1]. */
+  function columns(names) {
+    var out = {};
+    names.forEach(function (name, i) { out[name] = i; });
+    return out;
+  }
+
   return {
-    stem: stem, words: words, osaWithinOne: osaWithinOne, Analyzer: Analyzer, conceptTerms: conceptTerms,
+    columns: columns, stem: stem, words: words, osaWithinOne: osaWithinOne, Analyzer: Analyzer, conceptTerms: conceptTerms,
     score: score,
   };
 });

@@ -53,11 +53,12 @@
   }
 
   function card(row) {
-    var label = row[0] === 0 ? "Projekt" : "Förderprogramm";
+    var c = current.columns; // Spaltennamen aus generator/export/site_data.py (SEARCH_COLUMNS)
+    var label = row[c.kind] === 0 ? "Projekt" : "Förderprogramm";
     return K.el("li", { className: "katalog-treffer__eintrag" }, [
-      K.el("a", { href: K.page(row[0], row[1]), className: "katalog-treffer__titel" }, marked(row[2], current.stems)),
-      K.el("p", { className: "katalog-treffer__meta" }, [K.el("span", { className: "katalog-marke", text: label }), " " + row[3]]),
-      row[4] ? K.el("p", { className: "katalog-treffer__text" }, marked(row[4], current.stems)) : null,
+      K.el("a", { href: K.page(row[c.kind], row[c.id]), className: "katalog-treffer__titel" }, marked(row[c.title], current.stems)),
+      K.el("p", { className: "katalog-treffer__meta" }, [K.el("span", { className: "katalog-marke", text: label }), " " + row[c.subtitle]]),
+      row[c.summary] ? K.el("p", { className: "katalog-treffer__text" }, marked(row[c.summary], current.stems)) : null,
     ]);
   }
 
@@ -85,6 +86,7 @@
       var hits = filtered(res[0].hits, res[1]);
       current.hits = hits;
       current.stems = res[0].stems;
+      current.columns = K.columns(res[1].columns);
       current.shown = 0;
       K.clear(list);
       notes.hidden = true;
