@@ -381,9 +381,26 @@ def check_local_urls(record: RecordFile, ctx: Context) -> list[Finding]:
     return out
 
 
+# Pure tracking parameters: they tell the publisher where a click came from and change nothing on the
+# page. Real page parameters (e.g. TYPO3's tx_ttnews[tt_news]) stay.
+TRACKING_PARAMETER = re.compile(r"(?:^|[?&])(utm_[a-z_]*|wt_mc|fbclid|gclid)=", re.IGNORECASE)
+
+
+def check_tracking_urls(record: RecordFile, ctx: Context) -> list[Finding]:
+    """A link with tracking parameters reports every reader's click to the publisher's statistics."""
+    out = []
+    for path, text in _strings(record.data):
+        urls = [text] if re.fullmatch(r"https?://\S+", text) else _URLS.findall(text)
+        names = sorted({m.group(1) for url in urls if "?" in url for m in TRACKING_PARAMETER.finditer(url.split("?", 1)[1].split("#")[0])})
+        if names:
+            out.append(_finding(record, path, WARNING, f"Die Adresse enthält Tracking-Parameter ({', '.join(names)}). "
+                                "Bitte die Adresse ohne diese Parameter eintragen.", "check.tracking-url"))
+    return out
+
+
 PER_RECORD = [check_placeholders, check_id, check_dates, check_amounts, check_contact, check_land_programme, check_municipalities, check_partner_wish,
               check_single_line, check_whole_numbers, check_personal_data, check_local_urls, check_status_evidence,
-              check_recurring_deadlines, check_shares, check_declarer]
+              check_recurring_deadlines, check_shares, check_declarer, check_tracking_urls]
 
 
 def check_unique_ids(records: list[RecordFile]) -> list[Finding]:

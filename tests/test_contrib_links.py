@@ -369,3 +369,25 @@ def test_the_validator_warns_about_local_urls_in_records(capsys, catalogue_copy,
     code, out, _ = run_validate(capsys, catalogue_copy)
     assert code == 0
     assert any("Warnung: Feld „sources[0].url“" in line and "lokale oder private" in line for line in out.splitlines()), out
+
+
+@pytest.mark.parametrize("query, names", [("?utm_source=rss&utm_medium=rss", "utm_medium, utm_source"),
+                                          ("?wt_mc=rss.ho.beitrag.atom", "wt_mc"), ("?id=4&fbclid=abc", "fbclid"),
+                                          ("?gclid=xyz", "gclid")])
+def test_the_validator_warns_about_tracking_parameters_in_source_urls(capsys, catalogue_copy, query, names):
+    from test_validate import GOOD_PROJECT, run_validate, write_project
+
+    write_project(catalogue_copy, GOOD_PROJECT.replace("https://www.example.org/quelle", "https://www.example.org/quelle" + query))
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 0
+    assert any("Warnung: Feld „sources[0].url“" in line and f"Tracking-Parameter ({names})" in line for line in out.splitlines()), out
+
+
+def test_a_real_page_parameter_is_no_tracking_parameter(capsys, catalogue_copy):
+    from test_validate import GOOD_PROJECT, run_validate, write_project
+
+    url = "https://www.example.org/quelle?tx_ttnews%5Btt_news%5D=123&cHash=ab12"
+    write_project(catalogue_copy, GOOD_PROJECT.replace("https://www.example.org/quelle", url))
+    code, out, _ = run_validate(capsys, catalogue_copy)
+    assert code == 0
+    assert "Tracking-Parameter" not in out

@@ -361,3 +361,21 @@ def test_start_page_counts_exactly_the_municipalities_of_the_index(catalogue_cop
     assert figures["Kommunen"] == str(len(entries)) == "6"
     assert f"<p>{len(entries)} Kommunen mit Projekten im Katalog" in index
     assert ">Olpe (Stadt, Kreis Olpe)</a>" in index and ">Olpe (Kreis)</a>" in index
+
+
+def _exchange_facts(page: str) -> str:
+    return page.split("<dt>Kontakt</dt>", 1)[1].split("</dl>", 1)[0]
+
+
+def test_the_project_page_shows_what_the_municipality_offers_for_exchange(catalogue_copy):
+    record = catalogue_copy / "projects" / "garmisch-buergerportal.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "open_to_exchange: true", "open_to_exchange: true\nexchange_note: Die Gemeinde teilt ihre Formularvorlagen <b>gern</b>."),
+        encoding="utf-8")
+    facts = _exchange_facts(rendered(catalogue_copy)[2]["projekte/garmisch-buergerportal.md"])
+    assert "<dt>Austausch erwünscht</dt>\n<dd>Die Gemeinde teilt ihre Formularvorlagen &lt;b&gt;gern&lt;/b&gt;.</dd>" in facts
+
+
+def test_without_an_exchange_note_the_project_page_still_says_exchange_is_welcome(fixture_pages):
+    facts = _exchange_facts(fixture_pages[2]["projekte/garmisch-buergerportal.md"])
+    assert "<dt>Austausch erwünscht</dt>\n<dd>ja</dd>" in facts

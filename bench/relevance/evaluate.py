@@ -91,9 +91,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="je Anfrage: verpasste Einträge")
     parser.add_argument("--katalog", default=str(REPO / "catalogue"))
+    parser.add_argument("--anfragen", default=str(QUERIES), help="Datei mit den Anfragen (Standard: queries.yaml daneben)")
     parser.add_argument("--json", metavar="DATEI", help="Ergebnis zusätzlich als JSON schreiben")
     args = parser.parse_args(argv)
-    result = evaluate(Path(args.katalog), load_queries())
+    result = evaluate(Path(args.katalog), load_queries(Path(args.anfragen)))
     if args.details:
         for engine, rows in result["details"].items():
             print(f"\n### {engine}")
