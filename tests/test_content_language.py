@@ -155,3 +155,30 @@ def test_generated_pages_use_no_internal_or_method_words():
     found = [f"{rel}: {', '.join(offences(text, PAGE_WORDS))}" for rel, text in sorted(pages.items())
              if offences(text, PAGE_WORDS)]
     assert found == []
+
+
+# Record field names (snake_case, possibly with a value: `confirms_status: true`) belong in CONTRIBUTING.md;
+# a reader page says in German what the field means. daten.md documents the keys of the open-data files
+# for people who reuse them, so it names them on purpose.
+FIELD_NAME = re.compile(r"`([a-z]+(?:_[a-z]+)+)(?::[^`]*)?`")
+FIELD_NAMES_ON_PURPOSE = {"daten.md"}
+
+
+def field_names(markdown: str) -> list[str]:
+    return FIELD_NAME.findall(markdown)
+
+
+def test_scanner_finds_backticked_field_names():
+    assert field_names("Feld `valid_until` und `confirms_status: true`, Befehl `katalog suche`, `bench/synth.py`") == \
+        ["valid_until", "confirms_status"]
+
+
+def test_hand_written_reader_pages_name_no_record_fields():
+    found = {page.name: field_names(page.read_text(encoding="utf-8")) for page in sorted((REPO_ROOT / "docs").glob("*.md"))
+             if page.name not in FIELD_NAMES_ON_PURPOSE}
+    assert {name: names for name, names in found.items() if names} == {}
+
+
+def test_the_ideas_check_page_names_no_retrieval_method():
+    text = (REPO_ROOT / "docs" / "ideen-check.md").read_text(encoding="utf-8")
+    assert not re.search(r"TF-IDF|Kosinus", text, re.IGNORECASE)
