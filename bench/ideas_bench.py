@@ -34,7 +34,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-dev-shm-usage"]
 BUILD_DATE = dt.date(2026, 11, 27)
-ASSETS = ["retrieval.js", "katalog-core.js", "ideen-check.js", "katalog.css", "ideen-check.css"]
+ASSETS = ["retrieval.js", "katalog-core.js", "ideen-check.js", "werkzeuge.css", "ideen-check.css"]
 IDEAS = [
     "Wir wollen Sensoren an Parkplätzen in der Innenstadt, damit Besucher freie Plätze in einer App sehen",
     "Glasfaser für alle Ortsteile und freies WLAN am Marktplatz",

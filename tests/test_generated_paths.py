@@ -1,6 +1,7 @@
 """One list of generated paths (generator/paths.py): the build, `make clean`, .gitignore and the tests agree."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -57,3 +58,15 @@ def test_every_page_folder_the_build_cleans_is_in_the_one_list(tmp_path):
     (docs / "suche.md").write_text("von Hand", encoding="utf-8")
     build.clean(docs)
     assert [p.name for p in docs.iterdir()] == ["suche.md"]
+
+
+def test_stylesheets_live_in_one_folder_with_distinct_names():
+    css = sorted(p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "docs").rglob("*.css")
+                 if not any(part in ("api", "generated") for part in p.parts))
+    assert css and all(path.startswith("docs/assets/katalog/") for path in css), css
+    names = [path.rsplit("/", 1)[1] for path in css]
+    assert len(names) == len(set(names))
+    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    linked = re.findall(r"assets/[a-z/-]+\.css", config + "".join(
+        p.read_text(encoding="utf-8") for p in (REPO_ROOT / "docs").glob("*.md")))
+    assert linked and {f"docs/{link}" for link in linked} <= set(css)

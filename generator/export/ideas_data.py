@@ -27,6 +27,7 @@ import json
 import shutil
 from pathlib import Path
 
+from generator.formats import WOULD_DO_AGAIN
 from generator import ideas
 from generator.enrich import partners, retrieval
 from generator.enrich.matching import STATUS_ORDER, in_land
@@ -133,6 +134,7 @@ def index_data(catalogue, statuses: dict, core) -> dict:
                    "applicants": _pairs("applicant-types"), "levels": _pairs("funding-levels"),
                    "sizes": [[s, SIZE_CLASS_LABELS[s]] for s in SIZES]},
         "landIn": {code: in_land(name) for code, name in lands},  # "in Sachsen", "im Saarland"
+        "wouldDoAgain": dict(WOULD_DO_AGAIN),  # the one label table (generator/formats.py)
         "municipalTypes": list(ideas.MUNICIPAL_TYPES), "sizeTypes": {k: list(v) for k, v in ideas.SIZE_TYPES.items()},
         "statusRank": dict(STATUS_ORDER),
         "terms": " ".join(stems), "post": encoded,

@@ -170,7 +170,7 @@
     hits.slice(0, shownCount).forEach(function (hit) { hit.reasons = reasons(hit, q, surface, asker); });
     var topics = ideaTopics(hits);
     var partners = [];
-    hits.slice(0, raw.partnerPool).forEach(function (hit) { if (partners.length < raw.maxPartners && (docFlags(hit.doc) & 3)) partners.push(hit); });
+    hits.slice(0, raw.partnerPool).forEach(function (hit) { if (partners.length < raw.maxPartners && (docFlags(hit.doc) & (raw.flags.seeking | raw.flags.exchange))) partners.push(hit); });
     var pool = hits.slice(0, raw.partnerPool).map(function (hit) { return hit.doc; });
     var sections = raw.declSections || {};
     return {
@@ -361,8 +361,8 @@
     return e;
   }
 
-  function euro(value) { return new Intl.NumberFormat("de-DE").format(value) + " €"; }
-  var AGAIN = { ja: "Ja", nein: "Nein", teilweise: "Teilweise" };
+  // formats and label tables come from katalog-core.js (K.euro, K.germanDate) and from Python (index.raw.wouldDoAgain)
+  function euro(value) { return K.euro(value); }
 
   function renderProject(row, hit, withReasons) {
     var D = index.D;
@@ -380,7 +380,7 @@
       p.appendChild(el("strong", null, "Erfahrung: "));
       var parts = [];
       if (row[D.outcome]) parts.push(row[D.outcome]);
-      if (row[D.would_do_again]) parts.push("Würde es wieder so machen: " + (AGAIN[row[D.would_do_again]] || row[D.would_do_again]) + ".");
+      if (row[D.would_do_again]) parts.push("Würde es wieder so machen: " + (index.raw.wouldDoAgain[row[D.would_do_again]] || row[D.would_do_again]) + ".");
       if (row[D.effort]) parts.push("Aufwand: " + row[D.effort] + ".");
       p.appendChild(document.createTextNode(parts.join(" ")));
       li.appendChild(p);
@@ -398,9 +398,10 @@
       li.appendChild(c);
     }
     var flags = docFlags(hit.doc), badges = [];
-    if (flags & 1) badges.push("Partner gesucht");
-    if (flags & 2) badges.push("Austausch erwünscht");
-    if (flags & 4) badges.push("Open Source");
+    var F = index.raw.flags; // the one flag table (generator/export/site_data.py FLAGS)
+    if (flags & F.seeking) badges.push("Partner gesucht");
+    if (flags & F.exchange) badges.push("Austausch erwünscht");
+    if (flags & F.open_source) badges.push("Open Source");
     if (badges.length) {
       var b = el("p");
       badges.forEach(function (text) { b.appendChild(el("span", { "class": "kdk-badge kdk-flag" }, text)); b.appendChild(document.createTextNode(" ")); });
@@ -414,7 +415,7 @@
     var li = el("li");
     li.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[D.id]) + ".html" }, row[D.title]));
     var flags = docFlags(hit.doc);
-    var wants = [flags & 1 ? "sucht Partner" : "", flags & 2 ? "wünscht Austausch" : ""].filter(Boolean).join(" und ");
+    var wants = [flags & index.raw.flags.seeking ? "sucht Partner" : "", flags & index.raw.flags.exchange ? "wünscht Austausch" : ""].filter(Boolean).join(" und ");
     li.appendChild(document.createTextNode(" (" + row[D.place] + "): " + wants));
     if (row[D.seeking]) { li.appendChild(el("br")); li.appendChild(el("span", { "class": "kdk-meta" }, "Gesucht: " + row[D.seeking])); }
     var contact = [row[D.organisation], row[D.email], row[D.url]].filter(Boolean);
@@ -528,7 +529,7 @@
     out.replaceChildren(box);
   }
 
-  function germanDate(iso) { var p = String(iso).split("-"); return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : p.length === 2 ? p[1] + "/" + p[0] : iso; }
+  function germanDate(iso) { return K.germanDate(iso); }
 
   function describe(asker) {
     if (asker.municipality) return asker.municipality.name;
