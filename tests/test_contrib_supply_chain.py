@@ -1,6 +1,7 @@
 """Supply chain: locked, hashed dependencies; `make site` installs the runtime only; Dependabot."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -73,7 +74,10 @@ def test_development_lock_is_hashed_and_agrees_with_the_runtime_lock():
 def make_dry_run(target: str) -> str:
     make = shutil.which("make")
     assert make, "make fehlt"
-    result = subprocess.run([make, "-n", "-B", target], cwd=REPO, capture_output=True, text=True, timeout=60)
+    # run inside `make test` (as CI does), make would otherwise print "Entering directory" lines around the recipe
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")}
+    result = subprocess.run([make, "--no-print-directory", "-n", "-B", target], cwd=REPO, capture_output=True, text=True,
+                            timeout=60, env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
