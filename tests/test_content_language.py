@@ -150,6 +150,7 @@ def test_no_sentence_is_repeated_as_filler_across_records(records):
     assert repeated_sentences(records) == {}
 
 
+@pytest.mark.slow  # seconds of CPU: left out of make test-fast, run by make test
 def test_generated_pages_use_no_internal_or_method_words():
     pages = build.generate(CATALOGUE, BUILD_DATE).pages
     found = [f"{rel}: {', '.join(offences(text, PAGE_WORDS))}" for rel, text in sorted(pages.items())

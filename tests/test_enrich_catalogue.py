@@ -1,6 +1,8 @@
 """enrich() on whole catalogues: every field filled, reverse links complete, same input same output."""
 from pathlib import Path
 
+import pytest
+
 from enrich_support import DRESDEN, FREISING, KOELN, ZWICKAU, catalogue, programme, project, write
 
 from generator.catalogue import load_catalogue, validate_catalogue
@@ -105,6 +107,7 @@ def test_methodology_page_states_the_numbers_the_code_uses():
     assert "Gewicht | Wert" in page and "(1 + ln *h*) · ln(1 + *N* / *d*)" in page
 
 
+@pytest.mark.slow  # seconds of CPU: left out of make test-fast, run by make test
 def test_result_does_not_depend_on_the_hash_seed(fixture_catalogue):
     """Sets of words iterate in a different order under another PYTHONHASHSEED; nothing may change."""
     import os

@@ -88,6 +88,7 @@ def test_search_equals_python_on_the_real_catalogue():
     assert run_js(data_site(REAL), {"search": queries})["search"] == python_search(REAL, queries)
 
 
+@pytest.mark.slow  # seconds of CPU: left out of make test-fast, run by make test
 def test_search_equals_python_on_a_synthetic_catalogue_of_400_projects():
     root = synthetic_catalogue()
     assert run_js(data_site(root), {"search": SYNTH})["search"] == python_search(root, SYNTH)

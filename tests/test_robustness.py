@@ -4,6 +4,7 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,6 +44,7 @@ def test_random_yaml_never_raises(text):
     assert all(_is_german_problem(p) for p in result.problems)
 
 
+@pytest.mark.slow  # seconds of CPU: left out of make test-fast, run by make test
 @FUZZ
 @given(st.lists(yaml_fragments, max_size=40).map("".join))
 def test_random_yaml_through_the_validator_never_raises(tmp_path_factory, text):
@@ -78,6 +80,7 @@ def _mutations(record: dict, rng: random.Random):
         yield mutated
 
 
+@pytest.mark.slow  # seconds of CPU: left out of make test-fast, run by make test
 def test_fast_check_agrees_with_jsonschema_on_thousands_of_records():
     rng = random.Random(7)
     projects, programmes = synth.records(300, 60, seed=3)

@@ -34,6 +34,7 @@ def test_a_malformed_build_date_is_a_usage_error(tmp_path, fixture_catalogue):
     assert result.returncode == 2 and "JJJJ-MM-TT" in result.stderr
 
 
+@pytest.mark.slow  # seconds of CPU: left out of make test-fast, run by make test
 def test_pages_only_writes_markdown_and_reports_counts(tmp_path, fixture_catalogue):
     config = stage(tmp_path / "project")
     result = run("build", "--katalog", str(fixture_catalogue), "--stichtag", "2026-11-27", "--nur-seiten", "--config", str(config))
