@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import paths
+from generator.enrich.domain import places
 from generator.catalogue import Catalogue, ValidationRun, discover, to_catalogue, validate_files
 from generator.findings import ERROR, Finding
 from generator.loader import load_file
@@ -182,15 +183,8 @@ def load_sources(sources: list[Source], *, build_date: dt.date | None = None) ->
 
 
 def project_lands(project: dict, reference) -> set[str]:
-    lands = set()
-    for entry in project.get("municipalities") or []:
-        if "ags" in entry:
-            m = reference.get(entry["ags"])
-            if m is not None:
-                lands.add(m.land_code)
-        elif entry.get("land"):
-            lands.add(entry["land"])
-    return lands
+    """The Länder of a project, by the one rule enrich uses (domain.places)."""
+    return {p.land_code for p in places(project, reference) if p.land_code}
 
 
 def for_land(catalogue: Catalogue, land: str) -> Catalogue:
