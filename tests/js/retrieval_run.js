@@ -52,7 +52,7 @@ function searchAll(queries) {
   }
   return queries.map((q) => {
     const concepts = analyzer.concepts(q);
-    const result = R.score(meta.analysis, concepts, postings, meta.projects);
+    const result = R.score(meta.analysis, concepts, postings, meta.projects, meta.n);
     return { concepts: concepts, ranked: result.ranked, found: result.found,
              suggestion: result.ranked.length ? "" : analyzer.suggestion(q, (t) => indexed.has(t)) };
   });

@@ -432,36 +432,69 @@
   }
 
   /* Rangfolge (generator/retrieval/index.py: score). postings(term) -> Map doc -> points (oder undefined);
-   * projects: Zahl der Projekte (sie stehen im Index vor den Förderprogrammen).
+   * projects: Zahl der Projekte (sie stehen im Index vor den Förderprogrammen); n: Zahl aller Einträge im Index.
    * Ergebnis: {ranked: [[doc, rank, score]], found: [[word, label, kind]]}. */
-  function score(constants, concepts, postings, projects) {
-    var factors = constants.factors, shownKinds = constants.shownKinds;
-    var total = new Map(), matched = new Map();
+  function idfPoints(constants, n, df) {
+    return Math.max(1, Math.floor(constants.idfScale * Math.log(1 + (n - df + 0.5) / (df + 0.5))));
+  }
+
+  function score(constants, concepts, postings, projects, n) {
+    var factors = constants.factors, shownKinds = constants.shownKinds, K = constants.kinds, cover = constants.cover;
+    var total = new Map(), coordination = new Map();
     var found = [], foundKeys = new Set();
     concepts.forEach(function (concept) {
-      var best = new Map();
+      var perAlt = [];
+      var literal = new Set();
+      var parts = 1;
+      for (var a = 0; a < concept[1].length; a++) {
+        if (concept[1][a][0] === K.part) { parts = concept[1][a][1].length; break; }
+      }
       concept[1].forEach(function (alt) {
         var kind = alt[0], terms = alt[1];
-        var factor = factors[kind];
-        var sums = new Map();
+        var sums = new Map(), hits = new Map();
         terms.forEach(function (t) {
           var list = postings(t);
           if (!list) return;
-          list.forEach(function (points, doc) { sums.set(doc, (sums.get(doc) || 0) + points); });
+          list.forEach(function (points, doc) {
+            sums.set(doc, (sums.get(doc) || 0) + points);
+            hits.set(doc, (hits.get(doc) || 0) + 1);
+          });
         });
         if (sums.size && shownKinds.indexOf(kind) >= 0) {
           var key = JSON.stringify([concept[0], alt[2], kind]);
           if (!foundKeys.has(key)) { foundKeys.add(key); found.push([concept[0], alt[2], kind]); }
         }
+        if (constants.literalKinds.indexOf(kind) >= 0) {
+          hits.forEach(function (count, doc) { if (count === terms.length) literal.add(doc); });
+        }
+        perAlt.push([alt, sums, hits]);
+      });
+      var weight = idfPoints(constants, n, literal.size);
+      var best = new Map(), share = new Map();
+      perAlt.forEach(function (entry) {
+        var kind = entry[0][0], terms = entry[0][1], sums = entry[1], hits = entry[2];
+        var factor = factors[kind];
         if (!factor) return;
+        var count = terms.length;
+        var own = 0;
+        if (constants.expandedKinds.indexOf(kind) >= 0) {
+          var list = postings(terms[0]);
+          own = idfPoints(constants, n, list ? list.size : 0);
+        }
         sums.forEach(function (points, doc) {
-          var value = Math.floor(factor * points / terms.length);
+          if (own > weight) points = Math.floor(points * weight / own);
+          var value = Math.floor(factor * points / count);
           if (value > (best.get(doc) || 0)) best.set(doc, value);
+          var covered;
+          if (kind === K.partSynonym) covered = Math.floor(cover / parts);
+          else if (kind === K.exact || kind === K.part) covered = Math.floor(cover * hits.get(doc) / count);
+          else covered = cover;
+          if (covered > (share.get(doc) || 0)) share.set(doc, covered);
         });
       });
       best.forEach(function (value, doc) {
         total.set(doc, (total.get(doc) || 0) + value);
-        matched.set(doc, (matched.get(doc) || 0) + 1);
+        coordination.set(doc, (coordination.get(doc) || 0) + weight * share.get(doc));
       });
     });
     var fundingFirst = concepts.some(function (c) {
@@ -469,7 +502,7 @@
     });
     var first = fundingFirst ? projects : 0;
     var ranked = [];
-    total.forEach(function (s, doc) { ranked.push([doc, s * matched.get(doc), s]); });
+    total.forEach(function (s, doc) { ranked.push([doc, s * coordination.get(doc), s]); });
     ranked.sort(function (a, b) { return ((a[0] < first) - (b[0] < first)) || b[1] - a[1] || a[0] - b[0]; });
     return { ranked: ranked, found: found };
   }
