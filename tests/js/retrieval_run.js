@@ -1,6 +1,6 @@
 // Runs the JavaScript retrieval core under Node on the data files a build wrote, for the parity tests.
 // Usage: node retrieval_run.js SITE_DIR < requests.json  (requests: {"search": [queries], "ideas": [[text, asker]],
-// "stems": [words], "words": [[text, stop, minLength]]}); prints the results as JSON.
+// "stems": [words], "words": [[text, stop, minLength]], "marks": [[query, text]]}); prints the results as JSON.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -58,6 +58,16 @@ function searchAll(queries) {
   });
 }
 
+function marksAll(requests) {
+  const meta = web("suche-meta");
+  const lexicon = web("suche-lexikon");
+  const analyzer = new R.Analyzer(meta.analysis, lexicon.words.concat(lexicon.extra), lexicon.thesaurus);
+  return requests.map(([query, text]) => {
+    const terms = new Set(R.conceptTerms(analyzer.concepts(query)));
+    return analyzer.marks(text, terms).map(([start, end]) => text.slice(start, end));
+  });
+}
+
 function ideasAll(requests) {
   const dir = path.join(site, "generated", "ideen-check");
   const sandbox = { KATALOG_RETRIEVAL: R, KATALOG: {}, performance: { now: () => 0 } };
@@ -79,6 +89,7 @@ const request = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = {};
 if (request.search) out.search = searchAll(request.search);
 if (request.ideas) out.ideas = ideasAll(request.ideas);
+if (request.marks) out.marks = marksAll(request.marks);
 if (request.stems) out.stems = request.stems.map((w) => R.stem(w));
 if (request.words) out.words = request.words.map(([t, stop, n]) => { const s = {}; stop.forEach((w) => { s[w] = true; }); return R.words(t, s, n); });
 process.stdout.write(JSON.stringify(out));

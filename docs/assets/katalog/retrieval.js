@@ -247,13 +247,19 @@
   };
 
   Analyzer.prototype.parts = function (word) {
+    return this.partsWithPieces(word).map(function (p) { return p[0]; });
+  };
+
+  Analyzer.prototype.partsWithPieces = function (word) {
     var out = [];
+    var seen = new Set();
     var todo = [word];
     while (todo.length) {
       var pieces = this.pieces(todo.shift(), false);
       for (var i = 0; i < pieces.length; i++) {
-        if (out.indexOf(pieces[i][0]) < 0) {
-          out.push(pieces[i][0]);
+        if (!seen.has(pieces[i][0])) {
+          seen.add(pieces[i][0]);
+          out.push(pieces[i]);
           todo.push(pieces[i][1]);
         }
       }
@@ -262,10 +268,14 @@
   };
 
   Analyzer.prototype.head = function (word) {
+    return this.headWithPieces(word).map(function (p) { return p[0]; });
+  };
+
+  Analyzer.prototype.headWithPieces = function (word) {
     if (len(word) < this.c.minCompound) return [];
     for (var i = word.length - this.c.minPart; i >= this.c.minHead; i--) {
       var head = stem(word.slice(0, i));
-      if (this.surface.has(head)) return [head, stem(word.slice(i))];
+      if (this.surface.has(head)) return [[head, word.slice(0, i)], [stem(word.slice(i)), word.slice(i)]];
     }
     return [];
   };
@@ -346,6 +356,14 @@
     return g === undefined ? null : g;
   };
   Thesaurus.prototype.term = function (g) { return this.prefix + this.groups[g][0]; };
+  Thesaurus.prototype.groupOfTerm = function (term) {
+    if (!this.byTerm) {
+      this.byTerm = new Map();
+      for (var g = 0; g < this.groups.length; g++) this.byTerm.set(this.term(g), g);
+    }
+    var found = this.byTerm.get(term);
+    return found === undefined ? null : found;
+  };
   Thesaurus.prototype.label = function (g) {
     return this.groups[g][1].length ? this.groups[g][1][0][1] : this.groups[g][0];
   };
@@ -404,19 +422,56 @@
       this.prefixed(s).forEach(function (t) { alts.push([K.prefix, [t], ""]); });
     }
     var lower = word.toLowerCase();
-    var parts = this.parts(lower);
+    var pieces = this.partsWithPieces(lower);
     if (!known && len(word) >= c.typoMin) {
       this.near(s).forEach(function (t) { alts.push([K.typo, [t], self.surface.get(t)]); });
-      if (!parts.length) parts = this.split(lower, true);
-      if (!parts.length) parts = this.head(lower);
+      if (!pieces.length) pieces = this.pieces(lower, true);
+      if (!pieces.length) pieces = this.headWithPieces(lower);
     }
-    if (parts.length) alts.push([K.part, parts.slice(), ""]);
+    var parts = pieces.map(function (p) { return p[0]; });
+    if (parts.length) alts.push([K.part, parts.slice(), pieces.map(function (p) { return p[1]; }).join(" ")]);
     if (group !== null) alts = alts.concat(this.thesaurus.alternatives(group, [s], K.synonym, K.shown));
     parts.forEach(function (part) {
       var g = self.thesaurus.groupOf([part]);
       if (g !== null && g !== group) alts = alts.concat(self.thesaurus.alternatives(g, [part], K.partSynonym, K.shown));
     });
     return alts;
+  };
+
+  /* Hervorhebung: [[start, ende]] der Wörter eines Texts, deren Analyse einen der Begriffe `terms` (Set der
+   * Indexbegriffe der Anfrage) trifft – ihr Wortstamm, ein Teil des zusammengesetzten Worts, die Thesaurus-Gruppe
+   * des Worts oder eines Teils, oder eine Thesaurus-Wendung aus mehreren Wörtern (so wie der Index einen Eintrag
+   * erfasst, generator/retrieval/index.py: record_terms). Stoppwörter und Zahlen nie. */
+  Analyzer.prototype.marks = function (text, terms) {
+    var self = this, c = this.c;
+    var tokens = [];
+    var found, re = /[\p{L}\p{N}]+/gu;
+    text = String(text);
+    while ((found = re.exec(text)) !== null) {
+      var word = found[0];
+      if (len(word) < c.minLength || DIGITS.test(word) || this.stop[word.normalize("NFC").toLowerCase()]) continue;
+      tokens.push([found.index, found.index + word.length, stem(word.normalize("NFC")), word.normalize("NFC").toLowerCase()]);
+    }
+    var hit = tokens.map(function (token) {
+      var own = [token[2]].concat(self.parts(token[3]));
+      return own.some(function (t) {
+        if (terms.has(t)) return true;
+        var g = self.thesaurus.groupOf([t]);
+        return g !== null && terms.has(self.thesaurus.term(g));
+      });
+    });
+    for (var i = 0; i < tokens.length; i++) {  // Wendungen: die längste ab jedem Wort
+      for (var length = Math.min(c.maxPhrase, tokens.length - i); length > 1; length--) {
+        var g = this.thesaurus.groupOf(tokens.slice(i, i + length).map(function (t) { return t[2]; }));
+        if (g !== null) {
+          if (terms.has(this.thesaurus.term(g))) for (var k = i; k < i + length; k++) hit[k] = true;
+          break;
+        }
+      }
+    }
+    var out = [];
+    tokens.forEach(function (token, j) { if (hit[j]) out.push([token[0], token[1]]); });
+    return out;
   };
 
   /* Alle Indexbegriffe, die eine Anfrage braucht (zum Laden der Teildateien). */
