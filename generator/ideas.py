@@ -272,7 +272,7 @@ def reasons(idea: IdeaDoc, doc: similarity.Doc, text: float) -> tuple:
     return tuple(out + similarity.place_reasons(idea, doc, default_vocabularies()["laender"].labels()))
 
 
-def similar_projects(index: IdeaIndex, idea: similarity.Doc) -> list[ProjectHit]:
+def similar_projects(index: IdeaIndex, idea: IdeaDoc) -> list[ProjectHit]:
     """Every project at least MIN_TEXT similar in text from at least MIN_SHARED shared words, best first
     (score, then id)."""
     needed = min(MIN_SHARED, len(set(idea.surface.values())))  # an idea of one word needs one shared word

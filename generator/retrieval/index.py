@@ -54,11 +54,11 @@ def record_terms(fields: dict, weights: dict, lexicon: Lexicon, thesaurus) -> tu
     for name, weight in weights.items():
         pairs = text.stems_with_words(fields.get(name, ""))
         parts = [lexicon.parts(word.lower()) for _stem, word in pairs]
-        terms = []
+        terms: list[tuple[str, float]] = []
         for (stem, _word), own in zip(pairs, parts):
             terms.append((stem, 1))
             terms += [(p, PART_SHARE) for p in own if p != stem]
-        terms += [(t, 1) for t in thesaurus.terms_in([stem for stem, _w in pairs], parts)]
+        terms += [(t, 1.0) for t in thesaurus.terms_in([stem for stem, _w in pairs], parts)]
         length += weight * len(pairs)
         for term, f in terms:
             tf[term] = tf.get(term, 0) + weight * f
