@@ -1,8 +1,9 @@
-"""Data for the Ideen-Check page (docs/ideen-check.md), as JavaScript files loaded by <script>.
+"""Data for the Ideen-Check page (docs/ideen-check.md): an exporter writing api/web/ideen-*.js.
 
-<script src> works from file://, where fetch() does not. Every file calls
-`KATALOG_IDEEN(name, data)`; the JSON inside is made script-safe by the explorer's
-`site_data.script_json`, so record text can never end a script or open markup.
+Like the other web data files (site_data.py) they are loaded by <script>, which works from file://
+where fetch() does not: every file calls `KATALOG_DATEN(name, data)` (`site_data.script`, JSON made
+script-safe so record text can never end a script or open markup) and the page reads them with
+`KATALOG.load(name)` (katalog-core.js).
 
 * ideen-index.js: everything the ranking needs for all projects, compact:
   - terms: the terms that count of the retrieval core's project corpus (space-separated; words,
@@ -23,21 +24,19 @@
 """
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 from generator.formats import WOULD_DO_AGAIN
 from generator import ideas
 from generator.enrich import partners, retrieval
 from generator.enrich.matching import STATUS_ORDER, in_land
-from generator.export.site_data import FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, flag_table, row, script_json, truncate
+from generator.export.site_data import (FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, WEB_DIR, flag_table, row, script,
+                                        truncate)
 from generator.retrieval import constants as retrieval_constants
 from generator.sanitize import plain_text
 from generator.reference import SIZE_CLASS_LABELS
 from generator.vocabularies import default_vocabularies
 
-FOLDER = "generated/ideen-check"  # under docs/; git-ignored, not touched by other build steps
 CHUNK = 25
 OUTCOME_CHARS = 280
 SEEKING_CHARS = 200
@@ -62,10 +61,6 @@ def varint(value: int) -> str:
         value >>= 5
     groups.reverse()
     return "".join(VARINT_ALPHABET[32 + g] for g in groups[:-1]) + VARINT_ALPHABET[groups[-1]]
-
-
-def script(name: str, data) -> str:
-    return f"KATALOG_IDEEN({json.dumps(name)},{script_json(data)});\n"
 
 
 def _pairs(vocab: str) -> list:
@@ -211,20 +206,14 @@ def files(catalogue, statuses: dict, core=None) -> dict:
     return out
 
 
-def write(catalogue, statuses: dict, target: Path, core=None) -> list[Path]:
-    """Write the files into `target` (emptied first, so no stale chunk survives)."""
-    target = Path(target)
-    if target.is_dir() and not target.is_symlink():
-        shutil.rmtree(target)
-    target.mkdir(parents=True, exist_ok=True)
+def write(catalogue, enriched, out_dir: Path) -> list[Path]:
+    """Exporter (generator.export.EXPORTERS): the files into out_dir/web/ next to the site's other data files
+    (export.write_step empties out_dir first, so no stale chunk survives)."""
+    folder = Path(out_dir) / WEB_DIR
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in files(catalogue, statuses, core).items():
-        path = target / f"{name}.js"
+    for name, data in files(catalogue, enriched.programme_status, enriched.retrieval).items():
+        path = folder / f"{name}.js"
         path.write_text(script(name, data), encoding="utf-8")
         written.append(path)
     return written
-
-
-def write_step(generated, docs_dir: Path) -> None:
-    """Output step for generator.build."""
-    write(generated.catalogue, generated.enriched.programme_status, Path(docs_dir) / FOLDER, generated.enriched.retrieval)

@@ -6,21 +6,12 @@
  * programmes (generator/enrich/matching.py's eligibility) and partners. Cut-offs, weights and the
  * analysis constants come from the data Python writes.
  *
- * Data comes from <script> files (generator/export/ideas_data.py) calling KATALOG_IDEEN; that
- * works from file:// as well. Nothing typed leaves the page: no request carries it, nothing
+ * Data comes from <script> files (api/web/ideen-*.js, generator/export/ideas_data.py) loaded with
+ * KATALOG.load (katalog-core.js, load it first); that works from file:// as well. Nothing typed leaves the page: no request carries it, nothing
  * stores it (no cookies, no storage, not in the URL). Every value is inserted with textContent.
  */
 (function (root) {
   "use strict";
-
-  // ------------------------------------------------------------------ data registry
-  var data = {};
-  var waiting = {};
-  root.KATALOG_IDEEN = function (name, value) {
-    data[name] = value;
-    (waiting[name] || []).forEach(function (done) { done(value); });
-    delete waiting[name];
-  };
 
   // ------------------------------------------------------------------ text analysis (retrieval.js)
   var K = root.KATALOG || {};
@@ -320,35 +311,15 @@
     return { land: land || "", landName: land ? (index.labels.lands.map.get(land) || land) : "", sizeClass: size || "", types: types, municipality: null };
   }
 
-  // ------------------------------------------------------------------ loading detail chunks
-  var base = "";
-  var chunkPromises = {};
-
-  function loadChunk(n) {
-    return loadData("ideen-d-" + n);
-  }
-
-  function loadData(name) {
-    if (data[name]) return Promise.resolve(data[name]);
-    if (!chunkPromises[name]) {
-      chunkPromises[name] = new Promise(function (resolve, reject) {
-        (waiting[name] = waiting[name] || []).push(resolve);
-        var s = document.createElement("script");
-        s.src = base + name + ".js";
-        s.async = true;
-        s.onerror = function () { delete chunkPromises[name]; reject(new Error(name)); };
-        document.head.appendChild(s);
-      });
-    }
-    return chunkPromises[name];
-  }
-
+  // ------------------------------------------------------------------ loading detail chunks (KATALOG.load)
   function details(docsWanted) {
     var chunk = index.raw.chunk;
     var needed = Array.from(new Set(docsWanted.map(function (d) { return Math.floor(d / chunk); })));
-    return Promise.all(needed.map(loadChunk)).then(function () {
+    return Promise.all(needed.map(function (n) { return K.load("ideen-d-" + n); })).then(function (chunks) {
+      var byChunk = new Map();
+      needed.forEach(function (n, i) { byChunk.set(n, chunks[i]); });
       var out = new Map();
-      docsWanted.forEach(function (d) { out.set(d, data["ideen-d-" + Math.floor(d / chunk)][d % chunk]); });
+      docsWanted.forEach(function (d) { out.set(d, byChunk.get(Math.floor(d / chunk))[d % chunk]); });
       return out;
     });
   }
@@ -543,10 +514,10 @@
     return "Bundes- und EU-weite Programme zu diesen Handlungsfeldern.";
   }
 
-  // The index and the analysis, from the data file (also without a page: the tests run this under Node).
-  function prepare() {
+  // The index and the analysis, from the data of ideen-index.js (also without a page: the tests run this under Node).
+  function prepare(raw) {
     if (!index) {
-      index = decodeIndex(data["ideen-index"]);
+      index = decodeIndex(raw);
       analyzer = new R.Analyzer(index.raw.analysis, index.raw.words, index.raw.thesaurus);
     }
   }
@@ -555,12 +526,13 @@
   var DEBOUNCE_MS = 80;  // results this long after the last keystroke
   var PREFETCH_MS = 100;
   function init(rootEl) {
-    if (!data["ideen-index"] || !R) {
-      rootEl.querySelector(".kdk-idea-results").textContent = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
-      return;
-    }
-    base = rootEl.getAttribute("data-base") || "";
-    prepare();
+    var missing = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
+    if (!R || !K.load) { rootEl.querySelector(".kdk-idea-results").textContent = missing; return; }
+    K.load("ideen-index").then(function (raw) { prepare(raw); wire(rootEl); },
+      function () { rootEl.querySelector(".kdk-idea-results").textContent = missing; });
+  }
+
+  function wire(rootEl) {
     var textArea = rootEl.querySelector("#idee-text");
     var search = rootEl.querySelector("#idee-kommune");
     var options = rootEl.querySelector("#idee-kommune-treffer");
@@ -696,7 +668,7 @@
   // The municipality list (about 12,500 names) is loaded only when someone searches for a municipality.
   function loadMunicipalities() {
     if (municipalities) return Promise.resolve(municipalities);
-    return loadData("ideen-kommunen").then(function (raw) {
+    return K.load("ideen-kommunen").then(function (raw) {
       if (!municipalities) municipalities = decodeMunicipalities(raw);
       return municipalities;
     });
