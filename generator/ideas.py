@@ -30,7 +30,8 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.enrich import domain, similarity
+from generator.enrich import similarity
+from generator.enrich.types import ProjectFacts
 from generator.enrich.matching import Applicant, Matcher, region_reason, status_reason
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASSES, Municipality
 from generator.retrieval import analysis
@@ -369,17 +370,17 @@ class RecordSearch:
 
 # --- plain facts for output (CLI text and JSON) --------------------------------------------------------------------
 
-def place(project: dict, reference) -> dict:
-    """Lead body of a project: name, Land code and name, size class."""
-    found = domain.places(project, reference)
-    lead = domain.lead_of(found)
+def place(facts: ProjectFacts) -> dict:
+    """Lead body of a project (from the Enriched model's view of it): name, Land code and name, size class."""
+    lead = facts.lead
     return {"name": lead.name if lead else "", "land": lead.land_code if lead else "",
             "land_name": lead.land_name if lead else "", "size_class": lead.size_class if lead else "",
-            "others": max(0, len(found) - 1)}
+            "others": facts.others}
 
 
-def project_facts(project: dict, funding: dict, reference) -> dict:
-    """What the Ideen-Check tells about a similar project: where, how far, experience, cost, partners."""
+def project_facts(project: dict, funding: dict, facts: ProjectFacts) -> dict:
+    """What the Ideen-Check tells about a similar project: where, how far, experience, cost, partners
+    (`facts`: the project's view in the Enriched model, `enriched.projects[id]`)."""
     experience = project.get("experience") or {}
     budget = project.get("budget") or {}
     used = []
@@ -390,7 +391,7 @@ def project_facts(project: dict, funding: dict, reference) -> dict:
     contact = project.get("contact") or {}
     return {
         "title": project.get("title", ""), "status": project.get("status", ""),
-        "place": place(project, reference), "topics": list(project.get("topics") or []),
+        "place": place(facts), "topics": list(project.get("topics") or []),
         "experience": {k: experience[k] for k in ("outcome", "would_do_again", "continued_after_funding", "effort") if experience.get(k)},
         "budget": {k: budget[k] for k in ("total_eur", "own_share_eur") if budget.get(k) is not None},
         "funding": used,

@@ -160,14 +160,14 @@ def declaration_rows(catalogue, index: ideas.IdeaIndex) -> list:
     return rows
 
 
-def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:
+def detail_rows(catalogue, enriched, index: ideas.IdeaIndex, start: int) -> list:
     """Rows in DETAIL_COLUMNS (others: further participants; funding: rows in FUNDING_COLUMNS; the Land
     is in docLand); contact only for projects seeking partners or exchange (the only ones it is shown for)."""
     programme_ix = {fid: i for i, fid in enumerate(catalogue.funding)}
     rows = []
     for doc in index.docs[start:start + CHUNK]:
         record = catalogue.projects[doc.id]
-        f = ideas.project_facts(record, catalogue.funding, catalogue.reference)
+        f = ideas.project_facts(record, catalogue.funding, enriched.projects[doc.id])
         exp, budget, place = f["experience"], f["budget"], f["place"]
         contact = f["contact"] if (f["seeking_partners"] or f["open_to_exchange"]) else {}
         rows.append(row(DETAIL_COLUMNS, {
@@ -201,13 +201,14 @@ def municipality_groups(reference) -> list:
             for k, items in sorted(groups.items())]
 
 
-def files(catalogue, statuses: dict, core=None) -> dict:
-    """name -> data of every Ideen-Check data file (`core`: the catalogue's retrieval core, built if not given)."""
-    core = core if core is not None else retrieval.build(catalogue)
+def files(catalogue, enriched) -> dict:
+    """name -> data of every Ideen-Check data file, from the catalogue and its Enriched model (programme status,
+    project views; the retrieval core is built if the model has none)."""
+    core = enriched.retrieval if enriched.retrieval is not None else retrieval.build(catalogue)
     index = core.projects
-    out: dict[str, object] = {"ideen-index": index_data(catalogue, statuses, core)}
+    out: dict[str, object] = {"ideen-index": index_data(catalogue, enriched.programme_status, core)}
     for start in range(0, len(index.docs), CHUNK):
-        out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, index, start)
+        out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, enriched, index, start)
     out["ideen-kommunen"] = {"applicants": APPLICANTS, "sizes": SIZES, "codes": CODE_ALPHABET,
                              "landCodes": dict(LAND_CODES), "sizeOrder": dict(ideas.SIZE_ORDER),
                              "groupColumns": list(MUNICIPALITY_GROUP_COLUMNS), "groups": municipality_groups(catalogue.reference)}
@@ -220,7 +221,7 @@ def write(catalogue, enriched, out_dir: Path) -> list[Path]:
     folder = Path(out_dir) / WEB_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in files(catalogue, enriched.programme_status, enriched.retrieval).items():
+    for name, data in files(catalogue, enriched).items():
         path = folder / f"{name}.js"
         path.write_text(script(name, data), encoding="utf-8")
         written.append(path)
