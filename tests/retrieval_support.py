@@ -45,7 +45,7 @@ def synthetic_catalogue(n: int = 400) -> str:
 
 @functools.lru_cache(maxsize=None)
 def data_site(root: str) -> str:
-    """A folder with api/web/suche-*.js and generated/ideen-check/*.js for the catalogue, as the build writes them."""
+    """A folder with api/web/suche-*.js and api/web/ideen-*.js for the catalogue, as the build writes them."""
     from generator.enrich import Enriched
     from generator.export import ideas_data, site_data
 
@@ -57,7 +57,7 @@ def data_site(root: str) -> str:
     enriched = Enriched(build_date=BUILD_DATE, programme_status=statuses, retrieval=core)
     for name, data in site_data.search_files(catalogue, enriched, core.search).items():
         (web / f"{name}.js").write_text(site_data.script(name, data), encoding="utf-8")
-    ideas_data.write(catalogue, statuses, target / "generated" / "ideen-check", core)
+    ideas_data.write(catalogue, enriched, target / "api")
     return str(target)
 
 

@@ -158,6 +158,7 @@ FUNDING_COLUMNS = ("id", "title", "funder", "level", "lands", "applicants", "top
                    "deadlines", "check_url")
 MAP_PLACE_COLUMNS = ("x", "y", "name", "land", "projects")
 MAP_PROJECT_COLUMNS = ("id", "title")
+MAP_LAND_COLUMNS = ("code", "name", "path")  # Länder outlines: ISO code, name, SVG path
 
 
 def row(columns: tuple, values: dict) -> list:
@@ -235,7 +236,8 @@ def map_data(catalogue, enriched) -> dict:
     return {
         "built": catalogue.build_date.isoformat(),
         "viewBox": list(geo.VIEWBOX),
-        "laender": [[code, name, d] for code, name, d in outlines],
+        "laenderColumns": list(MAP_LAND_COLUMNS),
+        "laender": [row(MAP_LAND_COLUMNS, {"code": code, "name": name, "path": d}) for code, name, d in outlines],
         "placeColumns": list(MAP_PLACE_COLUMNS), "places": [places[k] for k in sorted(places)],
         "projectColumns": list(MAP_PROJECT_COLUMNS),
         "projects": [row(MAP_PROJECT_COLUMNS, {"id": pid, "title": record["title"]}) for pid, record in catalogue.projects.items()],

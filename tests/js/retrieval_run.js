@@ -61,14 +61,17 @@ function searchAll(queries) {
 }
 
 function ideasAll(requests) {
-  const dir = path.join(site, "generated", "ideen-check");
-  const sandbox = { KATALOG_RETRIEVAL: R, KATALOG: {}, performance: { now: () => 0 } };
-  sandbox.globalThis = sandbox;
+  // the page's scripts in the page's order: katalog-core.js (shared helpers) before ideen-check.js
+  const sandbox = { KATALOG_RETRIEVAL: R, URL: URL, location: { href: "file:///site/ideen-check.html" },
+                    document: { currentScript: null, readyState: "complete", querySelector: () => null },
+                    performance: { now: () => 0 } };
+  sandbox.globalThis = sandbox.window = sandbox;
   vm.createContext(sandbox);
-  vm.runInContext(fs.readFileSync(path.resolve(__dirname, "../../docs/assets/katalog/ideen-check.js"), "utf8"), sandbox);
-  vm.runInContext(fs.readFileSync(path.join(dir, "ideen-index.js"), "utf8"), sandbox);
+  for (const script of ["katalog-core.js", "ideen-check.js"]) {
+    vm.runInContext(fs.readFileSync(path.resolve(__dirname, "../../docs/assets/katalog", script), "utf8"), sandbox);
+  }
   const api = sandbox.KatalogIdeen;
-  api.prepare();
+  api.prepare(web("ideen-index"));
   return requests.map(([text, asker]) => {
     const a = api.askerFor(asker.land || "", asker.size || "");
     const r = api.check(text, a);
