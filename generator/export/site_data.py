@@ -8,12 +8,14 @@ end a script or open markup.
 Search: the index of the retrieval core (generator/retrieval/), split into
 * suche-meta.js: sizes, shard keys, chunk size, the column names of the record rows and the
   analysis constants (generator/retrieval/constants.py) – small;
-* suche-lexikon.js: the catalogue's words (one spelling per stem) and the thesaurus, for compound
-  splitting, typo tolerance and synonyms;
+* suche-lexikon.js: the catalogue's words (one spelling per stem) with their stems packed as `cuts`
+  (the browser does not stem them again) and the thesaurus, for compound splitting, typo tolerance
+  and synonyms; docs/suche.md preloads it with suche-meta.js while the page loads;
 * suche-t-<key>.js: postings of the terms starting with <key> (2 or more characters; a shard that
   grows past SHARD_BYTES is split by one more character): term -> [doc gap, points, ...];
 * suche-d-<n>.js: rows (SEARCH_COLUMNS) of records n*CHUNK … (n+1)*CHUNK-1.
-A first query loads meta and lexicon, the shards of its terms and the chunks of the hits it shows.
+A first query loads meta and lexicon, the shards of its terms and the chunks of the hits it shows;
+each hit is shown as soon as its chunk and the hits above it are there.
 """
 from __future__ import annotations
 
@@ -28,8 +30,8 @@ from generator.reference import SIZE_CLASS_LABELS, SIZE_CLASSES
 from generator.vocabularies import default_vocabularies, label
 
 WEB_DIR = "web"
-CHUNK = 100  # records per document chunk
-SHARD_BYTES = 120_000  # split a term shard above this size
+CHUNK = 20  # records per document chunk: the first 20 hits are spread over the index, so small chunks
+SHARD_BYTES = 40_000  # split a term shard above this size (a query loads one shard per term)
 SUMMARY_CHARS = 180
 FORMAT = 2
 SEARCH_COLUMNS = ("kind", "id", "title", "subtitle", "summary")  # kind: 0 project, 1 programme

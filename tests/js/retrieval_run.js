@@ -23,8 +23,10 @@ function web(name) {
 function searchAll(queries) {
   const meta = web("suche-meta");
   const lexicon = web("suche-lexikon");
-  const analyzer = new R.Analyzer(meta.analysis, lexicon.words.concat(lexicon.extra), lexicon.thesaurus);
-  const indexed = new Set(lexicon.words.map((w) => R.stem(w)));
+  const all = lexicon.words.concat(lexicon.extra);
+  const stems = R.unpackStems(all, lexicon.cuts, lexicon.odd);
+  const analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, stems);
+  const indexed = new Set(stems.slice(0, lexicon.words.length));
   const shards = {};
   const cache = new Map();
   function shardFile(term) {
@@ -83,5 +85,11 @@ const out = {};
 if (request.search) out.search = searchAll(request.search);
 if (request.ideas) out.ideas = ideasAll(request.ideas);
 if (request.stems) out.stems = request.stems.map((w) => R.stem(w));
+if (request.lexiconStems) {
+  const lexicon = web("suche-lexikon");
+  const all = lexicon.words.concat(lexicon.extra);
+  const stems = R.unpackStems(all, lexicon.cuts, lexicon.odd);
+  out.lexiconStems = all.map((w, i) => [w, stems[i]]);
+}
 if (request.words) out.words = request.words.map(([t, stop, n]) => { const s = {}; stop.forEach((w) => { s[w] = true; }); return R.words(t, s, n); });
 process.stdout.write(JSON.stringify(out));
