@@ -26,8 +26,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import synth  # noqa: E402
 from generator.catalogue import load_catalogue  # noqa: E402
-from generator.enrich.deadlines import all_statuses  # noqa: E402
-from generator.export import ideas_data  # noqa: E402
+from generator.enrich import light  # noqa: E402
+from generator.export import API_DIR, ideas_data  # noqa: E402
 
 OUT = REPO / "bench" / "out"
 CHROMIUM = "/usr/bin/chromium"
@@ -72,7 +72,7 @@ def build(n: int) -> tuple[Path, dict]:
         raise SystemExit(f"synthetischer Katalog ungültig: {len(run.errors)} Fehler")
     timings["laden"] = time.perf_counter() - start
     start = time.perf_counter()
-    ideas_data.write(catalogue, all_statuses(catalogue.funding, BUILD_DATE), site / ideas_data.FOLDER)
+    ideas_data.write(catalogue, light(catalogue), site / API_DIR)
     timings["daten"] = time.perf_counter() - start
     (site / "assets" / "katalog").mkdir(parents=True)
     for name in ASSETS:

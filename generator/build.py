@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import export, federation, paths
-from generator.export import ideas_data
 from generator.catalogue import load_catalogue
 from generator.enrich import enrich
 from generator.render import render_site
@@ -69,8 +68,8 @@ def write_pages(generated: Generated, docs_dir: Path) -> None:
             handle.write(text)
 
 
-# Everything written into docs/ after rendering; exporters append their step here.
-OUTPUT_STEPS = [write_pages, export.write_step, ideas_data.write_step]
+# Everything written into docs/ after rendering: the pages, then every exporter (generator.export.EXPORTERS) into docs/api/.
+OUTPUT_STEPS = [write_pages, export.write_step]
 
 
 def parse_date(text: str | None) -> dt.date:

@@ -30,7 +30,8 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.enrich import domain, similarity
+from generator.enrich import similarity
+from generator.enrich.types import ProjectFacts
 from generator.enrich.matching import Applicant, Matcher, region_reason, status_reason
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LABELS, SIZE_CLASSES, Municipality
 from generator.retrieval import analysis
@@ -89,13 +90,13 @@ SEARCHABLE_LEVELS = ("gemeinde", "verband", "kreis")
 
 
 SIZE_ORDER = {"ueber-100000": 0, "landkreis": 1, "20000-100000": 2, "5000-20000": 3, "unter-5000": 4}
-LEVEL_ORDER = {"gemeinde": 0, "verband": 1, "kreis": 2}  # among exact names: "Gießen" is the Stadt before the Landkreis
+EXACT_ORDER = {"gemeindeverband": 1, "landkreis": 2}  # by applicant type, among exact names: "Gießen" is the Stadt first
 
 
 def find_municipalities(reference, query: str, limit: int = MAX_NAME_HITS) -> list[Municipality]:
     """Bodies whose name matches `query` (folded, see `fold`): exact name first, then names starting
     with it, then names containing it. Among exact names a Gemeinde or Stadt comes before a Gemeindeverband
-    of that name and that before a Kreis (LEVEL_ORDER); then, in every group, larger size classes (population
+    of that name and that before a Landkreis (EXACT_ORDER); then, in every group, larger size classes (population
     bands) first, then key. The site's name search (ideen-check.js) ranks the same way."""
     wanted = fold(query)
     if not wanted:
@@ -113,7 +114,7 @@ def find_municipalities(reference, query: str, limit: int = MAX_NAME_HITS) -> li
             group = 2
         else:
             continue
-        level = LEVEL_ORDER.get(m.level, 0) if group == 0 else 0
+        level = EXACT_ORDER.get(m.applicant_type, 0) if group == 0 else 0
         ranked.append((group, level, SIZE_ORDER.get(m.size_class, 9), m.key, m))
     ranked.sort(key=lambda r: r[:4])
     return [r[4] for r in ranked[:limit]]
@@ -428,17 +429,17 @@ class RecordSearch:
 
 # --- plain facts for output (CLI text and JSON) --------------------------------------------------------------------
 
-def place(project: dict, reference) -> dict:
-    """Lead body of a project: name, Land code and name, size class."""
-    found = domain.places(project, reference)
-    lead = domain.lead_of(found)
+def place(facts: ProjectFacts) -> dict:
+    """Lead body of a project (from the Enriched model's view of it): name, Land code and name, size class."""
+    lead = facts.lead
     return {"name": lead.name if lead else "", "land": lead.land_code if lead else "",
             "land_name": lead.land_name if lead else "", "size_class": lead.size_class if lead else "",
-            "others": max(0, len(found) - 1)}
+            "others": facts.others}
 
 
-def project_facts(project: dict, funding: dict, reference) -> dict:
-    """What the Ideen-Check tells about a similar project: where, how far, experience, cost, partners."""
+def project_facts(project: dict, funding: dict, facts: ProjectFacts) -> dict:
+    """What the Ideen-Check tells about a similar project: where, how far, experience, cost, partners
+    (`facts`: the project's view in the Enriched model, `enriched.projects[id]`)."""
     experience = project.get("experience") or {}
     budget = project.get("budget") or {}
     used = []
@@ -449,7 +450,7 @@ def project_facts(project: dict, funding: dict, reference) -> dict:
     contact = project.get("contact") or {}
     return {
         "title": project.get("title", ""), "status": project.get("status", ""),
-        "place": place(project, reference), "topics": list(project.get("topics") or []),
+        "place": place(facts), "topics": list(project.get("topics") or []),
         "experience": {k: experience[k] for k in ("outcome", "would_do_again", "continued_after_funding", "effort") if experience.get(k)},
         "budget": {k: budget[k] for k in ("total_eur", "own_share_eur") if budget.get(k) is not None},
         "funding": used,

@@ -13,12 +13,13 @@ from generator.vocabularies import default_vocabularies
 MAX_PROGRAMMES = 10  # programmes listed in the text output (the JSON lists all)
 
 
-def as_dict(result, catalogue, today: dt.date) -> dict:
-    """The check as plain data (the JSON output, and what the text output prints)."""
+def as_dict(result, catalogue, enriched, today: dt.date) -> dict:
+    """The check as plain data (the JSON output, and what the text output prints); the projects' places come from
+    the Enriched model (`enriched.projects`)."""
     topic_labels = default_vocabularies()["topics"].labels()
 
     def project(hit):
-        facts = ideas.project_facts(catalogue.projects[hit.id], catalogue.funding, catalogue.reference)
+        facts = ideas.project_facts(catalogue.projects[hit.id], catalogue.funding, enriched.projects[hit.id])
         return {"id": hit.id, "score": hit.score, "text_similarity": hit.text, "reasons": list(hit.reasons), **facts}
 
     def declaration(d):

@@ -94,7 +94,7 @@ def display_path(path: Path) -> str:
 # Generated under docs/ (all git-ignored): page folders the renderer writes, data folders the
 # exporters write, and single generated pages.
 GENERATED_PAGE_DIRS = ("projekte", "foerderprogramme", "kommunen", "themen", "laender", "uebersichten")
-GENERATED_DATA_DIRS = ("api", "generated")
+GENERATED_DATA_DIRS = ("api",)
 GENERATED_FILES = ("index.md",)
 
 

@@ -76,7 +76,7 @@ def show_project(catalogue, enriched, pid: str, page: Page):
     page.title(record["title"], "Projekt")
     page.paragraph(record["summary"])
     page.section("Steckbrief")
-    for m in domain.places(record, catalogue.reference):
+    for m in enriched.projects[pid].places:
         role = "federführend" if m.is_lead else "Partner"
         extra = [m.land_name, m.size_class_label or m.type_label]
         page.fact(f"Kommune ({role})", f"{m.name} ({', '.join(e for e in extra if e)})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.enrich import domain
+from generator.enrich.types import Enriched
 from generator.retrieval import index as core_index
 from generator.vocabularies import label
 
@@ -23,18 +23,16 @@ class Hit:
     subtitle: str
 
 
-def subtitle(catalogue, enriched, kind: str, rid: str) -> str:
-    """The second line of a hit: where and how far (projects) or who and until when (programmes)."""
+def subtitle(catalogue, enriched: Enriched, kind: str, rid: str) -> str:
+    """The second line of a hit: where and how far (projects) or who and until when (programmes); the derived
+    facts (lead, Land, status at the build date) come from the Enriched model."""
     if kind == "project":
-        record = catalogue.projects[rid]
-        facts = enriched.projects[rid] if enriched and rid in enriched.projects else \
-            domain.project_facts(rid, record, catalogue.reference)
-        parts = [facts.place_label, facts.lead.land_name if facts.lead else "", label("project-statuses", record["status"])]
+        facts = enriched.projects[rid]
+        parts = [facts.place_label, facts.lead.land_name if facts.lead else "",
+                 label("project-statuses", catalogue.projects[rid]["status"])]
         return " · ".join(p for p in parts if p)
     record = catalogue.funding[rid]
-    status = enriched.programme_status.get(rid) if enriched else None
-    parts = [label("funding-levels", record["level"]), record.get("funder", ""),
-             status.label if status else label("application-statuses", record["application"]["status"])]
+    parts = [label("funding-levels", record["level"]), record.get("funder", ""), enriched.programme_status[rid].label]
     return " · ".join(p for p in parts if p)
 
 
@@ -45,7 +43,9 @@ class Filters:
     statuses: tuple = ()
     kinds: tuple = ()
 
-    def admits(self, catalogue, enriched, kind: str, rid: str) -> bool:
+    def admits(self, catalogue, enriched: Enriched, kind: str, rid: str) -> bool:
+        """Whether a record passes every filter; a project's Länder and a programme's status at the build date
+        come from the Enriched model."""
         if self.kinds and kind not in self.kinds:
             return False
         record = catalogue.projects[rid] if kind == "project" else catalogue.funding[rid]
@@ -53,7 +53,7 @@ class Filters:
             return False
         if self.lands:
             if kind == "project":
-                lands = {p.land_code for p in domain.places(record, catalogue.reference)}
+                lands = set(enriched.projects[rid].lands)
             else:
                 lands = set(record.get("lands", [])) or {"*"}
             if "*" not in lands and not set(self.lands) & lands:
@@ -62,8 +62,7 @@ class Filters:
             if kind == "project":
                 status = record["status"]
             else:
-                computed = enriched.programme_status.get(rid) if enriched else None
-                status = computed.status if computed else record["application"]["status"]
+                status = enriched.programme_status[rid].status
             if status not in self.statuses:
                 return False
         return True
@@ -86,7 +85,7 @@ def notes(found: list) -> list[str]:
     return [f"„{other}“ ({KIND_WORDS[kind]} mit „{word}“)" for word, other, kind in found]
 
 
-def search(catalogue, enriched, index: core_index.SearchIndex, query: str, filters: Filters | None = None,
+def search(catalogue, enriched: Enriched, index: core_index.SearchIndex, query: str, filters: Filters | None = None,
            limit: int | None = 20) -> Found:
     """Ranked hits (at most `limit`), the total number of matches after filtering, and the notes."""
     filters = filters or Filters()

@@ -1,7 +1,8 @@
 """Coverage of the catalogue: how many records per Land, Handlungsfeld, size class and status.
 
-`coverage(catalogue)` is a pure function over a validated `Catalogue`; `katalog stats`
-prints it and the site's about page shows the same figures. Counting rules:
+`coverage(catalogue, enriched)` is a pure function over a validated `Catalogue` and its derived model
+(`Enriched`: places, Länder, lead and programme status are read from there, never derived again);
+`katalog stats` prints it and the site's about page shows the same figures. Counting rules:
 
 - A project counts once in every Land in which one of its municipalities lies
   (official key -> reference data; bodies without a key -> their `land`), so a
@@ -15,8 +16,8 @@ prints it and the site's about page shows the same figures. Counting rules:
 - A project counts once in every size class of its municipalities (reference
   `size_class`); municipalities without an official key count as "ohne Schlüssel".
 - A record counts once in each of its Handlungsfelder.
-- Programme status is the status a reader sees at the build date
-  (`enrich.deadlines.programme_status`: computed from the deadlines, else as declared).
+- Programme status is the status a reader sees at the build date (`enriched.programme_status`,
+  see enrich/deadlines.py).
 - "Wer führt": a project counts once, in the class of its lead municipality (the first
   entry with role lead); Ämter, Verbandsgemeinden and Samtgemeinden (9-digit key) form
   their own class. "Kleine Kommunen führen" lists the projects led by a Gemeinde under
@@ -32,8 +33,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.enrich import UNCLEAR, domain
-from generator.enrich.deadlines import programme_status
+from generator.enrich import UNCLEAR
+from generator.enrich.types import Enriched, ProjectFacts
 from generator.reference import SIZE_CLASS_KREIS, SIZE_CLASS_LAND, SIZE_CLASS_LABELS, SIZE_CLASSES
 from generator.vocabularies import default_vocabularies
 
@@ -51,21 +52,14 @@ LEAD_ORDER = [cid for cid, *_rest in SIZE_CLASSES] + [VERBAND, SIZE_CLASS_KREIS[
 LEAD_LABELS = SIZE_LABELS | {VERBAND: VERBAND_LABEL}
 
 
-def project_lands(project: dict, reference) -> set[str]:
-    """ISO codes of the Länder a project's municipalities lie in."""
-    return set(domain.project_facts("", project, reference).lands)
-
-
-def project_size_classes(project: dict, reference) -> set[str]:
+def project_size_classes(facts: ProjectFacts) -> set[str]:
     """Size classes of a project's municipalities (Gemeinde by population, Kreis, Land, or without key)."""
-    return {p.size_class if p.municipality is not None else NO_KEY for p in domain.places(project, reference)}
+    return {p.size_class if p.municipality is not None else NO_KEY for p in facts.places}
 
 
-def lead_class(project: dict, reference) -> str:
+def lead_class(facts: ProjectFacts) -> str:
     """Class of the project's lead: Gemeinde size class, Gemeindeverband, Kreis, Land or without key."""
-    entries = project.get("municipalities") or []
-    lead = next((e for e in entries if e.get("role") == "lead"), entries[0] if entries else {})
-    municipality = reference.get(lead["ags"]) if lead.get("ags") else None
+    municipality = facts.lead.municipality if facts.lead else None
     if municipality is None:
         return NO_KEY
     return VERBAND if municipality.level == "verband" else municipality.size_class
@@ -77,15 +71,15 @@ def _rows(order: list[str], labels: dict, **counters: Counter) -> list[dict]:
             for term in order]
 
 
-def coverage(catalogue) -> dict:
+def coverage(catalogue, enriched: Enriched) -> dict:
     """All coverage figures as plain data (JSON-ready, German labels)."""
     vocab = default_vocabularies()
     laender = vocab["laender"].labels()
     land_order = list(laender)
-    reference = catalogue.reference
     projects, funding = catalogue.projects, catalogue.funding
+    facts = enriched.projects
 
-    projects_by_land = Counter(land for p in projects.values() for land in project_lands(p, reference))
+    projects_by_land = Counter(land for pid in projects for land in facts[pid].lands)
     land_programmes = [f for f in funding.values() if f.get("level") == "land"]
     regional = [f for f in funding.values() if f.get("lands") and f.get("level") != "land"]
     funding_by_land = Counter(land for f in land_programmes for land in f.get("lands") or [])
@@ -97,15 +91,15 @@ def coverage(catalogue) -> dict:
     topic_labels = vocab["topics"].labels()
     topic_projects = Counter(t for p in projects.values() for t in p.get("topics") or [])
     topic_funding = Counter(t for f in funding.values() for t in f.get("topics") or [])
-    sizes = Counter(c for p in projects.values() for c in project_size_classes(p, reference))
+    sizes = Counter(c for pid in projects for c in project_size_classes(facts[pid]))
     project_status = Counter(p.get("status") for p in projects.values())
-    leads = {pid: lead_class(p, reference) for pid, p in projects.items()}
+    leads = {pid: lead_class(facts[pid]) for pid in projects}
     lead_counts = Counter(leads.values())
     applicants = vocab["applicant-types"]
     funding_by_applicant = Counter(a for f in funding.values() for a in f.get("eligible") or [])
-    land_topics = Counter((land, t) for p in projects.values() for land in project_lands(p, reference)
+    land_topics = Counter((land, t) for pid, p in projects.items() for land in facts[pid].lands
                           for t in p.get("topics") or [])
-    statuses = {pid: programme_status(record, catalogue.build_date) for pid, record in funding.items()}
+    statuses = {pid: enriched.programme_status[pid] for pid in funding}
     funding_status = Counter(s.status for s in statuses.values())
     declared_differs = sorted(pid for pid, s in statuses.items()
                               if s.status != (funding[pid].get("application") or {}).get("status"))

@@ -45,19 +45,20 @@ def synthetic_catalogue(n: int = 400) -> str:
 
 @functools.lru_cache(maxsize=None)
 def data_site(root: str) -> str:
-    """A folder with api/web/suche-*.js and generated/ideen-check/*.js for the catalogue, as the build writes them."""
-    from generator.enrich import Enriched
+    """A folder with api/web/suche-*.js and api/web/ideen-*.js for the catalogue, as the build writes them."""
+    from generator.enrich import light
     from generator.export import ideas_data, site_data
 
-    catalogue, core, statuses = loaded(root)
+    catalogue, core, _statuses = loaded(root)
     target = Path(tempfile.mkdtemp(prefix="katalog-data-"))
     atexit.register(shutil.rmtree, target, True)
     web = target / "api" / "web"
     web.mkdir(parents=True)
-    enriched = Enriched(build_date=BUILD_DATE, programme_status=statuses, retrieval=core)
+    enriched = light(catalogue)  # the derived facts (places, statuses at BUILD_DATE) the data files show
+    enriched.retrieval = core
     for name, data in site_data.search_files(catalogue, enriched, core.search).items():
         (web / f"{name}.js").write_text(site_data.script(name, data), encoding="utf-8")
-    ideas_data.write(catalogue, statuses, target / "generated" / "ideen-check", core)
+    ideas_data.write(catalogue, enriched, target / "api")
     return str(target)
 
 

@@ -180,7 +180,7 @@ def test_nothing_typed_leaves_the_page_or_is_stored(http):
     choose_municipality(page, "Dresden", DRESDEN)
     type_idea(page, IDEA + " Geheimwort Zebrastreifen")
     later = watch.requests[before:]
-    assert any(urlsplit(url).path.startswith("/generated/ideen-check/ideen-d-") for url in later), \
+    assert any(urlsplit(url).path.startswith("/api/web/ideen-d-") for url in later), \
         "the detail data of the hits is loaded on demand"
     for url in later:
         assert urlsplit(url).netloc == urlsplit(server_base()).netloc
@@ -213,10 +213,10 @@ def test_works_from_file_url(browser):
 
 def test_data_files_are_the_ones_the_build_wrote():
     site = built_site()
-    names = sorted(p.name for p in (site / "generated" / "ideen-check").iterdir())
+    names = sorted(p.name for p in (site / "api" / "web").glob("ideen-*"))
     assert names == ["ideen-d-0.js", "ideen-index.js", "ideen-kommunen.js"]  # the last one loads on demand
-    head = (site / "generated" / "ideen-check" / "ideen-index.js").read_text(encoding="utf-8")
-    assert head.startswith('KATALOG_IDEEN("ideen-index",') and json.loads(head[len('KATALOG_IDEEN("ideen-index",'):-3])["n"] == 4
+    head = (site / "api" / "web" / "ideen-index.js").read_text(encoding="utf-8")
+    assert head.startswith('KATALOG_DATEN("ideen-index",') and json.loads(head[len('KATALOG_DATEN("ideen-index",'):-3])["n"] == 4
 
 
 # --- printing -----------------------------------------------------------------------------------------------------

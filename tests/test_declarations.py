@@ -345,8 +345,9 @@ def test_a_declaration_from_the_form_appears_on_pages_in_exports_and_in_the_idee
                          generated.enriched.programme_status, ideas.Asker(), generated.enriched.retrieval,
                          declarations=declarations(catalogue))
     assert [d.id for d in result.planning] == ["dresden-plant-koeln-smart-parking"] and result.answering == []
-    index = ideas_data.files(catalogue, generated.enriched.programme_status)["ideen-index"]
-    assert [row[1:3] for row in index["decl"]] == [["plant", "Dresden"]]
+    index = ideas_data.files(catalogue, generated.enriched)["ideen-index"]
+    columns = index["declColumns"]  # the rows name their columns
+    assert [[row[columns.index("relation")], row[columns.index("name")]] for row in index["decl"]] == [["plant", "Dresden"]]
 
 
 def test_ideen_check_command_names_who_plans_the_same(catalogue_copy, capsys):

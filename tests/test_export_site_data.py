@@ -94,13 +94,9 @@ def test_explorer_items_carry_named_columns_and_facets(web):
     assert zv["place"] == "Zweckverband Breitband Testregion (+1)"
 
 
-def test_one_flag_table_for_explorer_and_ideen_check(web, tmp_path, fixture_catalogue):
-    from generator.enrich.deadlines import all_statuses
-    from generator.export import ideas_data
-
+def test_one_flag_table_for_explorer_and_ideen_check(web):
     _name, data = payload(web / "projekte.js")
-    catalogue = fixture_catalogue_loaded(fixture_catalogue)
-    ideas = ideas_data.files(catalogue, all_statuses(catalogue.funding, catalogue.build_date))["ideen-index"]
+    _name, ideas = payload(web / "ideen-index.js")
     assert data["flags"] == ideas["flags"] == {name: bit for name, (bit, _k, _l) in site_data.FLAGS.items()}
     bits = list(data["flags"].values())
     assert len(set(bits)) == len(bits) and all(bit & (bit - 1) == 0 for bit in bits)  # distinct single bits
@@ -154,7 +150,7 @@ def test_exports_work_with_the_real_enrich_stage(fixture_catalogue, tmp_path):
 
 
 def test_ideen_check_shows_the_experience_as_plain_text_not_markdown_syntax(catalogue_copy):
-    from generator.enrich.deadlines import all_statuses
+    from generator.enrich import light
     from generator.export import ideas_data
 
     record = catalogue_copy / "projects" / "koeln-smart-parking.yaml"
@@ -164,9 +160,9 @@ def test_ideen_check_shows_the_experience_as_plain_text_not_markdown_syntax(cata
     assert "**Technik:**" in text
     record.write_text(text, encoding="utf-8")
     catalogue = fixture_catalogue_loaded(catalogue_copy)
-    data = ideas_data.files(catalogue, all_statuses(catalogue.funding, catalogue.build_date))
+    data = ideas_data.files(catalogue, light(catalogue))
     rows = [row for name, chunk in data.items() if name.startswith("ideen-d-") for row in chunk]
     column = ideas_data.DETAIL_COLUMNS.index("outcome")  # the data names its columns (detailColumns)
     assert data["ideen-index"]["detailColumns"] == list(ideas_data.DETAIL_COLUMNS)
-    outcome = next(row[column] for row in rows if row[0] == "koeln-smart-parking")
+    outcome = next(row[column] for row in rows if row[ideas_data.DETAIL_COLUMNS.index("id")] == "koeln-smart-parking")
     assert outcome == "Technik: Die Sensoren liefen stabil. Die App wurde weniger genutzt als erwartet."

@@ -1,6 +1,7 @@
 """One list of generated paths (generator/paths.py): the build, `make clean`, .gitignore and the tests agree."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -50,6 +51,16 @@ def test_the_build_writes_pages_only_into_generated_page_folders(tmp_path):
         build.write_pages(generated, docs)
 
 
+def test_the_build_writes_nothing_outside_the_one_list_of_generated_paths(tmp_path, fixture_catalogue):
+    docs = tmp_path / "docs"
+    generated = build.generate(fixture_catalogue, dt.date(2026, 11, 27))
+    build.write(generated, docs)
+    assert sorted(p.name for p in docs.iterdir()) == sorted(p.name for p in paths.generated_paths(docs))
+    # the Ideen-Check's data is an ordinary export: next to the other web data files, no folder of its own
+    assert sorted(p.name for p in (docs / "api" / "web").glob("ideen-*")) == ["ideen-d-0.js", "ideen-index.js",
+                                                                          "ideen-kommunen.js"]
+
+
 def test_every_page_folder_the_build_cleans_is_in_the_one_list(tmp_path):
     docs = tmp_path / "docs"
     for name in paths.GENERATED_PAGE_DIRS:
@@ -62,7 +73,7 @@ def test_every_page_folder_the_build_cleans_is_in_the_one_list(tmp_path):
 
 def test_stylesheets_live_in_one_folder_with_distinct_names():
     css = sorted(p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "docs").rglob("*.css")
-                 if not any(part in ("api", "generated") for part in p.parts))
+                 if not any(part in paths.GENERATED_DATA_DIRS for part in p.parts))
     assert css and all(path.startswith("docs/assets/katalog/") for path in css), css
     names = [path.rsplit("/", 1)[1] for path in css]
     assert len(names) == len(set(names))

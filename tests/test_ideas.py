@@ -6,7 +6,7 @@ import pytest
 from enrich_support import (BANNEWITZ, DRESDEN, ERZGEBIRGSKREIS, FREISING, GARMISCH, KOELN, ZWICKAU, catalogue, programme,
                             project)
 from generator import ideas
-from generator.enrich import retrieval
+from generator.enrich import light, retrieval
 from generator.enrich.deadlines import all_statuses
 from generator.reference import default_reference
 
@@ -145,7 +145,8 @@ def test_no_similar_project_gives_no_topics_and_no_programmes():
 
 def test_project_facts_report_experience_and_cost():
     cat = catalogue([NOISE])
-    facts = ideas.project_facts(cat.projects["laermsensoren-hauptstrassen"], cat.funding, cat.reference)
+    facts = ideas.project_facts(cat.projects["laermsensoren-hauptstrassen"], cat.funding,
+                                light(cat).projects["laermsensoren-hauptstrassen"])
     assert facts["experience"] == {"outcome": "Die Messwerte halfen beim Lärmaktionsplan.", "would_do_again": "ja"}
     assert facts["budget"] == {"total_eur": 90000}
     assert facts["place"]["name"] == "Freising" and facts["place"]["land"] == "DE-BY"

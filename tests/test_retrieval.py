@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import text
 from generator.cli import main
-from generator.retrieval import analysis, thesaurus
+from generator.retrieval import analysis, constants, thesaurus
 from generator.retrieval.analysis import Lexicon
 
 LEXICON = Lexicon.from_texts(["Sensoren melden freie Parkplätze", "Der Glasfaser-Ausbau im Kreis", "Schutz vor Hochwasser",
@@ -33,6 +33,17 @@ def test_first_parts_are_learned_from_compound_nouns():
     # "Katastrophen" occurs only inside "Katastrophenschutz"; "Schutz" is a word of its own
     assert "katastroph" in LEXICON.stems
     assert LEXICON.split("katastrophenwarnung") == [] and "katastroph" in LEXICON.split("katastrophenschutz")
+
+
+def test_shipped_stems_are_the_letters_the_stemmer_cuts_off():
+    words = ["parkplätzen", "straßen", "sensoren", "park"]
+    cuts, odd = constants.stem_cuts(words, [text.stem(w) for w in words])
+    assert cuts == "2220" and odd == {}  # parkplatz|en, strass|en, sensor|en, park
+
+
+def test_a_stem_that_is_no_prefix_is_shipped_whole():
+    cuts, odd = constants.stem_cuts(["kita", "ämter"], ["kita", "amtx"])
+    assert cuts == "0~" and odd == {"1": "amtx"}
 
 
 def test_one_typo_in_a_long_word_is_matched():

@@ -78,6 +78,12 @@ def test_javascript_stemmer_equals_python_snowball():
     assert [(w, s) for w, s in zip(words, stems) if s != text.stem(w)] == []
 
 
+def test_shipped_lexicon_stems_unpack_to_the_python_stems():
+    pairs = run_js(data_site(REAL), {"lexiconStems": True})["lexiconStems"]
+    assert len(pairs) > 1000
+    assert [(w, s) for w, s in pairs if s != text.stem(w)] == []
+
+
 def test_javascript_tokenizer_equals_python():
     sample = "Die E-Akte für 12 Ämter, LoRaWAN-Netz & Open-Data-Portal (2024): Bürger*innen über ÖPNV-Apps, z. B. in Köln and the city."
     got = run_js(data_site(REAL), {"words": [[sample, sorted(text.STOP_WORDS), text.MIN_LENGTH]]})["words"]

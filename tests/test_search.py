@@ -96,6 +96,25 @@ def test_filters_narrow_hits(catalogue, index):
     assert ids(catalogue, index, "Sachsen", kinds=("funding",)) == ["digital-sachsen"]
 
 
+def test_filters_and_subtitles_read_the_derived_facts_from_the_enriched_model(catalogue, index):
+    # the Enriched model is the one source of a project's Länder and lead and a programme's status: change it there
+    # (as if the reference data placed Köln in Bavaria and the programme were closed) and search follows
+    import dataclasses
+
+    from generator.enrich.types import DeadlineStatus
+
+    enriched = sample_enriched()
+    enriched.projects = dict(enriched.projects)  # a copy: sample_enriched shares its views between tests
+    koeln = enriched.projects["koeln-smart-parking"]
+    munich = dataclasses.replace(koeln.lead, land_code="DE-BY", land_name="Bayern")
+    enriched.projects["koeln-smart-parking"] = dataclasses.replace(koeln, lands=("DE-BY",), lead=munich, places=(munich,))
+    enriched.programme_status["smart-city-bund"] = DeadlineStatus("geschlossen", "Geschlossen seit 01.01.2026", None)
+    found = search.search(catalogue, enriched, index, "Sensoren", search.Filters(lands=("DE-BY",)), limit=None)
+    assert [(h.id, h.subtitle) for h in found.hits] == [("koeln-smart-parking", "Köln · Bayern · Betrieb")]
+    programmes = search.search(catalogue, enriched, index, "", search.Filters(kinds=("funding",), statuses=("geschlossen",)))
+    assert [(h.id, h.subtitle.rsplit(" · ", 1)[1]) for h in programmes.hits] == [("smart-city-bund", "Geschlossen seit 01.01.2026")]
+
+
 def test_nationwide_programme_matches_every_land_filter(catalogue, index):
     assert "smart-city-bund" in ids(catalogue, index, "", kinds=("funding",), lands=("DE-HE",))
 

@@ -18,10 +18,10 @@ pytestmark = pytest.mark.slow
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "frame", "frameset", "base", "applet", "textarea"}
 # Material's own scripts (bundle, inline bootstrap/config), the vendored offline shim, the project's committed
-# scripts under docs/assets/katalog/ and the data scripts the export step writes under docs/generated/
+# scripts under docs/assets/katalog/ and the data scripts the export step writes under docs/api/web/
 # (record text there is JSON in a file of its own, never inline in a page).
 MATERIAL_SCRIPT_SRC = re.compile(r"^(/|\./|(\.\./)*)(assets/javascripts/bundle\.[0-9a-f]+\.min\.js"
-                                 r"|assets/katalog/[a-z0-9.-]+\.js|generated/[a-z0-9/-]+\.js)$")
+                                 r"|assets/katalog/[a-z0-9.-]+\.js|api/web/[a-z0-9-]+\.js)$")
 MATERIAL_INLINE = ('__md_scope=new URL(', 'var target=document.getElementById(location.hash.slice(1))',
                    'var palette=__md_get("__palette")')  # the last one: Zensical's theme
 

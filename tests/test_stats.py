@@ -13,6 +13,7 @@ from generator.catalogue import load_catalogue
 from generator.cli import main
 from generator.commands.stats import render_text, table
 from generator.loader import load_file
+from generator.enrich import light
 from generator.stats import coverage
 
 REAL = REPO_ROOT / "catalogue"
@@ -74,17 +75,38 @@ def column(rows: list[dict], name: str) -> dict:
 def fixture_cov():
     catalogue, run = load_catalogue(REPO_ROOT / "tests" / "fixtures" / "catalogue", build_date=BUILD_DATE)
     assert catalogue is not None, [f.message for f in run.errors]
-    return coverage(catalogue)
+    return coverage(catalogue, light(catalogue))
 
 
 @pytest.fixture(scope="module")
 def real_cov():
     catalogue, run = load_catalogue(REAL, build_date=real_catalogue_date(REAL))
     assert catalogue is not None, [f.message for f in run.errors]
-    return coverage(catalogue)
+    return coverage(catalogue, light(catalogue))
 
 
 # --- fixture catalogue: small enough to state the expected figures outright ---------------------
+
+def test_coverage_counts_the_places_and_statuses_of_the_enriched_model():
+    # the counts read the Enriched model's views (places, lead, programme status), never derive them again:
+    # change the model and the figures follow
+    import dataclasses
+
+    from generator.enrich.types import DeadlineStatus
+
+    catalogue, _run = load_catalogue(REPO_ROOT / "tests" / "fixtures" / "catalogue", build_date=BUILD_DATE)
+    enriched = light(catalogue)
+    before = coverage(catalogue, enriched)
+    koeln = enriched.projects["koeln-smart-parking"]
+    moved = dataclasses.replace(koeln.lead, land_code="DE-HB", municipality=None)
+    enriched.projects["koeln-smart-parking"] = dataclasses.replace(koeln, lands=("DE-HB",), lead=moved, places=(moved,))
+    enriched.programme_status = {pid: DeadlineStatus("geschlossen", "Geschlossen", None) for pid in catalogue.funding}
+    after = coverage(catalogue, enriched)
+    assert column(after["by_land"], "projects")["DE-HB"] == column(before["by_land"], "projects").get("DE-HB", 0) + 1
+    assert column(after["projects_by_lead_class"], "projects")["ohne-schluessel"] == \
+        column(before["projects_by_lead_class"], "projects").get("ohne-schluessel", 0) + 1
+    assert column(after["funding_by_status"], "funding") == {"geschlossen": len(catalogue.funding)}
+
 
 def test_fixture_totals(fixture_cov):
     assert fixture_cov["totals"] == {"projects": 4, "funding": 2, "funding_nationwide": 1, "funding_land_specific": 1,
@@ -177,7 +199,7 @@ def test_programme_with_past_deadlines_counts_as_closed_even_if_declared_open(ca
     path.write_text(path.read_text(encoding="utf-8").replace('closes: "2027-03-31"', 'closes: "2026-03-31"'),
                     encoding="utf-8")
     catalogue, _run = load_catalogue(catalogue_copy, build_date=BUILD_DATE)
-    cov = coverage(catalogue)
+    cov = coverage(catalogue, light(catalogue))
     assert column(cov["funding_by_status"], "funding") == {"geschlossen": 1, "laufend": 1}
     assert cov["funding_status_differs_from_declared"] == ["smart-city-bund"]
 
@@ -190,7 +212,7 @@ def test_project_in_two_laender_counts_in_both(catalogue_copy):
     path.write_text(text, encoding="utf-8")
     catalogue, run = load_catalogue(catalogue_copy, build_date=BUILD_DATE)
     assert catalogue is not None, [f.message for f in run.errors]
-    by_land = column(coverage(catalogue)["by_land"], "projects")
+    by_land = column(coverage(catalogue, light(catalogue))["by_land"], "projects")
     assert by_land["DE-NW"] == 1 and by_land["DE-TH"] == 1
     assert sum(by_land.values()) == 5  # four projects, one of them in two Länder
 
@@ -204,7 +226,7 @@ def test_projects_led_by_a_small_gemeinde_or_an_amt_are_listed(catalogue_copy):
         '  - ags: "010595974"\n'), encoding="utf-8")
     catalogue, run = load_catalogue(catalogue_copy, build_date=BUILD_DATE)
     assert catalogue is not None, [f.message for f in run.errors]
-    cov = coverage(catalogue)
+    cov = coverage(catalogue, light(catalogue))
     # Werther (Thüringen, about 3,000 inhabitants) and the Amt Süderbrarup (9-digit key)
     assert cov["projects_led_by_small_municipalities"] == ["garmisch-buergerportal", "zweckverband-glasfaser"]
     assert column(cov["projects_by_lead_class"], "projects") == {"ueber-100000": 2, "unter-5000": 1,
@@ -330,7 +352,7 @@ def test_eu_programme_for_some_laender_is_no_land_programme_of_theirs(catalogue_
     (catalogue_copy / "funding" / "interreg-mitteleuropa.yaml").write_text(regional, encoding="utf-8")
     catalogue, run = load_catalogue(catalogue_copy, build_date=BUILD_DATE)
     assert catalogue is not None, [f.message for f in run.errors]
-    cov = coverage(catalogue)
+    cov = coverage(catalogue, light(catalogue))
     assert column(cov["by_land"], "funding") == {"DE-SN": 1}  # only digital-sachsen is a Land programme
     assert column(cov["by_land"], "funding_regional") == {"DE-BY": 1, "DE-SN": 1}
     assert "DE-BY" in {r["id"] for r in cov["laender_without_land_programme"]}

@@ -90,18 +90,19 @@ def run(args) -> int:
         if args.limit < 1:
             raise UsageError("--limit muss mindestens 1 sein.")
         today = args.stichtag or dt.date.today()
-        catalogue, statuses = load_valid_catalogue(args.katalog, today)
+        catalogue, _statuses = load_valid_catalogue(args.katalog, today)
         asker = resolve_asker(args, catalogue.reference)
     except UsageError as problem:
         print(f"katalog ideen-check: Fehler: {problem}", file=sys.stderr)
         return 2
-    from generator.enrich import retrieval
+    from generator.enrich import light, retrieval
     from generator.enrich.partners import declarations
 
-    result = ideas.check(args.text, catalogue.projects, catalogue.funding, statuses, asker, retrieval.build(catalogue),
-                         declarations=declarations(catalogue))
+    enriched = light(catalogue)
+    result = ideas.check(args.text, catalogue.projects, catalogue.funding, enriched.programme_status, asker,
+                         retrieval.build(catalogue), declarations=declarations(catalogue))
     result.projects = result.projects[:args.limit]
-    report = ideas_report.as_dict(result, catalogue, today)
+    report = ideas_report.as_dict(result, catalogue, enriched, today)
     if args.format == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -113,7 +113,9 @@ def run(args) -> int:
         print(f"katalog stats: Der Katalog enthält {len(validation.errors)} Fehler; bitte zuerst "
               f"„katalog validate“ ausführen und die Fehler beheben.", file=sys.stderr)
         return 1
-    cov = coverage(catalogue)
+    from generator.enrich import light
+
+    cov = coverage(catalogue, light(catalogue))
     if args.format == "json":
         print(json.dumps(cov, ensure_ascii=False, indent=2))
     else:

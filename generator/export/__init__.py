@@ -3,17 +3,19 @@
 `write_all(catalogue, enriched, out_dir)` writes them all into out_dir
 (docs/api/, which MkDocs copies to site/api/). The steps are a list, so adding
 a format is one new module and one line here. `site_data` writes the
-JavaScript data files the site's search, explorers and map load (api/web/).
+JavaScript data files the site's search, explorers and map load (api/web/), `ideas_data` those of
+the Ideen-Check (api/web/ideen-*.js).
 """
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from generator.export import atom, datapackage, dcat, ical, json_api, reference_data, schemas, site_data, tables
+from generator.export import (atom, datapackage, dcat, ical, ideas_data, json_api, reference_data, schemas, site_data,
+                              tables)
 
 # dcat comes last: it describes the files the others wrote.
-EXPORTERS = [json_api, tables, schemas, datapackage, ical, atom, site_data, reference_data, dcat]
+EXPORTERS = [json_api, tables, schemas, datapackage, ical, atom, site_data, ideas_data, reference_data, dcat]
 API_DIR = "api"
 
 

@@ -1,8 +1,9 @@
-"""Data for the Ideen-Check page (docs/ideen-check.md), as JavaScript files loaded by <script>.
+"""Data for the Ideen-Check page (docs/ideen-check.md): an exporter writing api/web/ideen-*.js.
 
-<script src> works from file://, where fetch() does not. Every file calls
-`KATALOG_IDEEN(name, data)`; the JSON inside is made script-safe by the explorer's
-`site_data.script_json`, so record text can never end a script or open markup.
+Like the other web data files (site_data.py) they are loaded by <script>, which works from file://
+where fetch() does not: every file calls `KATALOG_DATEN(name, data)` (`site_data.script`, JSON made
+script-safe so record text can never end a script or open markup) and the page reads them with
+`KATALOG.load(name)` (katalog-core.js).
 
 * ideen-index.js: everything the ranking needs for all projects, compact:
   - terms: the terms that count of the retrieval core's project corpus (space-separated; words,
@@ -23,21 +24,19 @@
 """
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 from generator.formats import WOULD_DO_AGAIN
 from generator import ideas
 from generator.enrich import partners, retrieval
 from generator.enrich.matching import STATUS_ORDER, in_land
-from generator.export.site_data import FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, flag_table, row, script_json, truncate
+from generator.export.site_data import (FLAG_EXCHANGE, FLAG_OPEN_SOURCE, FLAG_SEEKING, WEB_DIR, flag_table, row, script,
+                                        truncate)
 from generator.retrieval import constants as retrieval_constants
 from generator.sanitize import plain_text
-from generator.reference import SIZE_CLASS_LABELS
+from generator.reference import LAND_CODES, SIZE_CLASS_LABELS
 from generator.vocabularies import default_vocabularies
 
-FOLDER = "generated/ideen-check"  # under docs/; git-ignored, not touched by other build steps
 CHUNK = 25
 OUTCOME_CHARS = 280
 SEEKING_CHARS = 200
@@ -46,6 +45,10 @@ FORMAT = 2
 PROGRAMME_COLUMNS = ("id", "title", "funder", "level", "lands", "applicants", "topics", "status", "status_label", "check_url")
 DETAIL_COLUMNS = ("id", "title", "place", "others", "status", "outcome", "would_do_again", "effort", "total_eur",
                   "own_share_eur", "funding", "seeking", "organisation", "email", "url")
+FUNDING_COLUMNS = ("programme", "amount_eur")  # a detail row's funding: programme index (or title if not in the catalogue)
+# basis: "e" declared by the body itself, "d" a dated source, "u" a source without date (`date` is then when it was read)
+DECLARATION_COLUMNS = ("doc", "relation", "name", "key", "land", "date", "note", "organisation", "email", "url", "basis")
+MUNICIPALITY_GROUP_COLUMNS = ("kreis", "name", "items")  # see municipality_groups
 VARINT_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUV" + "WXYZabcdefghijklmnopqrstuvwxyz-_"
 SIZES = ["unter-5000", "5000-20000", "20000-100000", "ueber-100000", "landkreis", "land"]
 APPLICANTS = ["gemeinde", "stadt", "kreisfreie-stadt", "gemeindeverband", "landkreis", "sonstige"]
@@ -62,10 +65,6 @@ def varint(value: int) -> str:
         value >>= 5
     groups.reverse()
     return "".join(VARINT_ALPHABET[32 + g] for g in groups[:-1]) + VARINT_ALPHABET[groups[-1]]
-
-
-def script(name: str, data) -> str:
-    return f"KATALOG_IDEEN({json.dumps(name)},{script_json(data)});\n"
 
 
 def _pairs(vocab: str) -> list:
@@ -141,50 +140,52 @@ def index_data(catalogue, statuses: dict, core) -> dict:
         "docLand": "".join(land_chars), "docSize": "".join(size_chars), "docFlags": "".join(flag_chars),
         "docTopics": topic_masks, "flags": flag_table(),
         "programmes": programmes, "programmeColumns": list(PROGRAMME_COLUMNS), "detailColumns": list(DETAIL_COLUMNS),
-        "decl": declaration_rows(catalogue, index),
+        "fundingColumns": list(FUNDING_COLUMNS),
+        "decl": declaration_rows(catalogue, index), "declColumns": list(DECLARATION_COLUMNS),
         "declSections": {key: list(relations) for key, relations in partners.IDEA_SECTIONS.items()},
         "maxDecl": partners.MAX_IDEA_DECLARATIONS,
     }
 
 
 def declaration_rows(catalogue, index: ideas.IdeaIndex) -> list:
-    """[doc index, relation, name, key, Land, date, note, organisation, e-mail, contact page, basis] per declaration,
-    in generator.enrich.partners' order (the Ideen-Check's sections „plant“ and „ansprechbar“); basis: "e" declared
-    by the body itself, "d" a dated source, "u" a source without date (`date` is then when it was read)."""
+    """Rows in DECLARATION_COLUMNS (doc: the project's index position), one per declaration on a project of the
+    index, in generator.enrich.partners' order (the Ideen-Check's sections „plant“ and „ansprechbar“)."""
     rows = []
     for d in partners.declarations(catalogue):
         if d.project in index.position:
-            rows.append([index.position[d.project], d.relation, d.name, d.key, d.land, d.date,
-                         truncate(d.note, SEEKING_CHARS), d.organisation, d.email, d.url,
-                         "e" if d.by_consent else "d" if d.source_dated else "u"])
+            rows.append(row(DECLARATION_COLUMNS, {
+                "doc": index.position[d.project], "relation": d.relation, "name": d.name, "key": d.key, "land": d.land,
+                "date": d.date, "note": truncate(d.note, SEEKING_CHARS), "organisation": d.organisation,
+                "email": d.email, "url": d.url, "basis": "e" if d.by_consent else "d" if d.source_dated else "u"}))
     return rows
 
 
-def detail_rows(catalogue, index: ideas.IdeaIndex, start: int) -> list:
-    """Rows in DETAIL_COLUMNS (others: further participants; funding: [[programme index or title, amount]]; the Land
+def detail_rows(catalogue, enriched, index: ideas.IdeaIndex, start: int) -> list:
+    """Rows in DETAIL_COLUMNS (others: further participants; funding: rows in FUNDING_COLUMNS; the Land
     is in docLand); contact only for projects seeking partners or exchange (the only ones it is shown for)."""
     programme_ix = {fid: i for i, fid in enumerate(catalogue.funding)}
     rows = []
     for doc in index.docs[start:start + CHUNK]:
         record = catalogue.projects[doc.id]
-        f = ideas.project_facts(record, catalogue.funding, catalogue.reference)
+        f = ideas.project_facts(record, catalogue.funding, enriched.projects[doc.id])
         exp, budget, place = f["experience"], f["budget"], f["place"]
         contact = f["contact"] if (f["seeking_partners"] or f["open_to_exchange"]) else {}
         rows.append(row(DETAIL_COLUMNS, {
             "id": doc.id, "title": f["title"], "place": place["name"], "others": place["others"], "status": f["status"],
             "outcome": truncate(plain_text(exp.get("outcome", "")), OUTCOME_CHARS), "would_do_again": exp.get("would_do_again", ""),
             "effort": exp.get("effort", ""), "total_eur": budget.get("total_eur"), "own_share_eur": budget.get("own_share_eur"),
-            "funding": [[programme_ix.get(u["programme"], u["title"]), u["amount_eur"]] for u in f["funding"]],
+            "funding": [row(FUNDING_COLUMNS, {"programme": programme_ix.get(u["programme"], u["title"]), "amount_eur": u["amount_eur"]})
+                        for u in f["funding"]],
             "seeking": truncate(f["seeking"] or "", SEEKING_CHARS), "organisation": contact.get("organisation", ""),
             "email": contact.get("email", ""), "url": contact.get("url", "")}))
     return rows
 
 
 def municipality_groups(reference) -> list:
-    """[[kreis key, packed]]: packed is "|"-joined items "<key suffix><code letter><name>"; the suffix is
-    the key after the Kreis' five digits ("" for the Kreis itself), the letter encodes applicant type and
-    size class (CODE_ALPHABET[applicant index * len(SIZES) + size index]). Kreisfreie Städte appear once,
-    as the Gemeinde."""
+    """Rows in MUNICIPALITY_GROUP_COLUMNS, one per Kreis: kreis key, Kreis name, items; items is "|"-joined
+    "<key suffix><code letter><name>"; the suffix is the key after the Kreis' five digits ("" for the Kreis
+    itself), the letter encodes applicant type and size class (CODE_ALPHABET[applicant index * len(SIZES) + size
+    index]). Kreisfreie Städte appear once, as the Gemeinde."""
     groups: dict = {}
     for m in sorted(reference.by_key.values(), key=lambda m: m.key):
         if m.level not in ideas.SEARCHABLE_LEVELS or (m.level == "kreis" and m.applicant_type == "kreisfreie-stadt"):
@@ -196,35 +197,32 @@ def municipality_groups(reference) -> list:
         name = m.name.replace("|", "/")
         groups.setdefault(kreis, []).append(f"{m.key[5:]}{code}{name}")
     kreis_names = {m.key: m.name for m in reference.by_key.values() if m.level == "kreis"}
-    return [[k, kreis_names.get(k, ""), "|".join(items)] for k, items in sorted(groups.items())]
+    return [row(MUNICIPALITY_GROUP_COLUMNS, {"kreis": k, "name": kreis_names.get(k, ""), "items": "|".join(items)})
+            for k, items in sorted(groups.items())]
 
 
-def files(catalogue, statuses: dict, core=None) -> dict:
-    """name -> data of every Ideen-Check data file (`core`: the catalogue's retrieval core, built if not given)."""
-    core = core if core is not None else retrieval.build(catalogue)
+def files(catalogue, enriched) -> dict:
+    """name -> data of every Ideen-Check data file, from the catalogue and its Enriched model (programme status,
+    project views; the retrieval core is built if the model has none)."""
+    core = enriched.retrieval if enriched.retrieval is not None else retrieval.build(catalogue)
     index = core.projects
-    out: dict[str, object] = {"ideen-index": index_data(catalogue, statuses, core)}
+    out: dict[str, object] = {"ideen-index": index_data(catalogue, enriched.programme_status, core)}
     for start in range(0, len(index.docs), CHUNK):
-        out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, index, start)
+        out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, enriched, index, start)
     out["ideen-kommunen"] = {"applicants": APPLICANTS, "sizes": SIZES, "codes": CODE_ALPHABET,
-                             "groups": municipality_groups(catalogue.reference)}
+                             "landCodes": dict(LAND_CODES), "sizeOrder": dict(ideas.SIZE_ORDER), "exactOrder": dict(ideas.EXACT_ORDER),
+                             "groupColumns": list(MUNICIPALITY_GROUP_COLUMNS), "groups": municipality_groups(catalogue.reference)}
     return out
 
 
-def write(catalogue, statuses: dict, target: Path, core=None) -> list[Path]:
-    """Write the files into `target` (emptied first, so no stale chunk survives)."""
-    target = Path(target)
-    if target.is_dir() and not target.is_symlink():
-        shutil.rmtree(target)
-    target.mkdir(parents=True, exist_ok=True)
+def write(catalogue, enriched, out_dir: Path) -> list[Path]:
+    """Exporter (generator.export.EXPORTERS): the files into out_dir/web/ next to the site's other data files
+    (export.write_step empties out_dir first, so no stale chunk survives)."""
+    folder = Path(out_dir) / WEB_DIR
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in files(catalogue, statuses, core).items():
-        path = target / f"{name}.js"
+    for name, data in files(catalogue, enriched).items():
+        path = folder / f"{name}.js"
         path.write_text(script(name, data), encoding="utf-8")
         written.append(path)
     return written
-
-
-def write_step(generated, docs_dir: Path) -> None:
-    """Output step for generator.build."""
-    write(generated.catalogue, generated.enriched.programme_status, Path(docs_dir) / FOLDER, generated.enriched.retrieval)

@@ -8,12 +8,14 @@ end a script or open markup.
 Search: the index of the retrieval core (generator/retrieval/), split into
 * suche-meta.js: sizes, shard keys, chunk size, the column names of the record rows and the
   analysis constants (generator/retrieval/constants.py) – small;
-* suche-lexikon.js: the catalogue's words (one spelling per stem) and the thesaurus, for compound
-  splitting, typo tolerance and synonyms;
+* suche-lexikon.js: the catalogue's words (one spelling per stem) with their stems packed as `cuts`
+  (the browser does not stem them again) and the thesaurus, for compound splitting, typo tolerance
+  and synonyms; docs/suche.md preloads it with suche-meta.js while the page loads;
 * suche-t-<key>.js: postings of the terms starting with <key> (2 or more characters; a shard that
   grows past SHARD_BYTES is split by one more character): term -> [doc gap, points, ...];
 * suche-d-<n>.js: rows (SEARCH_COLUMNS) of records n*CHUNK … (n+1)*CHUNK-1.
-A first query loads meta and lexicon, the shards of its terms and the chunks of the hits it shows.
+A first query loads meta and lexicon, the shards of its terms and the chunks of the hits it shows;
+each hit is shown as soon as its chunk and the hits above it are there.
 """
 from __future__ import annotations
 
@@ -28,8 +30,8 @@ from generator.reference import SIZE_CLASS_LABELS, SIZE_CLASSES
 from generator.vocabularies import default_vocabularies, label
 
 WEB_DIR = "web"
-CHUNK = 100  # records per document chunk
-SHARD_BYTES = 120_000  # split a term shard above this size
+CHUNK = 20  # records per document chunk: the first 20 hits are spread over the index, so small chunks
+SHARD_BYTES = 40_000  # split a term shard above this size (a query loads one shard per term)
 SUMMARY_CHARS = 180
 FORMAT = 2
 SEARCH_COLUMNS = ("kind", "id", "title", "subtitle", "summary")  # kind: 0 project, 1 programme
@@ -156,6 +158,7 @@ FUNDING_COLUMNS = ("id", "title", "funder", "level", "lands", "applicants", "top
                    "deadlines", "check_url")
 MAP_PLACE_COLUMNS = ("x", "y", "name", "land", "projects")
 MAP_PROJECT_COLUMNS = ("id", "title")
+MAP_LAND_COLUMNS = ("code", "name", "path")  # Länder outlines: ISO code, name, SVG path
 
 
 def row(columns: tuple, values: dict) -> list:
@@ -233,7 +236,8 @@ def map_data(catalogue, enriched) -> dict:
     return {
         "built": catalogue.build_date.isoformat(),
         "viewBox": list(geo.VIEWBOX),
-        "laender": [[code, name, d] for code, name, d in outlines],
+        "laenderColumns": list(MAP_LAND_COLUMNS),
+        "laender": [row(MAP_LAND_COLUMNS, {"code": code, "name": name, "path": d}) for code, name, d in outlines],
         "placeColumns": list(MAP_PLACE_COLUMNS), "places": [places[k] for k in sorted(places)],
         "projectColumns": list(MAP_PROJECT_COLUMNS),
         "projects": [row(MAP_PROJECT_COLUMNS, {"id": pid, "title": record["title"]}) for pid, record in catalogue.projects.items()],

@@ -11,6 +11,6 @@ def render(catalogue, enriched) -> dict[str, str]:
     return {base.ABOUT: base.page(
         "about.md.j2", base.ABOUT, title="Über den Katalog",
         description="Was der Katalog ist, woher die Daten kommen und unter welcher Lizenz sie stehen.",
-        attribution=ATTRIBUTION, figures=figures(catalogue, enriched), coverage=coverage(catalogue),
+        attribution=ATTRIBUTION, figures=figures(catalogue, enriched), coverage=coverage(catalogue, enriched),
         build_date=enriched.build_date.isoformat(),
     )}

@@ -22,9 +22,37 @@ def analysis_constants() -> dict:
 
 def lexicon_data(core_index: index.SearchIndex) -> dict:
     """The lexicon split into words whose stem the index has (suggestions come only from these) and the others
-    (first parts learned from compounds, thesaurus words), plus the thesaurus."""
-    words: list[str] = []
-    extra: list[str] = []
+    (first parts learned from compounds, thesaurus words), their stems packed as `cuts` (see stem_cuts),
+    plus the thesaurus."""
+    indexed: list[tuple[str, str]] = []
+    other: list[tuple[str, str]] = []
     for stem, word in core_index.lexicon.surface.items():
-        (words if stem in core_index.postings else extra).append(word)
-    return {"words": words, "extra": extra, "thesaurus": core_index.thesaurus.as_data()}
+        (indexed if stem in core_index.postings else other).append((stem, word))
+    pairs = indexed + other
+    cuts, odd = stem_cuts([w for _s, w in pairs], [s for s, _w in pairs])
+    return {"words": [w for _s, w in indexed], "extra": [w for _s, w in other], "cuts": cuts, "odd": odd,
+            "thesaurus": core_index.thesaurus.as_data()}
+
+CUT_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def folded(word: str) -> str:
+    """What the Snowball stemmer keeps a prefix of: lower case, ß -> ss, umlauts without dots."""
+    return word.lower().replace("ß", "ss").replace("ä", "a").replace("ö", "o").replace("ü", "u")
+
+
+def stem_cuts(words: list[str], stems: list[str]) -> tuple[str, dict]:
+    """Each word's stem as the number of letters the stemmer cuts off its folded form, one character per word:
+    the browser then need not stem thousands of lexicon words before the first search (issue 11, speed).
+    A stem that is not such a prefix (none known today) is listed in `odd` by position."""
+    cuts = []
+    odd = {}
+    for i, (word, stem) in enumerate(zip(words, stems, strict=True)):
+        base = folded(word)
+        cut = len(base) - len(stem)
+        if base.startswith(stem) and cut < len(CUT_DIGITS):
+            cuts.append(CUT_DIGITS[cut])
+        else:
+            cuts.append("~")
+            odd[str(i)] = stem
+    return "".join(cuts), odd

@@ -23,8 +23,10 @@ function web(name) {
 function searchAll(queries) {
   const meta = web("suche-meta");
   const lexicon = web("suche-lexikon");
-  const analyzer = new R.Analyzer(meta.analysis, lexicon.words.concat(lexicon.extra), lexicon.thesaurus);
-  const indexed = new Set(lexicon.words.map((w) => R.stem(w)));
+  const all = lexicon.words.concat(lexicon.extra);
+  const stems = R.unpackStems(all, lexicon.cuts, lexicon.odd);
+  const analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, stems);
+  const indexed = new Set(stems.slice(0, lexicon.words.length));
   const shards = {};
   const cache = new Map();
   function shardFile(term) {
@@ -69,14 +71,17 @@ function marksAll(requests) {
 }
 
 function ideasAll(requests) {
-  const dir = path.join(site, "generated", "ideen-check");
-  const sandbox = { KATALOG_RETRIEVAL: R, KATALOG: {}, performance: { now: () => 0 } };
-  sandbox.globalThis = sandbox;
+  // the page's scripts in the page's order: katalog-core.js (shared helpers) before ideen-check.js
+  const sandbox = { KATALOG_RETRIEVAL: R, URL: URL, location: { href: "file:///site/ideen-check.html" },
+                    document: { currentScript: null, readyState: "complete", querySelector: () => null },
+                    performance: { now: () => 0 } };
+  sandbox.globalThis = sandbox.window = sandbox;
   vm.createContext(sandbox);
-  vm.runInContext(fs.readFileSync(path.resolve(__dirname, "../../docs/assets/katalog/ideen-check.js"), "utf8"), sandbox);
-  vm.runInContext(fs.readFileSync(path.join(dir, "ideen-index.js"), "utf8"), sandbox);
+  for (const script of ["katalog-core.js", "ideen-check.js"]) {
+    vm.runInContext(fs.readFileSync(path.resolve(__dirname, "../../docs/assets/katalog", script), "utf8"), sandbox);
+  }
   const api = sandbox.KatalogIdeen;
-  api.prepare();
+  api.prepare(web("ideen-index"));
   return requests.map(([text, asker]) => {
     const a = api.askerFor(asker.land || "", asker.size || "");
     const r = api.check(text, a);
@@ -91,5 +96,11 @@ if (request.search) out.search = searchAll(request.search);
 if (request.ideas) out.ideas = ideasAll(request.ideas);
 if (request.marks) out.marks = marksAll(request.marks);
 if (request.stems) out.stems = request.stems.map((w) => R.stem(w));
+if (request.lexiconStems) {
+  const lexicon = web("suche-lexikon");
+  const all = lexicon.words.concat(lexicon.extra);
+  const stems = R.unpackStems(all, lexicon.cuts, lexicon.odd);
+  out.lexiconStems = all.map((w, i) => [w, stems[i]]);
+}
 if (request.words) out.words = request.words.map(([t, stop, n]) => { const s = {}; stop.forEach((w) => { s[w] = true; }); return R.words(t, s, n); });
 process.stdout.write(JSON.stringify(out));

@@ -114,7 +114,7 @@
     var items = data.items;
     var order = items.map(function (_it, i) { return i; });
     var collator = new Intl.Collator("de");
-    function byTitle(x, y) { return collator.compare(x[1], y[1]); }
+    function byTitle(x, y) { return collator.compare(x[cols.title], y[cols.title]); }
     order.sort(function (a, b) { return config.compare ? config.compare(items[a], items[b], byTitle) : byTitle(items[a], items[b]); });
     var state = {};
     var textHits = null; // null = kein Freitext; sonst Map itemIndex -> Rang

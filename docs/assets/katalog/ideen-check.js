@@ -6,21 +6,12 @@
  * programmes (generator/enrich/matching.py's eligibility) and partners. Cut-offs, weights and the
  * analysis constants come from the data Python writes.
  *
- * Data comes from <script> files (generator/export/ideas_data.py) calling KATALOG_IDEEN; that
- * works from file:// as well. Nothing typed leaves the page: no request carries it, nothing
+ * Data comes from <script> files (api/web/ideen-*.js, generator/export/ideas_data.py) loaded with
+ * KATALOG.load (katalog-core.js, load it first); that works from file:// as well. Nothing typed leaves the page: no request carries it, nothing
  * stores it (no cookies, no storage, not in the URL). Every value is inserted with textContent.
  */
 (function (root) {
   "use strict";
-
-  // ------------------------------------------------------------------ data registry
-  var data = {};
-  var waiting = {};
-  root.KATALOG_IDEEN = function (name, value) {
-    data[name] = value;
-    (waiting[name] || []).forEach(function (done) { done(value); });
-    delete waiting[name];
-  };
 
   // ------------------------------------------------------------------ text analysis (retrieval.js)
   var K = root.KATALOG || {};
@@ -73,7 +64,7 @@
       labels[key] = { list: raw.labels[key], map: map };
     });
     var common = new Set(raw.common);
-    return { P: R.columns(raw.programmeColumns), D: R.columns(raw.detailColumns), raw: raw, n: n, termIx: termIx, docs: docs, weights: weights, value: value, labels: labels, common: common };
+    return { P: K.columns(raw.programmeColumns), D: K.columns(raw.detailColumns), C: K.columns(raw.declColumns), U: K.columns(raw.fundingColumns), raw: raw, n: n, termIx: termIx, docs: docs, weights: weights, value: value, labels: labels, common: common };
   }
 
   function docLand(i) { var c = index.raw.docLand[i]; return c === "." ? "" : index.labels.lands.list[index.value[c]][0]; }
@@ -236,18 +227,18 @@
   }
 
   // Declarations (generator/enrich/partners.py for_idea): on the most similar projects, in their order,
-  // each declarer once. row: [doc, relation, name, key, land, date, note, organisation, email, url, basis]
+  // each declarer once. Rows in declColumns (generator/export/ideas_data.py DECLARATION_COLUMNS).
   function declarationsFor(pool, relations) {
-    var raw = index.raw, rank = new Map();
+    var raw = index.raw, C = index.C, rank = new Map();
     pool.forEach(function (doc, i) { rank.set(doc, i); });
-    var found = (raw.decl || []).filter(function (row) { return rank.has(row[0]) && relations.indexOf(row[1]) >= 0; });
+    var found = (raw.decl || []).filter(function (row) { return rank.has(row[C.doc]) && relations.indexOf(row[C.relation]) >= 0; });
     found.sort(function (a, b) {
-      var an = a[2].toLowerCase(), bn = b[2].toLowerCase();
-      return rank.get(a[0]) - rank.get(b[0]) || (an < bn ? -1 : an > bn ? 1 : 0);
+      var an = a[C.name].toLowerCase(), bn = b[C.name].toLowerCase();
+      return rank.get(a[C.doc]) - rank.get(b[C.doc]) || (an < bn ? -1 : an > bn ? 1 : 0);
     });
     var seen = new Set(), out = [];
     found.forEach(function (row) {
-      var who = row[3] || row[2];
+      var who = row[C.key] || row[C.name];
       if (!seen.has(who)) { seen.add(who); out.push(row); }
     });
     return out.slice(0, raw.maxDecl || 10);
@@ -330,33 +321,32 @@
     return s.split(/\s+/).filter(Boolean).join(" ");
   }
 
+  // ideen-kommunen.js: rows in groupColumns (generator/export/ideas_data.py municipality_groups); the Land codes
+  // of the key prefixes and the size order of the name search come from Python as well.
+  var sizeOrder = {}, exactOrder = {};
   function decodeMunicipalities(raw) {
     var list = [];
-    var kreise = new Map();
-    raw.groups.forEach(function (g) { kreise.set(g[0], g[1]); });
+    var G = K.columns(raw.groupColumns);
+    sizeOrder = raw.sizeOrder;
+    exactOrder = raw.exactOrder;
     raw.groups.forEach(function (g) {
-      g[2].split("|").forEach(function (item) {
+      var kreis = g[G.kreis];
+      g[G.items].split("|").forEach(function (item) {
         var m = /^(\d*)(.)(.*)$/.exec(item);
         var code = raw.codes.indexOf(m[2]);
         var applicant = raw.applicants[Math.floor(code / raw.sizes.length)];
         var size = raw.sizes[code % raw.sizes.length];
-        var key = g[0] + m[1];
+        var key = kreis + m[1];
         list.push({ key: key, name: m[3], folded: fold(m[3]), applicant: applicant, size: size,
-          land: LAND_CODES[key.slice(0, 2)], kreis: m[1] ? (kreise.get(g[0]) || "") : "" });
+          land: raw.landCodes[key.slice(0, 2)], kreis: m[1] ? g[G.name] : "" });
       });
     });
     return list;
   }
 
-  var LAND_CODES = { "01": "DE-SH", "02": "DE-HH", "03": "DE-NI", "04": "DE-HB", "05": "DE-NW", "06": "DE-HE",
-    "07": "DE-RP", "08": "DE-BW", "09": "DE-BY", "10": "DE-SL", "11": "DE-BE", "12": "DE-BB", "13": "DE-MV",
-    "14": "DE-SN", "15": "DE-ST", "16": "DE-TH" };
-  var SIZE_ORDER = { "ueber-100000": 0, "landkreis": 1, "20000-100000": 2, "5000-20000": 3, "unter-5000": 4 };
-  // generator/ideas.py LEVEL_ORDER by the applicant type each level has here: Gemeinde/Stadt, Gemeindeverband, Landkreis
-  var LEVEL_ORDER = { "gemeindeverband": 1, "landkreis": 2 };
-
-  // generator/ideas.py find_municipalities: exact names (a Gemeinde before a Verband before a Kreis of that
-  // name), then names starting with the query, then names containing it; larger size classes first, then key.
+  // generator/ideas.py find_municipalities: exact names (a Gemeinde or Stadt before a Gemeindeverband before a
+  // Landkreis of that name: exactOrder), then names starting with the query, then names containing it; larger size
+  // classes first, then key.
   function findMunicipalities(query, limit) {
     var wanted = fold(query);
     if (!wanted) return [];
@@ -364,8 +354,8 @@
     municipalities.forEach(function (m) {
       var group = m.folded === wanted ? 0 : m.folded.indexOf(wanted) === 0 ? 1 : m.folded.indexOf(wanted) > 0 ? 2 : -1;
       if (group < 0) return;
-      var level = group === 0 ? (LEVEL_ORDER[m.applicant] || 0) : 0;
-      ranked.push([group, level, SIZE_ORDER[m.size] === undefined ? 9 : SIZE_ORDER[m.size], m.key, m]);
+      var level = group === 0 ? (exactOrder[m.applicant] || 0) : 0;
+      ranked.push([group, level, sizeOrder[m.size] === undefined ? 9 : sizeOrder[m.size], m.key, m]);
     });
     ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0); });
     return ranked.slice(0, limit || 10).map(function (r) { return r[4]; });
@@ -380,64 +370,36 @@
     return { land: land || "", landName: land ? (index.labels.lands.map.get(land) || land) : "", sizeClass: size || "", types: types, municipality: null };
   }
 
-  // ------------------------------------------------------------------ loading detail chunks
-  var base = "";
-  var chunkPromises = {};
-
-  function loadChunk(n) {
-    return loadData("ideen-d-" + n);
-  }
-
-  function loadData(name) {
-    if (data[name]) return Promise.resolve(data[name]);
-    if (!chunkPromises[name]) {
-      chunkPromises[name] = new Promise(function (resolve, reject) {
-        (waiting[name] = waiting[name] || []).push(resolve);
-        var s = document.createElement("script");
-        s.src = base + name + ".js";
-        s.async = true;
-        s.onerror = function () { delete chunkPromises[name]; reject(new Error(name)); };
-        document.head.appendChild(s);
-      });
-    }
-    return chunkPromises[name];
-  }
-
+  // ------------------------------------------------------------------ loading detail chunks (KATALOG.load)
   function details(docsWanted) {
     var chunk = index.raw.chunk;
     var needed = Array.from(new Set(docsWanted.map(function (d) { return Math.floor(d / chunk); })));
-    return Promise.all(needed.map(loadChunk)).then(function () {
+    return Promise.all(needed.map(function (n) { return K.load("ideen-d-" + n); })).then(function (chunks) {
+      var byChunk = new Map();
+      needed.forEach(function (n, i) { byChunk.set(n, chunks[i]); });
       var out = new Map();
-      docsWanted.forEach(function (d) { out.set(d, data["ideen-d-" + Math.floor(d / chunk)][d % chunk]); });
+      docsWanted.forEach(function (d) { out.set(d, byChunk.get(Math.floor(d / chunk))[d % chunk]); });
       return out;
     });
   }
 
   // ------------------------------------------------------------------ rendering (textContent only)
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  }
-
-  // formats and label tables come from katalog-core.js (K.euro, K.germanDate) and from Python (index.raw.wouldDoAgain)
-  function euro(value) { return K.euro(value); }
+  // DOM and formats from katalog-core.js (K.el, K.euro, K.germanDate), label tables from Python (index.raw.wouldDoAgain)
 
   function renderProject(row, hit, withReasons) {
     var D = index.D;
-    var li = el("li", { "class": "kdk-idea-hit" });
-    var h = el("h3");
-    h.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[D.id]) + ".html" }, row[D.title]));
+    var li = K.el("li", { "class": "kdk-idea-hit" });
+    var h = K.el("h3");
+    h.appendChild(K.el("a", { href: "projekte/" + encodeURIComponent(row[D.id]) + ".html" }, [row[D.title]]));
     li.appendChild(h);
     var land = docLand(hit.doc);
     var where = [row[D.place] + (row[D.others] ? " (+" + row[D.others] + ")" : ""), index.labels.lands.map.get(land) || land,
       index.labels.statuses.map.get(row[D.status]) || row[D.status]].filter(Boolean).join(" · ");
-    li.appendChild(el("p", { "class": "kdk-meta" }, where));
-    if (withReasons) li.appendChild(el("p", { "class": "kdk-idea-reasons" }, "Warum ähnlich: " + hit.reasons.join("; ")));
+    li.appendChild(K.el("p", { "class": "kdk-meta" }, [where]));
+    if (withReasons) li.appendChild(K.el("p", { "class": "kdk-idea-reasons" }, ["Warum ähnlich: " + hit.reasons.join("; ")]));
     if (row[D.outcome] || row[D.would_do_again] || row[D.effort]) {
-      var p = el("p", { "class": "kdk-idea-experience" });
-      p.appendChild(el("strong", null, "Erfahrung: "));
+      var p = K.el("p", { "class": "kdk-idea-experience" });
+      p.appendChild(K.el("strong", null, ["Erfahrung: "]));
       var parts = [];
       if (row[D.outcome]) parts.push(row[D.outcome]);
       if (row[D.would_do_again]) parts.push("Würde es wieder so machen: " + (index.raw.wouldDoAgain[row[D.would_do_again]] || row[D.would_do_again]) + ".");
@@ -446,14 +408,15 @@
       li.appendChild(p);
     }
     var costs = [];
-    if (row[D.total_eur] !== null && row[D.total_eur] !== undefined) costs.push("Gesamtkosten " + euro(row[D.total_eur]) + (row[D.own_share_eur] !== null && row[D.own_share_eur] !== undefined ? " (Eigenanteil " + euro(row[D.own_share_eur]) + ")" : ""));
+    if (row[D.total_eur] !== null && row[D.total_eur] !== undefined) costs.push("Gesamtkosten " + K.euro(row[D.total_eur]) + (row[D.own_share_eur] !== null && row[D.own_share_eur] !== undefined ? " (Eigenanteil " + K.euro(row[D.own_share_eur]) + ")" : ""));
     row[D.funding].forEach(function (f) {
-      var title = typeof f[0] === "number" ? index.raw.programmes[f[0]][index.P.title] : f[0];
-      costs.push("Förderung " + title + (f[1] !== null && f[1] !== undefined ? ": " + euro(f[1]) : ""));
+      var programme = f[index.U.programme], amount = f[index.U.amount_eur];
+      var title = typeof programme === "number" ? index.raw.programmes[programme][index.P.title] : programme;
+      costs.push("Förderung " + title + (amount !== null && amount !== undefined ? ": " + K.euro(amount) : ""));
     });
     if (costs.length) {
-      var c = el("p", { "class": "kdk-idea-cost" });
-      c.appendChild(el("strong", null, "Kosten: "));
+      var c = K.el("p", { "class": "kdk-idea-cost" });
+      c.appendChild(K.el("strong", null, ["Kosten: "]));
       c.appendChild(document.createTextNode(costs.join("; ")));
       li.appendChild(c);
     }
@@ -463,8 +426,8 @@
     if (flags & F.exchange) badges.push("Austausch erwünscht");
     if (flags & F.open_source) badges.push("Open Source");
     if (badges.length) {
-      var b = el("p");
-      badges.forEach(function (text) { b.appendChild(el("span", { "class": "kdk-badge kdk-flag" }, text)); b.appendChild(document.createTextNode(" ")); });
+      var b = K.el("p");
+      badges.forEach(function (text) { b.appendChild(K.el("span", { "class": "kdk-badge kdk-flag" }, [text])); b.appendChild(document.createTextNode(" ")); });
       li.appendChild(b);
     }
     return li;
@@ -472,53 +435,56 @@
 
   function renderPartner(row, hit) {
     var D = index.D;
-    var li = el("li");
-    li.appendChild(el("a", { href: "projekte/" + encodeURIComponent(row[D.id]) + ".html" }, row[D.title]));
+    var li = K.el("li");
+    li.appendChild(K.el("a", { href: "projekte/" + encodeURIComponent(row[D.id]) + ".html" }, [row[D.title]]));
     var flags = docFlags(hit.doc);
     var wants = [flags & index.raw.flags.seeking ? "sucht Partner" : "", flags & index.raw.flags.exchange ? "wünscht Austausch" : ""].filter(Boolean).join(" und ");
     li.appendChild(document.createTextNode(" (" + row[D.place] + "): " + wants));
-    if (row[D.seeking]) { li.appendChild(el("br")); li.appendChild(el("span", { "class": "kdk-meta" }, "Gesucht: " + row[D.seeking])); }
+    if (row[D.seeking]) { li.appendChild(K.el("br")); li.appendChild(K.el("span", { "class": "kdk-meta" }, ["Gesucht: " + row[D.seeking]])); }
     var contact = [row[D.organisation], row[D.email], row[D.url]].filter(Boolean);
     if (contact.length) {
-      li.appendChild(el("br"));
+      li.appendChild(K.el("br"));
       // a press article is a source, not a contact: without mailbox or contact page the way is via the municipality
-      var span = el("span", { "class": "kdk-meta" }, (row[D.email] || row[D.url] ? "Kontakt: " : "Kontakt: über die Kommune – ") + row[D.organisation]);
-      if (row[D.email]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[D.email] }, row[D.email])); }
-      if (row[D.url] && /^https?:\/\//.test(row[D.url])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[D.url], rel: "noopener noreferrer nofollow" }, "Kontaktseite")); }
+      var span = K.el("span", { "class": "kdk-meta" }, [(row[D.email] || row[D.url] ? "Kontakt: " : "Kontakt: über die Kommune – ") + row[D.organisation]]);
+      if (row[D.email]) { span.appendChild(document.createTextNode(", ")); span.appendChild(K.el("a", { href: "mailto:" + row[D.email] }, [row[D.email]])); }
+      if (row[D.url] && /^https?:\/\//.test(row[D.url])) { span.appendChild(document.createTextNode(", ")); span.appendChild(K.el("a", { href: row[D.url], rel: "noopener noreferrer nofollow" }, ["Kontaktseite"])); }
       li.appendChild(span);
     }
     return li;
   }
 
   function renderDeclaration(row, project) {
-    var li = el("li");
-    li.appendChild(el("strong", null, row[2]));
-    var land = index.labels.lands.map.get(row[4]) || row[4];
+    var C = index.C, D = index.D;
+    var li = K.el("li");
+    li.appendChild(K.el("strong", null, [row[C.name]]));
+    var land = index.labels.lands.map.get(row[C.land]) || row[C.land];
     if (land) li.appendChild(document.createTextNode(" (" + land + ")"));
     li.appendChild(document.createTextNode(" – zu „"));
-    li.appendChild(el("a", { href: "projekte/" + encodeURIComponent(project[0]) + ".html" }, project[1]));
+    li.appendChild(K.el("a", { href: "projekte/" + encodeURIComponent(project[D.id]) + ".html" }, [project[D.title]]));
     // never an old source as a present state: who said it, and when (see generator/export/ideas_data.py)
-    var when = row[10] === "e" ? "gemeldet " + germanDate(row[5]) + " von der Kommune selbst"
-      : row[10] === "d" ? "laut Quelle, Stand " + germanDate(row[5])
-      : "laut Quelle (ohne Datum, gelesen " + germanDate(row[5]) + ")";
+    var basis = row[C.basis], date = K.germanDate(row[C.date]);
+    var when = basis === "e" ? "gemeldet " + date + " von der Kommune selbst"
+      : basis === "d" ? "laut Quelle, Stand " + date
+      : "laut Quelle (ohne Datum, gelesen " + date + ")";
     li.appendChild(document.createTextNode("“ · " + when));
-    if (row[6]) { li.appendChild(el("br")); li.appendChild(el("span", { "class": "kdk-note" }, row[6])); }
-    li.appendChild(el("br"));
-    var span = el("span", { "class": "kdk-meta" });
-    if (row[8] || row[9]) {
-      span.appendChild(document.createTextNode("Kontakt: " + row[7]));
-      if (row[8]) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: "mailto:" + row[8] }, row[8])); }
-      if (row[9] && /^https?:\/\//.test(row[9])) { span.appendChild(document.createTextNode(", ")); span.appendChild(el("a", { href: row[9], rel: "noopener noreferrer nofollow" }, "Kontaktseite")); }
+    if (row[C.note]) { li.appendChild(K.el("br")); li.appendChild(K.el("span", { "class": "kdk-note" }, [row[C.note]])); }
+    li.appendChild(K.el("br"));
+    var span = K.el("span", { "class": "kdk-meta" });
+    var email = row[C.email], url = row[C.url];
+    if (email || url) {
+      span.appendChild(document.createTextNode("Kontakt: " + row[C.organisation]));
+      if (email) { span.appendChild(document.createTextNode(", ")); span.appendChild(K.el("a", { href: "mailto:" + email }, [email])); }
+      if (url && /^https?:\/\//.test(url)) { span.appendChild(document.createTextNode(", ")); span.appendChild(K.el("a", { href: url, rel: "noopener noreferrer nofollow" }, ["Kontaktseite"])); }
     } else {
-      span.appendChild(document.createTextNode("Kontakt: über die Kommune – " + row[7]));
+      span.appendChild(document.createTextNode("Kontakt: über die Kommune – " + row[C.organisation]));
     }
     li.appendChild(span);
     return li;
   }
 
   function section(title, id) {
-    var s = el("section", { "class": "kdk-idea-section", "aria-labelledby": id });
-    s.appendChild(el("h2", { id: id }, title));
+    var s = K.el("section", { "class": "kdk-idea-section", "aria-labelledby": id });
+    s.appendChild(K.el("h2", { id: id }, [title]));
     return s;
   }
 
@@ -526,50 +492,50 @@
     var box = document.createDocumentFragment();
     var L = index.labels;
     // on paper the form is hidden: the idea and for whom it was checked head the printout
-    var printed = el("div", { "class": "kdk-print-only kdk-idea-printed" });
-    printed.appendChild(el("p", null, "Idee: " + text));
-    printed.appendChild(el("p", null, "Geprüft für: " + describe(asker) + " · Stand " + germanDate(index.raw.built)));
+    var printed = K.el("div", { "class": "kdk-print-only kdk-idea-printed" });
+    printed.appendChild(K.el("p", null, ["Idee: " + text]));
+    printed.appendChild(K.el("p", null, ["Geprüft für: " + describe(asker) + " · Stand " + K.germanDate(index.raw.built)]));
     box.appendChild(printed);
-    var intro = el("p", { "class": "kdk-idea-summary", role: "status" });
+    var intro = K.el("p", { "class": "kdk-idea-summary", role: "status" });
     intro.textContent = result.total
       ? result.total + (result.total === 1 ? " ähnliches Projekt" : " ähnliche Projekte") + " für " + describe(asker) + "."
       : "Keine ähnlichen Projekte gefunden. Beschreiben Sie die Idee mit anderen Worten, z. B. mit Fachbegriffen („Parkleitsystem“, „E-Akte“).";
     box.appendChild(intro);
-    if (result.topics.length) box.appendChild(el("p", { "class": "kdk-meta" }, "Erkannte Handlungsfelder: " + result.topics.map(function (t) { return L.topics.map.get(t) || t; }).join(", ")));
+    if (result.topics.length) box.appendChild(K.el("p", { "class": "kdk-meta" }, ["Erkannte Handlungsfelder: " + result.topics.map(function (t) { return L.topics.map.get(t) || t; }).join(", ")]));
     if (result.projects.length) {
       var s1 = section("Ähnliche Projekte", "idee-projekte");
-      var ol = el("ol", { "class": "kdk-idea-list" });
+      var ol = K.el("ol", { "class": "kdk-idea-list" });
       result.projects.forEach(function (hit) { ol.appendChild(renderProject(rows.get(hit.doc), hit, true)); });
       s1.appendChild(ol);
       box.appendChild(s1);
     }
     if (result.topics.length) {
       var s2 = section("Förderprogramme", "idee-foerderung");
-      s2.appendChild(el("p", { "class": "kdk-meta" }, programmesIntro(asker) + " Stand der Fristen: " + germanDate(index.raw.built) + "."));
-      if (!result.programmes.length) s2.appendChild(el("p", { "class": "kdk-empty" }, "Keine passenden Förderprogramme im Katalog."));
-      var ul = el("ul", { "class": "kdk-list" });
+      s2.appendChild(K.el("p", { "class": "kdk-meta" }, [programmesIntro(asker) + " Stand der Fristen: " + K.germanDate(index.raw.built) + "."]));
+      if (!result.programmes.length) s2.appendChild(K.el("p", { "class": "kdk-empty" }, ["Keine passenden Förderprogramme im Katalog."]));
+      var ul = K.el("ul", { "class": "kdk-list" });
       result.programmes.slice(0, 10).forEach(function (p) {
-        var li = el("li");
-        li.appendChild(el("a", { "class": "kdk-list__title", href: "foerderprogramme/" + encodeURIComponent(p.id) + ".html" }, p.title));
+        var li = K.el("li");
+        li.appendChild(K.el("a", { "class": "kdk-list__title", href: "foerderprogramme/" + encodeURIComponent(p.id) + ".html" }, [p.title]));
         li.appendChild(document.createTextNode(" "));
-        li.appendChild(el("span", { "class": "kdk-badge kdk-app-" + p.status }, p.label));
+        li.appendChild(K.el("span", { "class": "kdk-badge kdk-app-" + p.status }, [p.label]));
         if (p.status === "unklar" && /^https?:\/\//.test(p.check)) {
           li.appendChild(document.createTextNode(" "));
-          li.appendChild(el("a", { "class": "kdk-check", href: p.check, rel: "nofollow" }, "Programmseite"));
+          li.appendChild(K.el("a", { "class": "kdk-check", href: p.check, rel: "nofollow" }, ["Programmseite"]));
         }
-        li.appendChild(el("br"));
-        li.appendChild(el("span", { "class": "kdk-meta" }, p.funder + " · " + p.reasons.slice(0, 3).join("; ")));
+        li.appendChild(K.el("br"));
+        li.appendChild(K.el("span", { "class": "kdk-meta" }, [p.funder + " · " + p.reasons.slice(0, 3).join("; ")]));
         ul.appendChild(li);
       });
       s2.appendChild(ul);
-      if (result.programmes.length > 10) s2.appendChild(el("p", { "class": "kdk-meta" }, "… und " + (result.programmes.length - 10) + " weitere: siehe Förderprogramme."));
-      if (!asker.land) s2.appendChild(el("p", { "class": "kdk-meta" }, "Nur bundes- und EU-weite Programme: wählen Sie Ihre Kommune oder Ihr Land, um auch Landesprogramme zu sehen."));
+      if (result.programmes.length > 10) s2.appendChild(K.el("p", { "class": "kdk-meta" }, ["… und " + (result.programmes.length - 10) + " weitere: siehe Förderprogramme."]));
+      if (!asker.land) s2.appendChild(K.el("p", { "class": "kdk-meta" }, ["Nur bundes- und EU-weite Programme: wählen Sie Ihre Kommune oder Ihr Land, um auch Landesprogramme zu sehen."]));
       box.appendChild(s2);
     }
     if (result.projects.length) {
       var s3 = section("Partner und Austausch", "idee-partner");
-      if (!result.partners.length) s3.appendChild(el("p", { "class": "kdk-empty" }, "Zu dieser Idee sucht derzeit niemand Partner oder Austausch."));
-      var pl = el("ul", { "class": "kdk-list" });
+      if (!result.partners.length) s3.appendChild(K.el("p", { "class": "kdk-empty" }, ["Zu dieser Idee sucht derzeit niemand Partner oder Austausch."]));
+      var pl = K.el("ul", { "class": "kdk-list" });
       result.partners.forEach(function (hit) { pl.appendChild(renderPartner(rows.get(hit.doc), hit)); });
       s3.appendChild(pl);
       box.appendChild(s3);
@@ -579,17 +545,15 @@
         "Zu den ähnlichen Projekten hat sich noch keine Kommune als ansprechbar gemeldet."]].forEach(function (spec) {
         var s = section(spec[1], spec[2]);
         var list = result[spec[0]] || [];
-        if (!list.length) s.appendChild(el("p", { "class": "kdk-empty" }, spec[3]));
-        var ul = el("ul", { "class": "kdk-list" });
-        list.forEach(function (row) { ul.appendChild(renderDeclaration(row, rows.get(row[0]))); });
+        if (!list.length) s.appendChild(K.el("p", { "class": "kdk-empty" }, [spec[3]]));
+        var ul = K.el("ul", { "class": "kdk-list" });
+        list.forEach(function (row) { ul.appendChild(renderDeclaration(row, rows.get(row[index.C.doc]))); });
         s.appendChild(ul);
         box.appendChild(s);
       });
     }
     out.replaceChildren(box);
   }
-
-  function germanDate(iso) { return K.germanDate(iso); }
 
   function describe(asker) {
     if (asker.municipality) return asker.municipality.name;
@@ -603,10 +567,10 @@
     return "Bundes- und EU-weite Programme zu diesen Handlungsfeldern.";
   }
 
-  // The index and the analysis, from the data file (also without a page: the tests run this under Node).
-  function prepare() {
+  // The index and the analysis, from the data of ideen-index.js (also without a page: the tests run this under Node).
+  function prepare(raw) {
     if (!index) {
-      index = decodeIndex(data["ideen-index"]);
+      index = decodeIndex(raw);
       analyzer = new R.Analyzer(index.raw.analysis, index.raw.words, index.raw.thesaurus);
     }
   }
@@ -615,12 +579,13 @@
   var DEBOUNCE_MS = 80;  // results this long after the last keystroke
   var PREFETCH_MS = 100;
   function init(rootEl) {
-    if (!data["ideen-index"] || !R) {
-      rootEl.querySelector(".kdk-idea-results").textContent = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
-      return;
-    }
-    base = rootEl.getAttribute("data-base") || "";
-    prepare();
+    var missing = "Die Daten des Ideen-Checks fehlen (Seite neu erzeugen: katalog build).";
+    if (!R || !K.load) { rootEl.querySelector(".kdk-idea-results").textContent = missing; return; }
+    K.load("ideen-index").then(function (raw) { prepare(raw); wire(rootEl); },
+      function () { rootEl.querySelector(".kdk-idea-results").textContent = missing; });
+  }
+
+  function wire(rootEl) {
     var textArea = rootEl.querySelector("#idee-text");
     var search = rootEl.querySelector("#idee-kommune");
     var options = rootEl.querySelector("#idee-kommune-treffer");
@@ -631,8 +596,8 @@
     var picked = null;
     var timer = null, generation = 0;
 
-    index.labels.lands.list.forEach(function (pair) { landSelect.appendChild(el("option", { value: pair[0] }, pair[1])); });
-    index.labels.sizes.list.forEach(function (pair) { if (pair[0] !== "land") sizeSelect.appendChild(el("option", { value: pair[0] }, pair[1])); });
+    index.labels.lands.list.forEach(function (pair) { landSelect.appendChild(K.el("option", { value: pair[0] }, [pair[1]])); });
+    index.labels.sizes.list.forEach(function (pair) { if (pair[0] !== "land") sizeSelect.appendChild(K.el("option", { value: pair[0] }, [pair[1]])); });
 
     function currentAsker() {
       return picked ? askerForMunicipality(picked) : askerFor(landSelect.value, sizeSelect.value);
@@ -647,7 +612,7 @@
       var result = check(text, asker);
       var t1 = performance.now();
       var wanted = result.projects.concat(result.partners).map(function (h) { return h.doc; })
-        .concat(result.planning.concat(result.answering).map(function (row) { return row[0]; }));
+        .concat(result.planning.concat(result.answering).map(function (row) { return row[index.C.doc]; }));
       details(wanted).then(function (rows) {
         if (mine !== generation) return;
         var t2 = performance.now();
@@ -680,11 +645,11 @@
       chosen.replaceChildren();
       if (m) {
         var text = m.name + " (" + (m.kreis ? m.kreis + ", " : "") + (index.labels.lands.map.get(m.land) || m.land) + ", " + (index.labels.sizes.map.get(m.size) || m.size) + ")";
-        chosen.appendChild(el("span", null, "Gewählt: " + text + " "));
-        var reset = el("button", { type: "button", "class": "md-button" }, "Andere Kommune");
+        chosen.appendChild(K.el("span", null, ["Gewählt: " + text + " "]));
+        var reset = K.el("button", { type: "button", "class": "md-button" }, ["Andere Kommune"]);
         reset.addEventListener("click", function () { pick(null); search.focus(); });
         chosen.appendChild(reset);
-        landSelect.value = m.land; sizeSelect.value = m.size === "landkreis" || SIZE_ORDER[m.size] !== undefined ? m.size : "";
+        landSelect.value = m.land; sizeSelect.value = m.size === "landkreis" || sizeOrder[m.size] !== undefined ? m.size : "";
         landSelect.disabled = true; sizeSelect.disabled = true;
       } else {
         landSelect.disabled = false; sizeSelect.disabled = false;
@@ -695,7 +660,7 @@
     search.addEventListener("focus", function () { loadMunicipalities().catch(function () {}); });
     search.addEventListener("input", function () {
       loadMunicipalities().then(showMunicipalities, function () {
-        options.replaceChildren(el("li", { "class": "kdk-meta" }, "Die Liste der Kommunen konnte nicht geladen werden."));
+        options.replaceChildren(K.el("li", { "class": "kdk-meta" }, ["Die Liste der Kommunen konnte nicht geladen werden."]));
       });
     });
 
@@ -723,12 +688,12 @@
       search.removeAttribute("aria-activedescendant");
       found.forEach(function (m, i) {
         var label = m.name + " – " + (m.kreis ? m.kreis + ", " : "") + (index.labels.lands.map.get(m.land) || m.land) + " (" + (index.labels.applicants.map.get(m.applicant) || m.applicant) + ")";
-        var li = el("li", { role: "option", id: "idee-kommune-option-" + i, "aria-selected": "false", "class": "kdk-idea-option", "data-ags": m.key }, label);
+        var li = K.el("li", { role: "option", id: "idee-kommune-option-" + i, "aria-selected": "false", "class": "kdk-idea-option", "data-ags": m.key }, [label]);
         li.addEventListener("mousedown", function (event) { event.preventDefault(); }); // the field keeps the focus
         li.addEventListener("click", function () { pick(m); });
         options.appendChild(li);
       });
-      if (search.value.trim() && !found.length) options.appendChild(el("li", { "class": "kdk-meta", role: "presentation" }, "Keine Kommune mit diesem Namen."));
+      if (search.value.trim() && !found.length) options.appendChild(K.el("li", { "class": "kdk-meta", role: "presentation" }, ["Keine Kommune mit diesem Namen."]));
       search.setAttribute("aria-expanded", found.length ? "true" : "false");
     }
     search.addEventListener("keydown", function (event) {
@@ -756,7 +721,7 @@
   // The municipality list (about 12,500 names) is loaded only when someone searches for a municipality.
   function loadMunicipalities() {
     if (municipalities) return Promise.resolve(municipalities);
-    return loadData("ideen-kommunen").then(function (raw) {
+    return K.load("ideen-kommunen").then(function (raw) {
       if (!municipalities) municipalities = decodeMunicipalities(raw);
       return municipalities;
     });

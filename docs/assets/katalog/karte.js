@@ -22,16 +22,17 @@
     var vb = data.viewBox;
     var P = K.columns(data.placeColumns); // Spalten der Orte und Projekte (generator/export/site_data.py)
     var R = K.columns(data.projectColumns);
+    var L = K.columns(data.laenderColumns);
     var view = { zoom: 1, cx: vb[2] / 2, cy: vb[3] / 2 };
     var landNames = {};
-    data.lands.forEach(function (l) { landNames[l[0]] = l[1]; });
+    data.lands.forEach(function (pair) { landNames[pair[0]] = pair[1]; }); // [code, label] pairs
 
     var title = svg("title", { id: "karte-titel" });
     title.textContent = "Karte der Projekte in Deutschland";
     var outlines = svg("g", { class: "karte-laender" }, data.laender.map(function (l) {
-      var path = svg("path", { d: l[2], "fill-rule": "evenodd" });
+      var path = svg("path", { d: l[L.path], "fill-rule": "evenodd" });
       var t = svg("title");
-      t.textContent = l[1];
+      t.textContent = l[L.name];
       path.appendChild(t);
       return path;
     }));
@@ -160,10 +161,10 @@
     // Textalternative: Projekte je Land, mit Link in den Explorer
     var perLand = {};
     data.places.forEach(function (p) { perLand[p[P.land]] = (perLand[p[P.land]] || 0) + p[P.projects].length; });
-    var rows = data.lands.filter(function (l) { return perLand[l[0]]; }).map(function (l) {
+    var rows = data.lands.filter(function (pair) { return perLand[pair[0]]; }).map(function (pair) {
       return K.el("tr", {}, [
-        K.el("th", { scope: "row" }, [K.el("a", { href: K.url("explorer.html") + "#land=" + encodeURIComponent(l[0]), text: l[1] })]),
-        K.el("td", { text: K.number(perLand[l[0]]) }),
+        K.el("th", { scope: "row" }, [K.el("a", { href: K.url("explorer.html") + "#land=" + encodeURIComponent(pair[0]), text: pair[1] })]),
+        K.el("td", { text: K.number(perLand[pair[0]]) }),
       ]);
     });
     root.appendChild(K.el("h2", { id: "karte-tabelle", text: "Projekte je Land" }));

@@ -131,8 +131,11 @@
     return Promise.all([K.load("suche-meta"), K.load("suche-lexikon")]).then(function (res) {
       if (!analyzer) {
         meta = res[0];
-        analyzer = new R.Analyzer(meta.analysis, res[1].words.concat(res[1].extra), res[1].thesaurus);
-        indexed = new Set(res[1].words.map(function (w) { return R.stem(w); }));
+        var lexicon = res[1];
+        var all = lexicon.words.concat(lexicon.extra);
+        var stems = R.unpackStems(all, lexicon.cuts, lexicon.odd); // vorberechnet: kein Stemmen vor der ersten Suche
+        analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, stems);
+        indexed = new Set(stems.slice(0, lexicon.words.length));
       }
       return meta;
     });
@@ -181,7 +184,11 @@
       });
     });
   };
-  /* Titel, Untertitel und Kurzbeschreibung zu Indexnummern: [[art, id, titel, untertitel, text]]. */
+  /* Titel, Untertitel und Kurzbeschreibung zu einer Indexnummer: [art, id, titel, untertitel, text]. */
+  K.doc = function (i) {
+    return K.docs([i]).then(function (rows) { return rows[0]; });
+  };
+  /* Dasselbe für mehrere Indexnummern: [[art, id, titel, untertitel, text]]. */
   K.docs = function (indices) {
     return K.searchMeta().then(function () {
       var chunks = [];

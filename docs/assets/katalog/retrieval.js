@@ -180,13 +180,29 @@
   }
 
   /* constants: the `analysis` object Python writes (see generator/retrieval/constants.py). */
-  function Analyzer(constants, lexiconWords, thesaurusData) {
+  /* Die Stämme der Lexikonwörter aus `cuts` (constants.py: stem_cuts): je Wort ein Zeichen, wie viele
+   * Buchstaben der Stemmer von der gefalteten Form abschneidet; `odd` nennt Ausnahmen nach Position. */
+  var CUT_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+  function folded(word) {
+    return word.toLowerCase().replace(/ß/g, "ss").replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u");
+  }
+  function unpackStems(words, cuts, odd) {
+    return words.map(function (word, i) {
+      var cut = cuts.charAt(i);
+      if (cut === "~") return odd[String(i)];
+      var base = folded(word);
+      return base.slice(0, base.length - CUT_DIGITS.indexOf(cut));
+    });
+  }
+
+  /* lexiconStems (wahlweise): die Stämme zu lexiconWords, schon ausgepackt; sonst stemmt der Konstruktor. */
+  function Analyzer(constants, lexiconWords, thesaurusData, lexiconStems) {
     this.c = constants;
     var stop = {};
     constants.stop.forEach(function (w) { stop[w] = true; });
     this.stop = stop;
     var surface = new Map();
-    lexiconWords.forEach(function (w) { surface.set(stem(w), w); });
+    lexiconWords.forEach(function (w, i) { surface.set(lexiconStems ? lexiconStems[i] : stem(w), w); });
     this.surface = surface;
     this.sorted = Array.from(surface.keys()).sort();
     this.near_ = null;
@@ -587,6 +603,6 @@
 
   return {
     columns: columns, stem: stem, words: words, osaWithinOne: osaWithinOne, Analyzer: Analyzer, conceptTerms: conceptTerms,
-    score: score,
+    score: score, unpackStems: unpackStems,
   };
 });

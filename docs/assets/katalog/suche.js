@@ -63,12 +63,19 @@
     ]);
   }
 
+  // Jeder Treffer erscheint, sobald sein Datenstück und die Treffer davor da sind (alle laden parallel).
   function showMore() {
     var slice = current.hits.slice(current.shown, current.shown + PAGE);
     var token = current.token;
-    return K.docs(slice.map(function (h) { return h.doc; })).then(function (rows) {
+    var shown = Promise.resolve();
+    slice.forEach(function (h) {
+      var row = K.doc(h.doc);
+      shown = shown.then(function () { return row; }).then(function (r) {
+        if (token === current.token) list.appendChild(card(r));
+      });
+    });
+    return shown.then(function () {
       if (token !== current.token) return;
-      rows.forEach(function (row) { list.appendChild(card(row)); });
       current.shown += slice.length;
       more.hidden = current.shown >= current.hits.length;
     });
