@@ -63,7 +63,8 @@ function searchAll(queries) {
 function marksAll(requests) {
   const meta = web("suche-meta");
   const lexicon = web("suche-lexikon");
-  const analyzer = new R.Analyzer(meta.analysis, lexicon.words.concat(lexicon.extra), lexicon.thesaurus);
+  const all = lexicon.words.concat(lexicon.extra);
+  const analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, R.unpackStems(all, lexicon.cuts, lexicon.odd));
   return requests.map(([query, text]) => {
     const terms = new Set(R.conceptTerms(analyzer.concepts(query)));
     return analyzer.marks(text, terms).map(([start, end]) => text.slice(start, end));
