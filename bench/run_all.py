@@ -13,6 +13,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 SCRIPTS = [
     ("Relevanz von Suche und Ideen-Check (von Hand beurteilte Anfragen, echter Katalog)", ["relevance/evaluate.py"]),
+    ("Relevanz, zurückgehaltene Anfragen nach dem QA-Rundgang",
+     ["relevance/evaluate.py", "--anfragen", str(BENCH / "relevance" / "queries-nach-qa.yaml")]),
     ("Validierung (10.000 Projekte + 1.000 Programme) gegen check-jsonschema", ["validate.py", "10000"]),
     ("Anreichern (Ähnlichkeit, Förder-Treffer)", ["enrich_bench.py", "1000", "10000"]),
     ("Website-Build nach Stufen", ["build_bench.py", "1000", "10000"]),

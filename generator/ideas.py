@@ -90,12 +90,14 @@ SEARCHABLE_LEVELS = ("gemeinde", "verband", "kreis")
 
 
 SIZE_ORDER = {"ueber-100000": 0, "landkreis": 1, "20000-100000": 2, "5000-20000": 3, "unter-5000": 4}
+EXACT_ORDER = {"gemeindeverband": 1, "landkreis": 2}  # by applicant type, among exact names: "Gießen" is the Stadt first
 
 
 def find_municipalities(reference, query: str, limit: int = MAX_NAME_HITS) -> list[Municipality]:
     """Bodies whose name matches `query` (folded, see `fold`): exact name first, then names starting
-    with it, then names containing it; within each group larger size classes first, then key.
-    The site's name search (ideen-check.js) ranks the same way."""
+    with it, then names containing it. Among exact names a Gemeinde or Stadt comes before a Gemeindeverband
+    of that name and that before a Landkreis (EXACT_ORDER); then, in every group, larger size classes (population
+    bands) first, then key. The site's name search (ideen-check.js) ranks the same way."""
     wanted = fold(query)
     if not wanted:
         return []
@@ -112,9 +114,10 @@ def find_municipalities(reference, query: str, limit: int = MAX_NAME_HITS) -> li
             group = 2
         else:
             continue
-        ranked.append((group, SIZE_ORDER.get(m.size_class, 9), m.key, m))
-    ranked.sort(key=lambda r: r[:3])
-    return [r[3] for r in ranked[:limit]]
+        level = EXACT_ORDER.get(m.applicant_type, 0) if group == 0 else 0
+        ranked.append((group, level, SIZE_ORDER.get(m.size_class, 9), m.key, m))
+    ranked.sort(key=lambda r: r[:4])
+    return [r[4] for r in ranked[:limit]]
 
 
 def asker_for_municipality(m: Municipality) -> Asker:
@@ -133,32 +136,44 @@ def asker_for(land: str = "", size_class: str = "") -> Asker:
 IdeaIndex = similarity.Corpus  # the projects, every word kept (enrich builds it once: Enriched.retrieval.projects)
 
 
-def idea_doc(text: str, index: IdeaIndex, asker: Asker, lexicon=None, thesaurus=None) -> similarity.Doc:
+@dataclass
+class IdeaDoc(similarity.Doc):
+    """The idea as a Doc, plus where each of its terms came from, for the reasons (see `origin`)."""
+
+    origins: dict = field(default_factory=dict)
+
+
+def idea_doc(text: str, index: IdeaIndex, asker: Asker, lexicon=None, thesaurus=None) -> IdeaDoc:
     """The idea as a Doc. Its words are the retrieval core's concepts (generator/retrieval/analysis.py): each
     word with its compound parts, synonyms and corrected typos, weighted idf * factor of the alternative
     (analysis.FACTORS / 100; the best one if a word comes up twice), unit length. Words the projects use in more
     than half of the records do not count (similarity.idf_table); a word no project uses counts with idf
-    ln(1 + N) only if nothing else of its concept is known. Every term is shown in the idea's own spelling."""
+    ln(1 + N) only if nothing else of its concept is known. Every term is shown in the idea's own spelling
+    (`surface`); `origins` keep which alternative brought it, for the reasons."""
     lexicon = lexicon if lexicon is not None else analysis.Lexicon({})
     thesaurus = thesaurus if thesaurus is not None else Thesaurus.empty()
     weights: dict = {}
     surface: dict = {}
+    origins: dict = {}
     for concept in analysis.concepts(text, lexicon, thesaurus):
         terms: dict = {}
+        part_alt = next((alt for alt in concept.alts if alt.kind == analysis.PART), None)
         for alt in concept.alts:
             if alt.kind in (analysis.PREFIX, analysis.SHOWN):
                 continue
             factor = analysis.FACTORS[alt.kind]
             for term in alt.terms:
-                if factor > terms.get(term, 0):
-                    terms[term] = factor
+                if factor > terms.get(term, (0, ""))[0]:
+                    terms[term] = (factor, alt.kind)
         known = any(t in index.df for t in terms)
-        for term, factor in terms.items():
+        for term, (factor, kind) in terms.items():
             if (term in index.df and term not in index.idf) or (term not in index.df and known):
                 continue
             if factor > weights.get(term, 0):
                 weights[term] = factor
                 surface.setdefault(term, concept.word)
+                if term not in origins:
+                    origins[term] = origin(term, kind, concept, part_alt, thesaurus)
     unknown = math.log(1 + index.n)
     vector = {t: f / 100 * index.idf.get(t, unknown) for t, f in weights.items()}
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
@@ -166,7 +181,37 @@ def idea_doc(text: str, index: IdeaIndex, asker: Asker, lexicon=None, thesaurus=
     groups = {"programme": frozenset(),
               "size": frozenset([asker.size_class]) if asker.size_class else frozenset(),
               "land": frozenset([asker.land]) if asker.land else frozenset()}
-    return similarity.Doc("", vector, surface, (), {}, groups)
+    return IdeaDoc("", vector, surface, (), {}, groups, origins=origins)
+
+
+def origin(term: str, kind: str, concept, part_alt, thesaurus) -> tuple:
+    """(shown word, the idea's word, its stems, other members of the synonym group, longer parts containing this
+    part [(stem, shown)]) of an idea term: a compound part is shown as written in the idea's word ("Sensoren" of
+    "Parksensoren"), a synonym group with its members other than the idea's own word or part."""
+    own = next((alt.terms for alt in concept.alts if alt.kind == analysis.EXACT), ())
+    if kind in (analysis.PART, analysis.PART_SYNONYM) and part_alt is not None:
+        pieces = part_alt.label.split(" ")
+        if kind == analysis.PART:
+            piece = pieces[part_alt.terms.index(term)]
+            longer = sorted(((t, p) for t, p in zip(part_alt.terms, pieces) if piece in p and len(p) > len(piece)),
+                            key=lambda tp: -len(tp[1]))  # the parts this part is a part of, longest first
+            return written(piece, concept.word), concept.word, own, (), tuple((t, written(p, concept.word)) for t, p in longer)
+        group = thesaurus.group_of_term(term)
+        at = next(i for i, p in enumerate(part_alt.terms) if thesaurus.group_of((p,)) == group)
+        shown = written(pieces[at], concept.word)
+        return shown, shown, (part_alt.terms[at],), members(thesaurus, group, (part_alt.terms[at],)), ()
+    if kind == analysis.SYNONYM:
+        return concept.word, concept.word, own, members(thesaurus, thesaurus.group_of_term(term), own), ()
+    return concept.word, concept.word, own, (), ()
+
+
+def written(piece: str, word: str) -> str:
+    """A part as the idea writes it: capitalised if the idea's word is ("Parksensoren" -> "Sensoren")."""
+    return piece[:1].upper() + piece[1:] if word[:1].isupper() else piece
+
+
+def members(thesaurus, group: int, own: tuple) -> tuple:
+    return tuple((stems, phrase) for stems, phrase in thesaurus.groups[group][1] if stems != own)
 
 
 # --- results ----------------------------------------------------------------------------------------------------
@@ -201,20 +246,34 @@ class IdeaCheck:
     answering: list = field(default_factory=list)  # [enrich.partners.Declaration] „ansprechbar“ on similar projects
 
 
-def idea_words(idea: similarity.Doc, doc: similarity.Doc) -> list[str]:
-    """The idea's words that contribute most to the text similarity, as the idea spells them."""
+def project_word(idea: IdeaDoc, term: str, doc: similarity.Doc) -> str:
+    """How a shared term is named in a reason: for a synonym the group member the project uses, e.g.
+    "Parkplatz [gleichbedeutend mit Stellplätze]" (square brackets: the reason stands in parentheses); for a
+    compound part the part ("Sensoren" of "Parksensoren"), or the idea's whole word or the longer part
+    containing it if the project has that too ("Kindergarten", not "Garten"); else the idea's word."""
+    shown, word, own, others, longer = idea.origins.get(term, (idea.surface[term], idea.surface[term], (), (), ()))
+    for stems, phrase in others:
+        if all(s in doc.vector for s in stems):
+            return f"{phrase} [gleichbedeutend mit {shown}]"
+    if own and all(s in doc.vector for s in own):
+        return word
+    return next((label for stem, label in longer if stem in doc.vector), shown)
+
+
+def idea_words(idea: IdeaDoc, doc: similarity.Doc) -> list[str]:
+    """The words that contribute most to the text similarity, as the reasons name them (project_word)."""
     va, vb = idea.vector, doc.vector
     top = sorted((-(va[t] * vb[t]), t) for t in va.keys() & vb.keys())
-    return list(dict.fromkeys(idea.surface[t] for _p, t in top))[:REASON_WORDS]
+    return list(dict.fromkeys(project_word(idea, t, doc) for _p, t in top))[:REASON_WORDS]
 
 
-def reasons(idea: similarity.Doc, doc: similarity.Doc, text: float) -> tuple:
+def reasons(idea: IdeaDoc, doc: similarity.Doc, text: float) -> tuple:
     words = idea_words(idea, doc)
     out = [f"ähnliche Beschreibung ({', '.join(words)})" if words else "ähnliche Beschreibung"]
     return tuple(out + similarity.place_reasons(idea, doc, default_vocabularies()["laender"].labels()))
 
 
-def similar_projects(index: IdeaIndex, idea: similarity.Doc) -> list[ProjectHit]:
+def similar_projects(index: IdeaIndex, idea: IdeaDoc) -> list[ProjectHit]:
     """Every project at least MIN_TEXT similar in text from at least MIN_SHARED shared words, best first
     (score, then id)."""
     needed = min(MIN_SHARED, len(set(idea.surface.values())))  # an idea of one word needs one shared word

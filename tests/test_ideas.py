@@ -160,6 +160,11 @@ def test_name_search_exact_names_first_and_kreisfreie_stadt_once():
     assert ideas.find_municipalities(default_reference(), "koeln")[0].key == KOELN
 
 
+def test_name_search_lists_the_stadt_before_the_landkreis_of_the_same_name():
+    found = ideas.find_municipalities(default_reference(), "Gießen")
+    assert [(m.key, m.level) for m in found[:2]] == [("06531005", "gemeinde"), ("06531", "kreis")]
+
+
 def test_name_search_prefix_and_substring():
     keys = [m.key for m in ideas.find_municipalities(default_reference(), "Garmisch", limit=20)]
     assert GARMISCH in keys
@@ -170,3 +175,27 @@ def test_saarland_takes_the_article():
     saarland = dict(NOISE, id="laerm-saarbruecken", municipalities=[{"ags": "10041100", "role": "lead"}])
     result = run([saarland], asker=ideas.asker_for("DE-SL"))
     assert "ebenfalls im Saarland" in result.projects[0].reasons
+
+
+# --- reasons name what matched in the project (a synonym, a part of the idea's compound) ---------------------------
+
+FREE_SPACES = project("freie-parkplaetze", ags=ZWICKAU, title="Freie Parkplätze in der Altstadt",
+                      summary="Sensoren melden belegte Parkplätze in der Altstadt an eine App.", topics=["mobilitaet"])
+BENCHES = project("neue-baenke", ags=FREISING, title="Neue Bänke im Park",
+                  summary="Im Park und auf dem Platz am Rathaus stehen Bänke mit Solarmodulen.", topics=["umwelt"])
+
+
+def test_a_synonym_in_a_reason_is_the_projects_word_marked_as_such():
+    result = run([FREE_SPACES], text="Stellplätze in der Altstadt")
+    assert result.projects[0].reasons[0] == "ähnliche Beschreibung (Altstadt, Parkplatz [gleichbedeutend mit Stellplätze])"
+
+
+def test_a_compound_in_a_reason_is_named_by_the_parts_the_project_has():
+    result = run([FREE_SPACES, BENCHES], text="Parksensoren")  # the benches teach the catalogue "Park" and "Platz"
+    assert result.projects[0].id == "freie-parkplaetze"
+    assert result.projects[0].reasons[0] == "ähnliche Beschreibung (Sensoren, Park)"
+
+
+def test_a_project_with_the_ideas_whole_word_is_named_by_that_word():
+    result = run([PARKING], text="Parksensoren")
+    assert result.projects[0].reasons[0] == "ähnliche Beschreibung (Parksensoren)"

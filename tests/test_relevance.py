@@ -11,7 +11,10 @@ evaluate = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(evaluate)
 
 # reached on 73 queries, 98 projects and 59 programmes (bench/relevance/evaluate.py); raise them when you improve
-REACHED = {"suche": {"recall@10": 0.902, "mrr": 0.94}, "ideen-check": {"recall@10": 0.943, "mrr": 0.969}}
+REACHED = {"suche": {"recall@10": 0.919, "mrr": 0.952}, "ideen-check": {"recall@10": 0.943, "mrr": 0.969}}
+# the 12 held-out queries added after the QA walkthrough (queries-nach-qa.yaml), same catalogue
+HELD_OUT = evaluate.QUERIES.parent / "queries-nach-qa.yaml"
+REACHED_HELD_OUT = {"suche": {"recall@10": 0.863, "mrr": 0.885}, "ideen-check": {"recall@10": 0.958, "mrr": 1.0}}
 
 
 def test_the_set_has_at_least_60_queries_of_every_kind():
@@ -23,6 +26,16 @@ def test_the_set_has_at_least_60_queries_of_every_kind():
 def test_recall_and_mrr_do_not_drop_and_no_query_is_empty():
     figures = evaluate.evaluate(REPO_ROOT / "catalogue", evaluate.load_queries())["figures"]
     for engine, reached in REACHED.items():
+        assert figures[engine]["zero"] == 0, engine
+        assert figures[engine]["recall@10"] >= reached["recall@10"], (engine, figures[engine])
+        assert figures[engine]["mrr"] >= reached["mrr"], (engine, figures[engine])
+
+
+def test_held_out_queries_do_not_drop_and_none_is_empty():
+    queries = evaluate.load_queries(HELD_OUT)
+    assert len(queries) >= 10
+    figures = evaluate.evaluate(REPO_ROOT / "catalogue", queries)["figures"]
+    for engine, reached in REACHED_HELD_OUT.items():
         assert figures[engine]["zero"] == 0, engine
         assert figures[engine]["recall@10"] >= reached["recall@10"], (engine, figures[engine])
         assert figures[engine]["mrr"] >= reached["mrr"], (engine, figures[engine])

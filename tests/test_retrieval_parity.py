@@ -13,7 +13,8 @@ from generator.retrieval import index as core_index
 from retrieval_support import data_site, loaded, run_js, synthetic_catalogue
 
 REAL = str(REPO_ROOT / "catalogue")
-RELEVANCE = [item["q"] for item in yaml.safe_load((REPO_ROOT / "bench" / "relevance" / "queries.yaml").read_text(encoding="utf-8"))]
+RELEVANCE = [item["q"] for name in ("queries.yaml", "queries-nach-qa.yaml")
+             for item in yaml.safe_load((REPO_ROOT / "bench" / "relevance" / name).read_text(encoding="utf-8"))]
 EXTRA = ["Glasf", "park", "und die der", "Kiat", "Digitalisierug", "Stellplätze Innenstadt", "E-Akte Kreis",
          "Sensoren an Parkplätzen", "Kindergartenplatz", "Open Data", "the and of", "Wärmeplanung", "Mängelmeldung",
          "Bürgerbeteiligung", "Zzyzx", "Straßenbeleuchtung LED", "Glasfaserausbau in Ortsteilen"]

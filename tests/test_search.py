@@ -123,8 +123,12 @@ def test_rank_is_the_documented_integer_formula(index):
     result = core_index.search(index, "Glasfaser")
     doc = index.docs.index(("project", "zweckverband-glasfaser"))
     best = max(r for r in result.ranked if r[0] == doc)
-    # one concept, matched: rank = score = 100 % of the points of "glasfas" (better than the group "Breitband" at 80 %)
-    assert best[1] == best[2] == 100 * index.postings["glasfas"][doc] // 1
+    # one concept, found in full: score = 100 % of the points of "glasfas" (better than the group "Breitband" at 80 %),
+    # rank = score * idf of the concept in thousandths (records with "Glasfaser" or a longer word) * the whole share
+    with_word = set(index.postings["glasfas"]) | {d for t in index.lexicon.prefixed("glasfas") for d in index.postings.get(t, {})}
+    weight = int(1000 * core_index.idf(len(index.docs), len(with_word)))
+    assert best[2] == 100 * index.postings["glasfas"][doc]
+    assert best[1] == best[2] * weight * core_index.COVER
     assert all(isinstance(v, int) for r in result.ranked for v in r)
 
 

@@ -210,7 +210,7 @@ def files(catalogue, enriched) -> dict:
     for start in range(0, len(index.docs), CHUNK):
         out[f"ideen-d-{start // CHUNK}"] = detail_rows(catalogue, enriched, index, start)
     out["ideen-kommunen"] = {"applicants": APPLICANTS, "sizes": SIZES, "codes": CODE_ALPHABET,
-                             "landCodes": dict(LAND_CODES), "sizeOrder": dict(ideas.SIZE_ORDER),
+                             "landCodes": dict(LAND_CODES), "sizeOrder": dict(ideas.SIZE_ORDER), "exactOrder": dict(ideas.EXACT_ORDER),
                              "groupColumns": list(MUNICIPALITY_GROUP_COLUMNS), "groups": municipality_groups(catalogue.reference)}
     return out
 

@@ -154,12 +154,18 @@ class Lexicon:
     def parts(self, word: str) -> list[str]:
         """The stems of all parts, and of the parts of parts ("parkplatzsensoren" -> parkplatz, sensor, park, platz):
         what a record's word is indexed under besides its own stem."""
-        out: list[str] = []
+        return [stem for stem, _piece in self.parts_with_pieces(word)]
+
+    def parts_with_pieces(self, word: str) -> list[tuple[str, str]]:
+        """parts() with each part as written in the word ("sensoren", without linking elements)."""
+        out: list[tuple[str, str]] = []
+        seen: set = set()
         todo = [word]
         while todo:
             for stem, piece in self._pieces(todo.pop(0), False):
-                if stem not in out:
-                    out.append(stem)
+                if stem not in seen:
+                    seen.add(stem)
+                    out.append((stem, piece))
                     todo.append(piece)
         return out
 
@@ -167,12 +173,15 @@ class Lexicon:
         """[stem of the longest known first part, stem of the rest] of an unknown word that does not split
         ("Glasfaserausbau" in a catalogue without "Ausbau": glasfas + ausbau); [] if no first part is known.
         First parts have at least MIN_HEAD letters, the rest at least MIN_PART."""
+        return [stem for stem, _piece in self.head_with_pieces(word)]
+
+    def head_with_pieces(self, word: str) -> list[tuple[str, str]]:
         if len(word) < MIN_COMPOUND:
             return []
         for i in range(len(word) - MIN_PART, MIN_HEAD - 1, -1):
             head = text.stem(word[:i])
             if head in self.stems:
-                return [head, text.stem(word[i:])]
+                return [(head, word[:i]), (text.stem(word[i:]), word[i:])]
         return []
 
     def _pieces(self, word: str, fuzzy: bool) -> list:
@@ -286,13 +295,14 @@ def word_alternatives(stem: str, word: str, lexicon: Lexicon, thesaurus, group) 
     if len(stem) >= MIN_PREFIX:
         alts += [Alt(PREFIX, (t,)) for t in lexicon.prefixed(stem)]
     lower = word.lower()
-    parts = lexicon.parts(lower)
+    pieces = lexicon.parts_with_pieces(lower)
     if not known and len(word) >= TYPO_MIN:
         alts += [Alt(TYPO, (t,), lexicon.surface[t]) for t in lexicon.near(stem)]
-        if not parts:
-            parts = lexicon.split(lower, fuzzy=True) or lexicon.head(lower)
-    if parts:
-        alts.append(Alt(PART, tuple(parts)))
+        if not pieces:
+            pieces = lexicon._pieces(lower, True) or lexicon.head_with_pieces(lower)
+    parts = [stem for stem, _piece in pieces]
+    if parts:  # labelled with the parts as written, space-separated ("park sensoren")
+        alts.append(Alt(PART, tuple(parts), " ".join(piece for _stem, piece in pieces)))
     if group is not None:
         alts += thesaurus.alternatives(group, (stem,), SYNONYM)
     for part in parts:

@@ -15,6 +15,8 @@ def analysis_constants() -> dict:
         "kinds": {"exact": analysis.EXACT, "prefix": analysis.PREFIX, "part": analysis.PART, "synonym": analysis.SYNONYM,
                   "partSynonym": analysis.PART_SYNONYM, "typo": analysis.TYPO, "shown": analysis.SHOWN},
         "factors": dict(analysis.FACTORS), "shownKinds": list(index.SHOWN_KINDS), "fundingTerm": index.FUNDING_TERM,
+        "literalKinds": list(index.LITERAL_KINDS), "expandedKinds": list(index.EXPANDED_KINDS), "cover": index.COVER,
+        "idfScale": index.IDF_SCALE,
     }
 
 

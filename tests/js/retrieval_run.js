@@ -1,6 +1,6 @@
 // Runs the JavaScript retrieval core under Node on the data files a build wrote, for the parity tests.
 // Usage: node retrieval_run.js SITE_DIR < requests.json  (requests: {"search": [queries], "ideas": [[text, asker]],
-// "stems": [words], "words": [[text, stop, minLength]]}); prints the results as JSON.
+// "stems": [words], "words": [[text, stop, minLength]], "marks": [[query, text]]}); prints the results as JSON.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -54,9 +54,20 @@ function searchAll(queries) {
   }
   return queries.map((q) => {
     const concepts = analyzer.concepts(q);
-    const result = R.score(meta.analysis, concepts, postings, meta.projects);
+    const result = R.score(meta.analysis, concepts, postings, meta.projects, meta.n);
     return { concepts: concepts, ranked: result.ranked, found: result.found,
              suggestion: result.ranked.length ? "" : analyzer.suggestion(q, (t) => indexed.has(t)) };
+  });
+}
+
+function marksAll(requests) {
+  const meta = web("suche-meta");
+  const lexicon = web("suche-lexikon");
+  const all = lexicon.words.concat(lexicon.extra);
+  const analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, R.unpackStems(all, lexicon.cuts, lexicon.odd));
+  return requests.map(([query, text]) => {
+    const terms = new Set(R.conceptTerms(analyzer.concepts(query)));
+    return analyzer.marks(text, terms).map(([start, end]) => text.slice(start, end));
   });
 }
 
@@ -84,6 +95,7 @@ const request = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = {};
 if (request.search) out.search = searchAll(request.search);
 if (request.ideas) out.ideas = ideasAll(request.ideas);
+if (request.marks) out.marks = marksAll(request.marks);
 if (request.stems) out.stems = request.stems.map((w) => R.stem(w));
 if (request.lexiconStems) {
   const lexicon = web("suche-lexikon");

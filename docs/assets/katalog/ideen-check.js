@@ -86,27 +86,30 @@
     return "ähnliche Gemeindegröße (" + (index.labels.sizes.map.get(size) || size) + ")";
   }
 
-  // asker: {land, landName, sizeClass, types: [...], municipality: {key, name, ...} | null}
   // The idea as a vector (generator/ideas.py: idea_doc): each concept's terms with the best factor of their
   // alternatives; common words do not count; an unknown term only if nothing else of its concept is known.
+  // origins: where each term came from, for the reasons (ideas.py: origin).
   function ideaVector(text) {
     var kinds = index.raw.analysis.kinds, factors = index.raw.analysis.factors;
-    var weights = new Map(), surface = new Map();
+    var weights = new Map(), surface = new Map(), origins = new Map();
     function inDf(t) { return index.termIx.has(t) || index.common.has(t); }
     analyzer.concepts(text).forEach(function (concept) {
       var terms = new Map();
+      var partAlt = null;
+      concept[1].forEach(function (alt) { if (partAlt === null && alt[0] === kinds.part) partAlt = alt; });
       concept[1].forEach(function (alt) {
         if (alt[0] === kinds.prefix || alt[0] === kinds.shown) return;
         var f = factors[alt[0]];
-        alt[1].forEach(function (t) { if (f > (terms.get(t) || 0)) terms.set(t, f); });
+        alt[1].forEach(function (t) { if (f > (terms.has(t) ? terms.get(t)[0] : 0)) terms.set(t, [f, alt[0]]); });
       });
       var known = false;
       terms.forEach(function (_f, t) { if (inDf(t)) known = true; });
-      terms.forEach(function (f, t) {
+      terms.forEach(function (fk, t) {
         if ((inDf(t) && !index.termIx.has(t)) || (!inDf(t) && known)) return;
-        if (f > (weights.get(t) || 0)) {
-          weights.set(t, f);
+        if (fk[0] > (weights.get(t) || 0)) {
+          weights.set(t, fk[0]);
           if (!surface.has(t)) surface.set(t, concept[0]);
+          if (!origins.has(t)) origins.set(t, origin(t, fk[1], concept, partAlt));
         }
       });
     });
@@ -121,14 +124,65 @@
     });
     norm = Math.sqrt(norm) || 1;
     q.forEach(function (w, t) { q.set(t, w / norm); });
-    return { q: q, surface: surface };
+    return { q: q, surface: surface, origins: origins };
+  }
+
+  // [shown word, the idea's word, its stems, other members of the synonym group, longer parts containing this
+  // part [[stem, shown]]] of an idea term (generator/ideas.py: origin).
+  function origin(term, kind, concept, partAlt) {
+    var kinds = index.raw.analysis.kinds, th = analyzer.thesaurus, word = concept[0];
+    var own = [];
+    for (var a = 0; a < concept[1].length; a++) if (concept[1][a][0] === kinds.exact) { own = concept[1][a][1]; break; }
+    if ((kind === kinds.part || kind === kinds.partSynonym) && partAlt !== null) {
+      var pieces = partAlt[2].split(" "), parts = partAlt[1];
+      if (kind === kinds.part) {
+        var piece = pieces[parts.indexOf(term)];
+        var longer = [];
+        parts.forEach(function (t, i) { if (pieces[i].indexOf(piece) >= 0 && pieces[i].length > piece.length) longer.push([t, pieces[i]]); });
+        longer.sort(function (x, y) { return y[1].length - x[1].length; });  // stable: equal lengths keep part order
+        return [written(piece, word), word, own, [], longer.map(function (tp) { return [tp[0], written(tp[1], word)]; })];
+      }
+      var group = th.groupOfTerm(term);
+      var at = 0;
+      while (th.groupOf([parts[at]]) !== group) at++;
+      var shown = written(pieces[at], word);
+      return [shown, shown, [parts[at]], members(group, [parts[at]]), []];
+    }
+    if (kind === kinds.synonym) return [word, word, own, members(th.groupOfTerm(term), own), []];
+    return [word, word, own, [], []];
+  }
+
+  function written(piece, word) {
+    var first = word.charAt(0);
+    return first && first !== first.toLowerCase() ? piece.charAt(0).toUpperCase() + piece.slice(1) : piece;
+  }
+
+  function members(group, own) {
+    var key = own.join(" ");
+    return analyzer.thesaurus.groups[group][1].filter(function (entry) { return entry[0].join(" ") !== key; });
+  }
+
+  function docHas(stem, doc) {
+    var t = index.termIx.get(stem);
+    return t !== undefined && binarySearch(index.docs[t], doc) >= 0;
+  }
+
+  // How a shared term is named in a reason (generator/ideas.py: project_word).
+  function projectWord(origins, surface, term, doc) {
+    var o = origins.get(term) || [surface.get(term), surface.get(term), [], [], []];
+    for (var i = 0; i < o[3].length; i++) {
+      if (o[3][i][0].every(function (s) { return docHas(s, doc); })) return o[3][i][1] + " [gleichbedeutend mit " + o[0] + "]";
+    }
+    if (o[2].length && o[2].every(function (s) { return docHas(s, doc); })) return o[1];
+    for (var j = 0; j < o[4].length; j++) if (docHas(o[4][j][0], doc)) return o[4][j][1];
+    return o[0];
   }
 
   // asker: {land, landName, sizeClass, types: [...], municipality: {key, name, ...} | null}
   function check(text, asker) {
     var raw = index.raw;
     var idea = ideaVector(text);
-    var q = idea.q, surface = idea.surface;
+    var q = idea.q, surface = idea.surface, origins = idea.origins;
     var needed = Math.min(raw.minShared, new Set(Array.from(surface.values())).size);
     var text_ = new Float64Array(index.n);
     var shared = new Int32Array(index.n);
@@ -158,7 +212,7 @@
     hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     // reasons for the ones shown (and the partner pool)
     var shownCount = Math.max(raw.top, raw.partnerPool);
-    hits.slice(0, shownCount).forEach(function (hit) { hit.reasons = reasons(hit, q, surface, asker); });
+    hits.slice(0, shownCount).forEach(function (hit) { hit.reasons = reasons(hit, q, surface, origins, asker); });
     var topics = ideaTopics(hits);
     var partners = [];
     hits.slice(0, raw.partnerPool).forEach(function (hit) { if (partners.length < raw.maxPartners && (docFlags(hit.doc) & (raw.flags.seeking | raw.flags.exchange))) partners.push(hit); });
@@ -190,7 +244,7 @@
     return out.slice(0, raw.maxDecl || 10);
   }
 
-  function reasons(hit, q, surface, asker) {
+  function reasons(hit, q, surface, origins, asker) {
     var products = [];
     q.forEach(function (qw, stem) {
       var t = index.termIx.get(stem);
@@ -200,7 +254,7 @@
       if (j >= 0) products.push([qw * index.weights[t][j], stem]);
     });
     products.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
-    var words = Array.from(new Set(products.map(function (p) { return surface.get(p[1]); }))).slice(0, index.raw.reasonWords);
+    var words = Array.from(new Set(products.map(function (p) { return projectWord(origins, surface, p[1], hit.doc); }))).slice(0, index.raw.reasonWords);
     var out = [words.length ? "ähnliche Beschreibung (" + words.join(", ") + ")" : "ähnliche Beschreibung"];
     if (asker.sizeClass && docSize(hit.doc) === asker.sizeClass) out.push(sizeReason(asker.sizeClass));
     if (asker.land && docLand(hit.doc) === asker.land) out.push("ebenfalls " + inLand(asker.land));
@@ -269,11 +323,12 @@
 
   // ideen-kommunen.js: rows in groupColumns (generator/export/ideas_data.py municipality_groups); the Land codes
   // of the key prefixes and the size order of the name search come from Python as well.
-  var sizeOrder = {};
+  var sizeOrder = {}, exactOrder = {};
   function decodeMunicipalities(raw) {
     var list = [];
     var G = K.columns(raw.groupColumns);
     sizeOrder = raw.sizeOrder;
+    exactOrder = raw.exactOrder;
     raw.groups.forEach(function (g) {
       var kreis = g[G.kreis];
       g[G.items].split("|").forEach(function (item) {
@@ -289,16 +344,21 @@
     return list;
   }
 
+  // generator/ideas.py find_municipalities: exact names (a Gemeinde or Stadt before a Gemeindeverband before a
+  // Landkreis of that name: exactOrder), then names starting with the query, then names containing it; larger size
+  // classes first, then key.
   function findMunicipalities(query, limit) {
     var wanted = fold(query);
     if (!wanted) return [];
     var ranked = [];
     municipalities.forEach(function (m) {
       var group = m.folded === wanted ? 0 : m.folded.indexOf(wanted) === 0 ? 1 : m.folded.indexOf(wanted) > 0 ? 2 : -1;
-      if (group >= 0) ranked.push([group, sizeOrder[m.size] === undefined ? 9 : sizeOrder[m.size], m.key, m]);
+      if (group < 0) return;
+      var level = group === 0 ? (exactOrder[m.applicant] || 0) : 0;
+      ranked.push([group, level, sizeOrder[m.size] === undefined ? 9 : sizeOrder[m.size], m.key, m]);
     });
-    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0); });
-    return ranked.slice(0, limit || 10).map(function (r) { return r[3]; });
+    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0); });
+    return ranked.slice(0, limit || 10).map(function (r) { return r[4]; });
   }
 
   function askerForMunicipality(m) {

@@ -175,7 +175,7 @@
         if (f && files.indexOf(f) < 0) files.push(f);
       });
       return Promise.all(files.map(function (f) { return K.load(f).catch(function () { return null; }); })).then(function () {
-        var result = R.score(meta.analysis, concepts, postings, meta.projects);
+        var result = R.score(meta.analysis, concepts, postings, meta.projects, meta.n);
         var hits = result.ranked.map(function (r) { return { doc: r[0], score: r[1] }; });
         var stems = [];
         concepts.forEach(function (c) { c[1].forEach(function (alt) { alt[1].forEach(function (t) { if (stems.indexOf(t) < 0) stems.push(t); }); }); });

@@ -263,13 +263,19 @@
   };
 
   Analyzer.prototype.parts = function (word) {
+    return this.partsWithPieces(word).map(function (p) { return p[0]; });
+  };
+
+  Analyzer.prototype.partsWithPieces = function (word) {
     var out = [];
+    var seen = new Set();
     var todo = [word];
     while (todo.length) {
       var pieces = this.pieces(todo.shift(), false);
       for (var i = 0; i < pieces.length; i++) {
-        if (out.indexOf(pieces[i][0]) < 0) {
-          out.push(pieces[i][0]);
+        if (!seen.has(pieces[i][0])) {
+          seen.add(pieces[i][0]);
+          out.push(pieces[i]);
           todo.push(pieces[i][1]);
         }
       }
@@ -278,10 +284,14 @@
   };
 
   Analyzer.prototype.head = function (word) {
+    return this.headWithPieces(word).map(function (p) { return p[0]; });
+  };
+
+  Analyzer.prototype.headWithPieces = function (word) {
     if (len(word) < this.c.minCompound) return [];
     for (var i = word.length - this.c.minPart; i >= this.c.minHead; i--) {
       var head = stem(word.slice(0, i));
-      if (this.surface.has(head)) return [head, stem(word.slice(i))];
+      if (this.surface.has(head)) return [[head, word.slice(0, i)], [stem(word.slice(i)), word.slice(i)]];
     }
     return [];
   };
@@ -362,6 +372,14 @@
     return g === undefined ? null : g;
   };
   Thesaurus.prototype.term = function (g) { return this.prefix + this.groups[g][0]; };
+  Thesaurus.prototype.groupOfTerm = function (term) {
+    if (!this.byTerm) {
+      this.byTerm = new Map();
+      for (var g = 0; g < this.groups.length; g++) this.byTerm.set(this.term(g), g);
+    }
+    var found = this.byTerm.get(term);
+    return found === undefined ? null : found;
+  };
   Thesaurus.prototype.label = function (g) {
     return this.groups[g][1].length ? this.groups[g][1][0][1] : this.groups[g][0];
   };
@@ -420,19 +438,56 @@
       this.prefixed(s).forEach(function (t) { alts.push([K.prefix, [t], ""]); });
     }
     var lower = word.toLowerCase();
-    var parts = this.parts(lower);
+    var pieces = this.partsWithPieces(lower);
     if (!known && len(word) >= c.typoMin) {
       this.near(s).forEach(function (t) { alts.push([K.typo, [t], self.surface.get(t)]); });
-      if (!parts.length) parts = this.split(lower, true);
-      if (!parts.length) parts = this.head(lower);
+      if (!pieces.length) pieces = this.pieces(lower, true);
+      if (!pieces.length) pieces = this.headWithPieces(lower);
     }
-    if (parts.length) alts.push([K.part, parts.slice(), ""]);
+    var parts = pieces.map(function (p) { return p[0]; });
+    if (parts.length) alts.push([K.part, parts.slice(), pieces.map(function (p) { return p[1]; }).join(" ")]);
     if (group !== null) alts = alts.concat(this.thesaurus.alternatives(group, [s], K.synonym, K.shown));
     parts.forEach(function (part) {
       var g = self.thesaurus.groupOf([part]);
       if (g !== null && g !== group) alts = alts.concat(self.thesaurus.alternatives(g, [part], K.partSynonym, K.shown));
     });
     return alts;
+  };
+
+  /* Hervorhebung: [[start, ende]] der Wörter eines Texts, deren Analyse einen der Begriffe `terms` (Set der
+   * Indexbegriffe der Anfrage) trifft – ihr Wortstamm, ein Teil des zusammengesetzten Worts, die Thesaurus-Gruppe
+   * des Worts oder eines Teils, oder eine Thesaurus-Wendung aus mehreren Wörtern (so wie der Index einen Eintrag
+   * erfasst, generator/retrieval/index.py: record_terms). Stoppwörter und Zahlen nie. */
+  Analyzer.prototype.marks = function (text, terms) {
+    var self = this, c = this.c;
+    var tokens = [];
+    var found, re = /[\p{L}\p{N}]+/gu;
+    text = String(text);
+    while ((found = re.exec(text)) !== null) {
+      var word = found[0];
+      if (len(word) < c.minLength || DIGITS.test(word) || this.stop[word.normalize("NFC").toLowerCase()]) continue;
+      tokens.push([found.index, found.index + word.length, stem(word.normalize("NFC")), word.normalize("NFC").toLowerCase()]);
+    }
+    var hit = tokens.map(function (token) {
+      var own = [token[2]].concat(self.parts(token[3]));
+      return own.some(function (t) {
+        if (terms.has(t)) return true;
+        var g = self.thesaurus.groupOf([t]);
+        return g !== null && terms.has(self.thesaurus.term(g));
+      });
+    });
+    for (var i = 0; i < tokens.length; i++) {  // Wendungen: die längste ab jedem Wort
+      for (var length = Math.min(c.maxPhrase, tokens.length - i); length > 1; length--) {
+        var g = this.thesaurus.groupOf(tokens.slice(i, i + length).map(function (t) { return t[2]; }));
+        if (g !== null) {
+          if (terms.has(this.thesaurus.term(g))) for (var k = i; k < i + length; k++) hit[k] = true;
+          break;
+        }
+      }
+    }
+    var out = [];
+    tokens.forEach(function (token, j) { if (hit[j]) out.push([token[0], token[1]]); });
+    return out;
   };
 
   /* Alle Indexbegriffe, die eine Anfrage braucht (zum Laden der Teildateien). */
@@ -448,36 +503,69 @@
   }
 
   /* Rangfolge (generator/retrieval/index.py: score). postings(term) -> Map doc -> points (oder undefined);
-   * projects: Zahl der Projekte (sie stehen im Index vor den Förderprogrammen).
+   * projects: Zahl der Projekte (sie stehen im Index vor den Förderprogrammen); n: Zahl aller Einträge im Index.
    * Ergebnis: {ranked: [[doc, rank, score]], found: [[word, label, kind]]}. */
-  function score(constants, concepts, postings, projects) {
-    var factors = constants.factors, shownKinds = constants.shownKinds;
-    var total = new Map(), matched = new Map();
+  function idfPoints(constants, n, df) {
+    return Math.max(1, Math.floor(constants.idfScale * Math.log(1 + (n - df + 0.5) / (df + 0.5))));
+  }
+
+  function score(constants, concepts, postings, projects, n) {
+    var factors = constants.factors, shownKinds = constants.shownKinds, K = constants.kinds, cover = constants.cover;
+    var total = new Map(), coordination = new Map();
     var found = [], foundKeys = new Set();
     concepts.forEach(function (concept) {
-      var best = new Map();
+      var perAlt = [];
+      var literal = new Set();
+      var parts = 1;
+      for (var a = 0; a < concept[1].length; a++) {
+        if (concept[1][a][0] === K.part) { parts = concept[1][a][1].length; break; }
+      }
       concept[1].forEach(function (alt) {
         var kind = alt[0], terms = alt[1];
-        var factor = factors[kind];
-        var sums = new Map();
+        var sums = new Map(), hits = new Map();
         terms.forEach(function (t) {
           var list = postings(t);
           if (!list) return;
-          list.forEach(function (points, doc) { sums.set(doc, (sums.get(doc) || 0) + points); });
+          list.forEach(function (points, doc) {
+            sums.set(doc, (sums.get(doc) || 0) + points);
+            hits.set(doc, (hits.get(doc) || 0) + 1);
+          });
         });
         if (sums.size && shownKinds.indexOf(kind) >= 0) {
           var key = JSON.stringify([concept[0], alt[2], kind]);
           if (!foundKeys.has(key)) { foundKeys.add(key); found.push([concept[0], alt[2], kind]); }
         }
+        if (constants.literalKinds.indexOf(kind) >= 0) {
+          hits.forEach(function (count, doc) { if (count === terms.length) literal.add(doc); });
+        }
+        perAlt.push([alt, sums, hits]);
+      });
+      var weight = idfPoints(constants, n, literal.size);
+      var best = new Map(), share = new Map();
+      perAlt.forEach(function (entry) {
+        var kind = entry[0][0], terms = entry[0][1], sums = entry[1], hits = entry[2];
+        var factor = factors[kind];
         if (!factor) return;
+        var count = terms.length;
+        var own = 0;
+        if (constants.expandedKinds.indexOf(kind) >= 0) {
+          var list = postings(terms[0]);
+          own = idfPoints(constants, n, list ? list.size : 0);
+        }
         sums.forEach(function (points, doc) {
-          var value = Math.floor(factor * points / terms.length);
+          if (own > weight) points = Math.floor(points * weight / own);
+          var value = Math.floor(factor * points / count);
           if (value > (best.get(doc) || 0)) best.set(doc, value);
+          var covered;
+          if (kind === K.partSynonym) covered = Math.floor(cover / parts);
+          else if (kind === K.exact || kind === K.part) covered = Math.floor(cover * hits.get(doc) / count);
+          else covered = cover;
+          if (covered > (share.get(doc) || 0)) share.set(doc, covered);
         });
       });
       best.forEach(function (value, doc) {
         total.set(doc, (total.get(doc) || 0) + value);
-        matched.set(doc, (matched.get(doc) || 0) + 1);
+        coordination.set(doc, (coordination.get(doc) || 0) + weight * share.get(doc));
       });
     });
     var fundingFirst = concepts.some(function (c) {
@@ -485,7 +573,7 @@
     });
     var first = fundingFirst ? projects : 0;
     var ranked = [];
-    total.forEach(function (s, doc) { ranked.push([doc, s * matched.get(doc), s]); });
+    total.forEach(function (s, doc) { ranked.push([doc, s * coordination.get(doc), s]); });
     ranked.sort(function (a, b) { return ((a[0] < first) - (b[0] < first)) || b[1] - a[1] || a[0] - b[0]; });
     return { ranked: ranked, found: found };
   }

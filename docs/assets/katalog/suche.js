@@ -28,7 +28,7 @@
   K.clear(root);
   [form, hint, status, notes, list, more].forEach(function (n) { root.appendChild(n); });
 
-  var current = { hits: [], stems: [], shown: 0, token: 0 };
+  var current = { hits: [], terms: new Set(), shown: 0, token: 0 };
 
   function filtered(hits, meta) {
     if (kind.value === "projekte") return hits.filter(function (h) { return h.doc < meta.projects; });
@@ -36,17 +36,18 @@
     return hits;
   }
 
-  // Text mit hervorgehobenen Suchwörtern (<mark>), nur aus Textknoten gebaut.
-  function marked(text, stems) {
+  // Text mit hervorgehobenen Suchwörtern (<mark>), nur aus Textknoten gebaut: jedes Wort, dessen Analyse
+  // (Wortstamm, Teile, gleichbedeutende Wörter; retrieval.js: marks) einen Begriff der Anfrage trifft.
+  function marked(text, terms) {
+    text = String(text);
+    var analyzer = K.analyzer();
+    var spans = analyzer ? analyzer.marks(text, terms) : [];
     var out = [];
     var last = 0;
-    String(text).replace(/[\p{L}\p{N}]+/gu, function (word, at) {
-      if (stems.indexOf(K.stem(word)) >= 0) {
-        if (at > last) out.push(document.createTextNode(text.slice(last, at)));
-        out.push(K.el("mark", { text: word }));
-        last = at + word.length;
-      }
-      return word;
+    spans.forEach(function (span) {
+      if (span[0] > last) out.push(document.createTextNode(text.slice(last, span[0])));
+      out.push(K.el("mark", { text: text.slice(span[0], span[1]) }));
+      last = span[1];
     });
     if (last < text.length) out.push(document.createTextNode(text.slice(last)));
     return out;
@@ -56,9 +57,9 @@
     var c = current.columns; // Spaltennamen aus generator/export/site_data.py (SEARCH_COLUMNS)
     var label = row[c.kind] === 0 ? "Projekt" : "Förderprogramm";
     return K.el("li", { className: "kdk-treffer__eintrag" }, [
-      K.el("a", { href: K.page(row[c.kind], row[c.id]), className: "kdk-treffer__titel" }, marked(row[c.title], current.stems)),
+      K.el("a", { href: K.page(row[c.kind], row[c.id]), className: "kdk-treffer__titel" }, marked(row[c.title], current.terms)),
       K.el("p", { className: "kdk-treffer__meta" }, [K.el("span", { className: "kdk-marke", text: label }), " " + row[c.subtitle]]),
-      row[c.summary] ? K.el("p", { className: "kdk-treffer__text" }, marked(row[c.summary], current.stems)) : null,
+      row[c.summary] ? K.el("p", { className: "kdk-treffer__text" }, marked(row[c.summary], current.terms)) : null,
     ]);
   }
 
@@ -92,7 +93,7 @@
       if (token !== current.token) return;
       var hits = filtered(res[0].hits, res[1]);
       current.hits = hits;
-      current.stems = res[0].stems;
+      current.terms = new Set(res[0].stems);
       current.columns = K.columns(res[1].columns);
       current.shown = 0;
       K.clear(list);
