@@ -37,3 +37,30 @@ def test_a_thesaurus_phrase_is_marked_as_a_whole():
 def test_stop_words_are_never_marked():
     [found] = marks(("die Schulen und das WLAN", "Die Schulen und das WLAN der Stadt"))
     assert found == ["Schulen", "WLAN"]
+
+
+DELBRUECK = ("Delbrück testete mit regio IT ein LoRaWAN-Funknetz mit Gateways in Delbrück, Ostenland und Westenholz, etwa "
+             "für Grundwasserstände und Kühlraumtemperaturen, und sammelte in neun Workshops weitere Ideen. Seit Anfang "
+             "2020 baut die Stadt in der geförderten Phase „Lorawan 2.0“ ein stadtweites Netz aus; Daten von "
+             "Parksensoren, Wetterstationen und Pegeln zeigt ein öffentliches Dashboard.")
+
+
+def snippets(*triples) -> list:
+    return run_js(data_site(REAL), {"snippets": [list(t) for t in triples]})["snippets"]
+
+
+def test_a_long_text_is_cut_around_the_first_marked_word():
+    [(shown, marked)] = snippets(("Parksensoren", DELBRUECK, 200))
+    assert marked == ["Parksensoren"]
+    assert shown.startswith("… ") and shown.endswith("öffentliches Dashboard.") and 150 < len(shown) <= 202
+    assert "Daten von Parksensoren" in shown
+
+
+def test_a_text_with_its_first_marked_word_early_is_cut_at_the_end():
+    [(shown, marked)] = snippets(("Delbrück", DELBRUECK, 200))
+    assert shown.startswith("Delbrück testete") and shown.endswith(" …") and marked == ["Delbrück", "Delbrück"]
+
+
+def test_a_short_text_is_shown_whole():
+    [(shown, marked)] = snippets(("Sensoren", "Sensoren melden freie Parkplätze.", 200))
+    assert shown == "Sensoren melden freie Parkplätze." and marked == ["Sensoren"]

@@ -11,7 +11,7 @@ evaluate = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(evaluate)
 
 # reached on 73 queries, 98 projects and 59 programmes (bench/relevance/evaluate.py); raise them when you improve
-REACHED = {"suche": {"recall@10": 0.919, "mrr": 0.952}, "ideen-check": {"recall@10": 0.943, "mrr": 0.969}}
+REACHED = {"suche": {"recall@10": 0.921, "mrr": 0.952}, "ideen-check": {"recall@10": 0.943, "mrr": 0.969}}
 # the 12 held-out queries added after the QA walkthrough (queries-nach-qa.yaml), same catalogue
 HELD_OUT = evaluate.QUERIES.parent / "queries-nach-qa.yaml"
 REACHED_HELD_OUT = {"suche": {"recall@10": 0.863, "mrr": 0.885}, "ideen-check": {"recall@10": 0.958, "mrr": 1.0}}

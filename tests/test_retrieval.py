@@ -46,6 +46,12 @@ def test_a_stem_that_is_no_prefix_is_shipped_whole():
     assert cuts == "0~" and odd == {"1": "amtx"}
 
 
+def test_a_first_part_is_learned_whole_even_if_a_shorter_head_with_a_linking_element_fits():
+    # "Bode" + "-n-" + "sensoren" must not hide "Boden" + "sensoren": first parts have at least MIN_HEAD letters
+    lexicon = Lexicon.from_texts(["Bodensensoren melden Werte", "Sensoren"])
+    assert lexicon.split("bodensensoren") == ["bod", "sensor"]
+
+
 def test_one_typo_in_a_long_word_is_matched():
     assert LEXICON.near("sensorn") == ["sensor"]
     assert analysis.osa_within_one("glasfaserausbua", "glasfaserausbau")  # two neighbours swapped

@@ -89,7 +89,7 @@ class Lexicon:
         for word in sorted(nouns):
             if len(word) < 2 * MIN_HEAD or self.split(word):
                 continue
-            for i in range(MIN_PART + 1, len(word) - MIN_HEAD + 1):  # the longest known rest wins
+            for i in range(MIN_HEAD, len(word) - MIN_HEAD + 1):  # first parts of MIN_HEAD letters or more; the longest known rest wins
                 head = word[:i]
                 if head in text.STOP_WORDS:
                     continue

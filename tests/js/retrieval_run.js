@@ -1,6 +1,7 @@
 // Runs the JavaScript retrieval core under Node on the data files a build wrote, for the parity tests.
 // Usage: node retrieval_run.js SITE_DIR < requests.json  (requests: {"search": [queries], "ideas": [[text, asker]],
-// "stems": [words], "words": [[text, stop, minLength]], "marks": [[query, text]]}); prints the results as JSON.
+// "stems": [words], "words": [[text, stop, minLength]], "marks": [[query, text]],
+// "snippets": [[query, text, limit]]}); prints the results as JSON.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -96,6 +97,14 @@ const out = {};
 if (request.search) out.search = searchAll(request.search);
 if (request.ideas) out.ideas = ideasAll(request.ideas);
 if (request.marks) out.marks = marksAll(request.marks);
+if (request.snippets) out.snippets = request.snippets.map(([query, text, limit]) => {
+  const meta = web("suche-meta");
+  const lexicon = web("suche-lexikon");
+  const all = lexicon.words.concat(lexicon.extra);
+  const analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, R.unpackStems(all, lexicon.cuts, lexicon.odd));
+  const [shown, spans] = R.snippet(text, analyzer.marks(text, new Set(R.conceptTerms(analyzer.concepts(query)))), limit);
+  return [shown, spans.map(([a, b]) => shown.slice(a, b))];
+});
 if (request.stems) out.stems = request.stems.map((w) => R.stem(w));
 if (request.lexiconStems) {
   const lexicon = web("suche-lexikon");

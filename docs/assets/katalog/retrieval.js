@@ -490,6 +490,34 @@
     return out;
   };
 
+  /* Ausschnitt eines langen Texts mit seinen Hervorhebungen (spans aus marks): höchstens `limit` Zeichen, an
+   * Wortgrenzen geschnitten; liegt die erste Hervorhebung dahinter, beginnt er einige Wörter vor ihr („… “).
+   * Ergebnis: [text, spans] mit den Spannen im Ausschnitt. */
+  function snippet(text, spans, limit) {
+    text = String(text);
+    if (text.length <= limit) return [text, spans];
+    var start = 0;
+    if (spans.length && spans[0][1] > limit) {
+      start = Math.max(0, spans[0][0] - Math.floor(limit / 3));
+      var space = text.indexOf(" ", start);
+      start = space >= 0 && space < spans[0][0] ? space + 1 : spans[0][0];
+      if (text.length - start < limit) {  // near the end: show the last `limit` characters
+        var from = text.indexOf(" ", text.length - limit);
+        start = from >= 0 && from < spans[0][0] ? from + 1 : start;
+      }
+    }
+    var end = start + limit;
+    if (end < text.length) {
+      var cut = text.lastIndexOf(" ", end);
+      end = cut > start ? cut : end;
+    } else end = text.length;
+    var head = start > 0 ? "… " : "", tail = end < text.length ? " …" : "";
+    var shift = head.length - start;
+    var kept = spans.filter(function (sp) { return sp[0] >= start && sp[1] <= end; })
+      .map(function (sp) { return [sp[0] + shift, sp[1] + shift]; });
+    return [head + text.slice(start, end) + tail, kept];
+  }
+
   /* Alle Indexbegriffe, die eine Anfrage braucht (zum Laden der Teildateien). */
   function conceptTerms(concepts) {
     var out = [];
@@ -602,7 +630,7 @@
   }
 
   return {
-    columns: columns, stem: stem, words: words, osaWithinOne: osaWithinOne, Analyzer: Analyzer, conceptTerms: conceptTerms,
+    columns: columns, stem: stem, words: words, snippet: snippet, osaWithinOne: osaWithinOne, Analyzer: Analyzer, conceptTerms: conceptTerms,
     score: score, unpackStems: unpackStems,
   };
 });

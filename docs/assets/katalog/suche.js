@@ -37,11 +37,18 @@
   }
 
   // Text mit hervorgehobenen Suchwörtern (<mark>), nur aus Textknoten gebaut: jedes Wort, dessen Analyse
-  // (Wortstamm, Teile, gleichbedeutende Wörter; retrieval.js: marks) einen Begriff der Anfrage trifft.
-  function marked(text, terms) {
+  // (Wortstamm, Teile, gleichbedeutende Wörter; retrieval.js: marks) einen Begriff der Anfrage trifft. Mit `limit`
+  // ein Ausschnitt, der die erste Hervorhebung zeigt (retrieval.js: snippet), wenn der Text länger ist.
+  var SNIPPET = 200; // Zeichen; die Suchdaten kürzen die Kurzbeschreibung schon (site_data.py SUMMARY_CHARS)
+  function marked(text, terms, limit) {
     text = String(text);
     var analyzer = K.analyzer();
     var spans = analyzer ? analyzer.marks(text, terms) : [];
+    if (limit) {
+      var cut = window.KATALOG_RETRIEVAL.snippet(text, spans, limit);
+      text = cut[0];
+      spans = cut[1];
+    }
     var out = [];
     var last = 0;
     spans.forEach(function (span) {
@@ -59,7 +66,7 @@
     return K.el("li", { className: "kdk-treffer__eintrag" }, [
       K.el("a", { href: K.page(row[c.kind], row[c.id]), className: "kdk-treffer__titel" }, marked(row[c.title], current.terms)),
       K.el("p", { className: "kdk-treffer__meta" }, [K.el("span", { className: "kdk-marke", text: label }), " " + row[c.subtitle]]),
-      row[c.summary] ? K.el("p", { className: "kdk-treffer__text" }, marked(row[c.summary], current.terms)) : null,
+      row[c.summary] ? K.el("p", { className: "kdk-treffer__text" }, marked(row[c.summary], current.terms, SNIPPET)) : null,
     ]);
   }
 
