@@ -34,7 +34,7 @@ PAGES = {  # one page of every page family, with what shows that its script has 
     "method": ("methodik.html", None),
     "explorer": ("explorer.html#land=DE-BY", "#explorer-status:not(:empty)"),
     "foerder-explorer": ("foerder-explorer.html", "#explorer-status:not(:empty)"),
-    "map": ("karte.html", ".karte-punkte a"),
+    "map": ("karte.html", ".kdk-karte__punkte a"),
     "search": ("suche.html#q=Parkpl%C3%A4tzen", "#suche-treffer li"),
     "ideen-check": ("ideen-check.html", "#idee-text"),
     "open-data": ("daten.html", None),
@@ -69,7 +69,7 @@ def test_filters_fold_away_on_a_phone_and_open_with_the_button(http):
     page = open_page(*http, server_base() + "explorer.html", width=390)
     page.wait_for_selector("#explorer-status:not(:empty)")
     assert page.locator("#explorer-filter").is_hidden()
-    toggle = page.locator(".katalog-filter__schalter")
+    toggle = page.locator(".kdk-filter__schalter")
     assert toggle.get_attribute("aria-expanded") == "false"
     toggle.click()
     assert page.locator("#explorer-filter").is_visible()
@@ -177,8 +177,8 @@ def test_funding_explorer_results_stay_in_view_after_a_filter_low_in_the_column(
 
 def test_map_points_are_targets_of_at_least_24_pixels(http):
     page = open_page(*http, server_base() + "karte.html")
-    page.wait_for_selector(".karte-punkte a")
-    sizes = page.eval_on_selector_all(".karte-punkte a", "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
+    page.wait_for_selector(".kdk-karte__punkte a")
+    sizes = page.eval_on_selector_all(".kdk-karte__punkte a", "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
     assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes
 
 

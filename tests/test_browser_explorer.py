@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 def titles(page):
-    return page.locator("#explorer-liste .katalog-karte__titel").all_text_contents()
+    return page.locator("#explorer-liste .kdk-kachel__titel").all_text_contents()
 
 
 def status(page):
@@ -26,7 +26,7 @@ def explorer(context, watch, fragment=""):
 
 def option(page, text):
     """The checkbox whose label starts with `text` (labels end with the count)."""
-    return page.locator(".katalog-option", has=page.locator(f"label:text-matches('^{text} \\\\(')")).locator("input")
+    return page.locator(".kdk-option", has=page.locator(f"label:text-matches('^{text} \\\\(')")).locator("input")
 
 
 def test_all_projects_sorted_by_title_with_counts_beside_values(http):
@@ -34,7 +34,7 @@ def test_all_projects_sorted_by_title_with_counts_beside_values(http):
     assert status(page) == "4 Projekte insgesamt"
     assert titles(page) == ["Bürgerportal für Online-Anträge", "Digitales Parkleitsystem mit Sensoren",
                             "Glasfaser für alle Ortsteile", "Smart Parking in der Innenstadt"]
-    labels = page.locator(".katalog-option label").all_text_contents()
+    labels = page.locator(".kdk-option label").all_text_contents()
     assert "Bayern (2)" in labels and "Sachsen (1)" in labels and "Mobilität & Verkehr (2)" in labels
     assert "Partner gesucht (1)" in labels
 
@@ -44,7 +44,7 @@ def test_filters_narrow_and_counts_follow(http):
     option(page, "Mobilität & Verkehr").check()
     page.wait_for_function("document.getElementById('explorer-status').textContent.startsWith('2 ')")
     assert titles(page) == ["Digitales Parkleitsystem mit Sensoren", "Smart Parking in der Innenstadt"]
-    labels = page.locator(".katalog-option label").all_text_contents()
+    labels = page.locator(".kdk-option label").all_text_contents()
     assert "Sachsen (1)" in labels and "Bayern (0)" in labels
     # counts of the chosen facet ignore its own selection: other topics stay countable
     assert "Verwaltung & E-Government (1)" in labels
@@ -114,7 +114,7 @@ def test_keyboard_only_filtering(http):
 
 def test_filters_are_labelled_fieldsets_and_the_count_is_live(http):
     page = explorer(*http)
-    legends = page.locator("fieldset.katalog-facette > legend").all_text_contents()
+    legends = page.locator("fieldset.kdk-facette > legend").all_text_contents()
     assert legends == ["Handlungsfeld", "Land", "Größenklasse", "Status", "Förderprogramm", "Merkmale"]
     unlabelled = page.evaluate("""() => [...document.querySelectorAll('#explorer-app input, #explorer-app select')]
         .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.id)""")
@@ -155,7 +155,7 @@ def test_funding_explorer_applicant_level_and_open_now(http):
 
 def test_funding_explorer_deadline_within_weeks_counts_from_the_data_date(http):
     page = funding_explorer(*http)
-    assert "27.11.2026" in page.locator(".katalog-hinweis").first.text_content()
+    assert "27.11.2026" in page.locator(".kdk-hinweis").first.text_content()
     page.select_option("#filter-frist", "8")
     page.wait_for_function("document.getElementById('explorer-status').textContent.startsWith('0 ')")
     page.select_option("#filter-frist", "26")  # 31.03.2027 is 18 weeks after 27.11.2026
@@ -187,5 +187,5 @@ def test_funding_explorer_free_text_finds_programmes_only(http):
     page.fill("#filter-text", "Smart")
     page.wait_for_function("location.hash === '#text=Smart'")
     # the count stays 1, so wait for the list itself to change
-    page.wait_for_function("document.querySelector('#explorer-liste .katalog-karte__titel').textContent.startsWith('Modellprojekte')")
+    page.wait_for_function("document.querySelector('#explorer-liste .kdk-kachel__titel').textContent.startsWith('Modellprojekte')")
     assert titles(page) == ["Modellprojekte Smart City (Testprogramm Bund)"]

@@ -94,7 +94,7 @@ def context(chromium, served):
 
 def cards(page):
     page.wait_for_selector("#explorer-status:not(:empty)")
-    return page.locator("#explorer-liste .katalog-karte__titel").all_text_contents()
+    return page.locator("#explorer-liste .kdk-kachel__titel").all_text_contents()
 
 
 def test_yearly_deadline_13_days_ahead_shows_under_two_weeks(context):
@@ -104,7 +104,7 @@ def test_yearly_deadline_13_days_ahead_shows_under_two_weeks(context):
     page.select_option("#filter-frist", "2")
     page.wait_for_function("document.getElementById('explorer-status').textContent.startsWith('1 ')")
     assert cards(page) == ["Breitband im ländlichen Raum (Testprogramm Saarland)"]
-    card = page.locator("#explorer-liste .katalog-karte").first.text_content()
+    card = page.locator("#explorer-liste .kdk-kachel").first.text_content()
     assert "Offen bis 15.12.2026" in card and "nächste Frist 15.12.2026" in card
     assert "frist=2" in page.url
 
@@ -129,7 +129,7 @@ def test_unclear_card_in_the_explorer_links_the_official_page(context):
     ctx, watch, base = context
     page = open_page(ctx, watch, base + "foerder-explorer.html#status=unklar")
     cards(page)
-    card = page.locator("#explorer-liste .katalog-karte").first
+    card = page.locator("#explorer-liste .kdk-kachel").first
     assert "Stand unklar – zuletzt belegt am 01.05.2023; bitte beim Fördergeber prüfen" in card.text_content()
     assert card.locator("a", has_text="Programmseite").get_attribute("href") == "https://www.example.org/alt-saar"
 

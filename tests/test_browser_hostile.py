@@ -62,26 +62,26 @@ INJECTED = "() => document.querySelectorAll('#suche-app script, #suche-app ifram
 def test_search_shows_hostile_titles_as_text(http):
     page = open_page(*http, hostile_base() + "suche.html#q=Parken")
     page.wait_for_selector("#suche-treffer li")
-    assert SCRIPT_TITLE in page.locator("#suche-treffer .katalog-treffer__titel").all_text_contents()
+    assert SCRIPT_TITLE in page.locator("#suche-treffer .kdk-treffer__titel").all_text_contents()
     assert page.evaluate(INJECTED) == 0
 
 
 def test_explorers_show_hostile_titles_as_text(http):
     page = open_page(*http, hostile_base() + "explorer.html")
     page.wait_for_selector("#explorer-liste li")
-    assert SCRIPT_TITLE in page.locator("#explorer-liste .katalog-karte__titel").all_text_contents()
+    assert SCRIPT_TITLE in page.locator("#explorer-liste .kdk-kachel__titel").all_text_contents()
     assert page.evaluate(INJECTED) == 0
     page = open_page(*http, hostile_base() + "foerder-explorer.html")
     page.wait_for_selector("#explorer-liste li")
-    assert IFRAME_TITLE in page.locator("#explorer-liste .katalog-karte__titel").all_text_contents()
+    assert IFRAME_TITLE in page.locator("#explorer-liste .kdk-kachel__titel").all_text_contents()
     assert page.evaluate(INJECTED) == 0
 
 
 def test_map_labels_hostile_titles_as_text(http):
     page = open_page(*http, hostile_base() + "karte.html")
-    page.wait_for_selector(".karte-punkte a")
-    labels = page.evaluate("[...document.querySelectorAll('.karte-punkte a')].map(a => a.getAttribute('aria-label'))")
+    page.wait_for_selector(".kdk-karte__punkte a")
+    labels = page.evaluate("[...document.querySelectorAll('.kdk-karte__punkte a')].map(a => a.getAttribute('aria-label'))")
     assert SCRIPT_TITLE + " (München)" in labels
-    titles = page.evaluate("[...document.querySelectorAll('.karte-punkte a title')].map(t => t.textContent)")
+    titles = page.evaluate("[...document.querySelectorAll('.kdk-karte__punkte a title')].map(t => t.textContent)")
     assert SCRIPT_TITLE + " (München)" in titles
     assert page.evaluate(INJECTED) == 0

@@ -70,7 +70,7 @@ def offline(browser):
 
 def page_titles(page) -> list[str]:
     page.wait_for_selector("#suche-treffer li")
-    return page.locator("#suche-treffer .katalog-treffer__titel").all_text_contents()
+    return page.locator("#suche-treffer .kdk-treffer__titel").all_text_contents()
 
 
 def header_titles(page, query: str) -> list[str]:

@@ -24,7 +24,7 @@ def http(browser):
 
 def result_titles(page):
     page.wait_for_selector("#suche-treffer li")
-    return page.locator("#suche-treffer .katalog-treffer__titel").all_text_contents()
+    return page.locator("#suche-treffer .kdk-treffer__titel").all_text_contents()
 
 
 def test_inflected_word_finds_the_base_form(http):
@@ -115,5 +115,5 @@ def test_hits_mark_the_matched_words(http):
     page.wait_for_selector("#suche-treffer li mark")
     marks = page.locator("#suche-treffer li").first.locator("mark").all_text_contents()
     assert marks == ["Sensoren", "Sensoren", "Parkplätzen", "Plätze"]  # title, then summary ("Plätze": a part of "Parkplätzen")
-    assert page.locator("#suche-treffer li").first.locator(".katalog-treffer__text").text_content() == \
+    assert page.locator("#suche-treffer li").first.locator(".kdk-treffer__text").text_content() == \
         "Sensoren an Parkplätzen melden die Belegung an ein Parkleitsystem; Besucher sehen freie Plätze in einer App."

@@ -90,6 +90,25 @@ def test_no_page_downloads_a_site_wide_search_index(site):
     assert not any("iframe-worker" in src or "search" in src for src in scripts)
 
 
+def test_tool_pages_request_their_data_in_the_head_before_any_stylesheet(site):
+    """The search page's first results wait for meta and lexicon: requested with the page, not after its scripts."""
+    elements = parse(site.site / "suche.html").elements
+    head = elements[:[e.tag for e in elements].index("body")]
+    tags = [(e.tag, e.attrs.get("rel"), e.attrs.get("href")) for e in head if e.tag == "link"]
+    preloads = [href for _tag, rel, href in tags if rel == "preload"]
+    assert preloads == ["api/web/suche-meta.js", "api/web/suche-lexikon.js"]
+    first_stylesheet = next(i for i, (_t, rel, _h) in enumerate(tags) if rel == "stylesheet")
+    assert all(i < first_stylesheet for i, (_t, rel, _h) in enumerate(tags) if rel == "preload")
+
+
+def test_every_preloaded_data_file_exists(site):
+    pages = html_pages(site.site)
+    preloaded = {(page, e.attrs["href"]) for page in pages for e in parse(page).find("link") if e.attrs.get("rel") == "preload"}
+    assert {href.rsplit("/", 1)[-1] for _page, href in preloaded} >= {"suche-meta.js", "projekte.js", "foerderung.js",
+                                                                        "karte.js", "ideen-index.js"}
+    assert [href for page, href in preloaded if not (page.parent / href).is_file()] == []
+
+
 def test_search_data_names_its_columns_and_carries_the_constants(site):
     meta = (site.site / "api" / "web" / "suche-meta.js").read_text(encoding="utf-8")
     data = json.loads(meta[meta.index(",") + 1:meta.rindex(")")])

@@ -29,10 +29,10 @@
         var lands = it[c.lands].map(function (i) { return f.lands[i][1]; }).join(", ");
         var meta = [it[c.place], lands, f.statuses[it[c.status]][1]].filter(Boolean).join(" · ");
         return [
-          K.el("p", { className: "katalog-karte__meta", text: meta }),
-          K.el("p", { className: "katalog-karte__themen" }, it[c.topics].map(function (i) {
-            return K.el("span", { className: "katalog-marke", text: f.topics[i][1] });
-          }).concat(it[c.flags] & data.flags.seeking ? [K.el("span", { className: "katalog-marke katalog-marke--partner", text: "Partner gesucht" })] : [])),
+          K.el("p", { className: "kdk-kachel__meta", text: meta }),
+          K.el("p", { className: "kdk-kachel__themen" }, it[c.topics].map(function (i) {
+            return K.el("span", { className: "kdk-marke", text: f.topics[i][1] });
+          }).concat(it[c.flags] & data.flags.seeking ? [K.el("span", { className: "kdk-marke kdk-marke--partner", text: "Partner gesucht" })] : [])),
         ];
       },
     };
@@ -82,15 +82,15 @@
         var lands = it[c.lands].length ? it[c.lands].map(function (i) { return f.lands[i][1]; }).join(", ") : (f.levels[it[c.level]][0] === "eu" ? "EU-weit" : "bundesweit");
         var next = it[c.deadlines].length ? "nächste Frist " + K.germanDate(it[c.deadlines][0]) : "";
         return [
-          K.el("p", { className: "katalog-karte__meta", text: [f.levels[it[c.level]][1], it[c.funder], lands].join(" · ") }),
-          K.el("p", { className: "katalog-karte__meta" }, [
-            K.el("span", { className: "katalog-marke katalog-marke--" + f.statuses[it[c.status]][0], text: it[c.status_label] }),
+          K.el("p", { className: "kdk-kachel__meta", text: [f.levels[it[c.level]][1], it[c.funder], lands].join(" · ") }),
+          K.el("p", { className: "kdk-kachel__meta" }, [
+            K.el("span", { className: "kdk-marke kdk-marke--" + f.statuses[it[c.status]][0], text: it[c.status_label] }),
             /^https?:\/\//.test(it[c.check_url] || "") ? " " : null,
             /^https?:\/\//.test(it[c.check_url] || "") ? K.el("a", { href: it[c.check_url], rel: "nofollow", text: "Programmseite" }) : null,
             next ? " " + next : null,
           ]),
-          K.el("p", { className: "katalog-karte__themen" }, it[c.topics].map(function (i) {
-            return K.el("span", { className: "katalog-marke", text: f.topics[i][1] });
+          K.el("p", { className: "kdk-kachel__themen" }, it[c.topics].map(function (i) {
+            return K.el("span", { className: "kdk-marke", text: f.topics[i][1] });
           })),
         ];
       },
@@ -125,13 +125,13 @@
 
     K.clear(root);
     var textInput = K.el("input", { type: "search", id: "filter-text", autocomplete: "off" });
-    var filterBox = K.el("form", { className: "katalog-filter__formular", "aria-label": "Filter" });
+    var filterBox = K.el("form", { className: "kdk-filter__formular", "aria-label": "Filter" });
     filterBox.addEventListener("submit", function (e) { e.preventDefault(); });
-    filterBox.appendChild(K.el("div", { className: "katalog-feld" }, [K.el("label", { for: "filter-text", text: config.textLabel }), textInput]));
+    filterBox.appendChild(K.el("div", { className: "kdk-feld" }, [K.el("label", { for: "filter-text", text: config.textLabel }), textInput]));
 
     config.facets.forEach(function (facet) {
       countNodes[facet.key] = [];
-      var fieldset = K.el("fieldset", { className: "katalog-facette" }, [K.el("legend", { text: facet.legend })]);
+      var fieldset = K.el("fieldset", { className: "kdk-facette" }, [K.el("legend", { text: facet.legend })]);
       if (facet.select) {
         var id = "filter-" + facet.key;
         var select = K.el("select", { id: id, "aria-label": facet.legend }, [K.el("option", { value: "", text: facet.select })]
@@ -144,9 +144,9 @@
           var id = "filter-" + facet.key + "-" + index;
           var box = K.el("input", { type: "checkbox", id: id, value: v[0] });
           box.addEventListener("change", function () { changed(); });
-          var count = K.el("span", { className: "katalog-zahl" });
+          var count = K.el("span", { className: "kdk-zahl" });
           countNodes[facet.key].push(count);
-          fieldset.appendChild(K.el("div", { className: "katalog-option" }, [box, K.el("label", { for: id }, [v[1] + " ", count])]));
+          fieldset.appendChild(K.el("div", { className: "kdk-option" }, [box, K.el("label", { for: id }, [v[1] + " ", count])]));
           return box;
         });
       }
@@ -164,10 +164,10 @@
     filterBox.appendChild(reset);
 
     // Auf schmalen Bildschirmen sind die Filter eingeklappt; ein Schalter zeigt sie.
-    var toggle = K.el("button", { type: "button", className: "md-button katalog-filter__schalter", "aria-expanded": "false",
+    var toggle = K.el("button", { type: "button", className: "md-button kdk-filter__schalter", "aria-expanded": "false",
       "aria-controls": "explorer-filter", text: "Filter anzeigen" });
     filterBox.id = "explorer-filter";
-    var details = K.el("div", { className: "katalog-filter" }, [toggle, filterBox]);
+    var details = K.el("div", { className: "kdk-filter" }, [toggle, filterBox]);
     var narrow = window.matchMedia("(max-width: 44.9375em)");
     function layout() {
       filterBox.hidden = narrow.matches && toggle.getAttribute("aria-expanded") !== "true";
@@ -180,13 +180,13 @@
     });
     if (narrow.addEventListener) narrow.addEventListener("change", layout);
     layout();
-    var status = K.el("p", { className: "katalog-status", role: "status", "aria-live": "polite", id: "explorer-status" });
-    var list = K.el("ul", { className: "katalog-karten", id: "explorer-liste" });
+    var status = K.el("p", { className: "kdk-statuszeile", role: "status", "aria-live": "polite", id: "explorer-status" });
+    var list = K.el("ul", { className: "kdk-kacheln", id: "explorer-liste" });
     var more = K.el("button", { type: "button", className: "md-button", hidden: true, text: "Weitere anzeigen" });
     more.addEventListener("click", function () { render(false); });
-    var results = K.el("div", { className: "katalog-ergebnisse" }, [
-      config.note ? K.el("p", { className: "katalog-hinweis", text: config.note }) : null, status, list, more]);
-    root.appendChild(K.el("div", { className: "katalog-explorer" }, [details, results]));
+    var results = K.el("div", { className: "kdk-ergebnisse" }, [
+      config.note ? K.el("p", { className: "kdk-hinweis", text: config.note }) : null, status, list, more]);
+    root.appendChild(K.el("div", { className: "kdk-explorer" }, [details, results]));
 
     var timer = null;
     textInput.addEventListener("input", function () {
@@ -283,7 +283,7 @@
         } else {
           countNodes[facet.key].forEach(function (node, vi) {
             node.textContent = "(" + K.number(counts[g][vi]) + ")";
-            node.parentNode.parentNode.classList.toggle("katalog-option--leer", counts[g][vi] === 0);
+            node.parentNode.parentNode.classList.toggle("kdk-option--leer", counts[g][vi] === 0);
           });
         }
       });
@@ -296,8 +296,8 @@
       }
       matches.slice(shown, shown + PAGE).forEach(function (idx) {
         var it = items[idx];
-        var heading = K.el("h3", { className: "katalog-karte__titel" }, [K.el("a", { href: K.page(config.kind, it[cols.id]), text: it[cols.title] })]);
-        list.appendChild(K.el("li", { className: "katalog-karte" }, [heading].concat(config.card(it))));
+        var heading = K.el("h3", { className: "kdk-kachel__titel" }, [K.el("a", { href: K.page(config.kind, it[cols.id]), text: it[cols.title] })]);
+        list.appendChild(K.el("li", { className: "kdk-kachel" }, [heading].concat(config.card(it))));
       });
       shown = Math.min(matches.length, shown + PAGE);
       more.hidden = shown >= matches.length;

@@ -29,27 +29,27 @@
 
     var title = svg("title", { id: "karte-titel" });
     title.textContent = "Karte der Projekte in Deutschland";
-    var outlines = svg("g", { class: "karte-laender" }, data.laender.map(function (l) {
+    var outlines = svg("g", { class: "kdk-karte__laender" }, data.laender.map(function (l) {
       var path = svg("path", { d: l[L.path], "fill-rule": "evenodd" });
       var t = svg("title");
       t.textContent = l[L.name];
       path.appendChild(t);
       return path;
     }));
-    var markers = svg("g", { class: "karte-punkte" });
-    var map = svg("svg", { viewBox: vb.join(" "), role: "group", "aria-labelledby": "karte-titel", class: "karte-svg" },
+    var markers = svg("g", { class: "kdk-karte__punkte" });
+    var map = svg("svg", { viewBox: vb.join(" "), role: "group", "aria-labelledby": "karte-titel", class: "kdk-karte__svg" },
       [title, outlines, markers]);
 
     var zoomIn = K.el("button", { type: "button", className: "md-button", text: "Vergrößern", "aria-controls": "karte-bild" });
     var zoomOut = K.el("button", { type: "button", className: "md-button", text: "Verkleinern", "aria-controls": "karte-bild" });
     var whole = K.el("button", { type: "button", className: "md-button", text: "Ganz Deutschland", "aria-controls": "karte-bild" });
-    var status = K.el("p", { className: "katalog-status", role: "status", "aria-live": "polite" });
-    var panel = K.el("div", { className: "karte-liste", id: "karte-liste", tabindex: "-1" });
-    var figure = K.el("div", { className: "karte-bild", id: "karte-bild" });
+    var status = K.el("p", { className: "kdk-statuszeile", role: "status", "aria-live": "polite" });
+    var panel = K.el("div", { className: "kdk-karte__liste", id: "karte-liste", tabindex: "-1" });
+    var figure = K.el("div", { className: "kdk-karte__bild", id: "karte-bild" });
     figure.appendChild(map);
-    root.appendChild(K.el("div", { className: "karte-werkzeuge" }, [zoomIn, zoomOut, whole]));
+    root.appendChild(K.el("div", { className: "kdk-karte__werkzeuge" }, [zoomIn, zoomOut, whole]));
     root.appendChild(status);
-    root.appendChild(K.el("div", { className: "karte-layout" }, [figure, panel]));
+    root.appendChild(K.el("div", { className: "kdk-karte__layout" }, [figure, panel]));
 
     var total = data.projects.length;
     var located = total - data.without.length;
@@ -117,12 +117,12 @@
           ? data.projects[place[P.projects][0]][R.title] + " (" + place[P.name] + ")"
           : K.number(c.n) + " Projekte " + (onePlace ? "in " + place[P.name] : "um " + place[P.name]) + (onePlace || view.zoom >= MAX_ZOOM ? " – Liste zeigen" : " – vergrößern");
         var link = svg("a", { href: single ? K.page(0, data.projects[place[P.projects][0]][R.id]) : "#karte-liste",
-          class: single ? "karte-punkt" : "karte-gruppe", "aria-label": label });
+          class: single ? "kdk-karte__punkt" : "kdk-karte__gruppe", "aria-label": label });
         var t = svg("title");
         t.textContent = label;
         link.appendChild(t);
         // unsichtbare Trefferfläche: mindestens 24 × 24 Bildschirmpixel (WCAG 2.5.8), auch für kleine Punkte
-        link.appendChild(svg("circle", { class: "karte-ziel", cx: c.x.toFixed(2), cy: c.y.toFixed(2),
+        link.appendChild(svg("circle", { class: "kdk-karte__ziel", cx: c.x.toFixed(2), cy: c.y.toFixed(2),
           r: (Math.max(r / unit, TARGET / 2 + 0.5) * unit).toFixed(2) }));
         link.appendChild(svg("circle", { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2) }));
         if (!single) {
@@ -168,7 +168,7 @@
       ]);
     });
     root.appendChild(K.el("h2", { id: "karte-tabelle", text: "Projekte je Land" }));
-    root.appendChild(K.el("table", { className: "karte-tabelle" }, [
+    root.appendChild(K.el("table", { className: "kdk-karte__tabelle" }, [
       K.el("thead", {}, [K.el("tr", {}, [K.el("th", { scope: "col", text: "Land (Sitz der federführenden Kommune)" }), K.el("th", { scope: "col", text: "Projekte" })])]),
       K.el("tbody", {}, rows),
     ]));

@@ -12,18 +12,18 @@
   var kind = K.el("select", { id: "suche-art", name: "art" }, Object.keys(KINDS).map(function (k) {
     return K.el("option", { value: k, text: KINDS[k] });
   }));
-  var form = K.el("form", { role: "search", className: "katalog-suchform", "aria-label": "Katalog durchsuchen" }, [
-    K.el("div", { className: "katalog-feld" }, [K.el("label", { for: "suche-text", text: "Suchbegriffe" }), input]),
-    K.el("div", { className: "katalog-feld" }, [K.el("label", { for: "suche-art", text: "Art" }), kind]),
+  var form = K.el("form", { role: "search", className: "kdk-suchform", "aria-label": "Katalog durchsuchen" }, [
+    K.el("div", { className: "kdk-feld" }, [K.el("label", { for: "suche-text", text: "Suchbegriffe" }), input]),
+    K.el("div", { className: "kdk-feld" }, [K.el("label", { for: "suche-art", text: "Art" }), kind]),
     K.el("button", { type: "submit", className: "md-button md-button--primary", text: "Suchen" }),
   ]);
-  var hint = K.el("p", { id: "suche-hinweis", className: "katalog-hinweis",
+  var hint = K.el("p", { id: "suche-hinweis", className: "kdk-hinweis",
     text: "Gebeugte Wörter finden ihre Grundform („Parkplätzen“ findet „Parkplatz“), Wortanfänge genügen („Glasf“), " +
       "zusammengesetzte Wörter finden ihre Teile („Parksensoren“ findet „Sensoren … Parken“); gleichbedeutende Wörter " +
       "und kleine Tippfehler werden mitgesucht. Einträge mit mehr Suchwörtern stehen vorn." });
-  var status = K.el("p", { id: "suche-status", className: "katalog-status", role: "status", "aria-live": "polite" });
-  var notes = K.el("p", { id: "suche-auch", className: "katalog-hinweis", hidden: true });
-  var list = K.el("ol", { id: "suche-treffer", className: "katalog-treffer" });
+  var status = K.el("p", { id: "suche-status", className: "kdk-statuszeile", role: "status", "aria-live": "polite" });
+  var notes = K.el("p", { id: "suche-auch", className: "kdk-hinweis", hidden: true });
+  var list = K.el("ol", { id: "suche-treffer", className: "kdk-treffer" });
   var more = K.el("button", { type: "button", className: "md-button", hidden: true, text: "Weitere Treffer anzeigen" });
   K.clear(root);
   [form, hint, status, notes, list, more].forEach(function (n) { root.appendChild(n); });
@@ -63,10 +63,10 @@
   function card(row) {
     var c = current.columns; // Spaltennamen aus generator/export/site_data.py (SEARCH_COLUMNS)
     var label = row[c.kind] === 0 ? "Projekt" : "Förderprogramm";
-    return K.el("li", { className: "katalog-treffer__eintrag" }, [
-      K.el("a", { href: K.page(row[c.kind], row[c.id]), className: "katalog-treffer__titel" }, marked(row[c.title], current.terms)),
-      K.el("p", { className: "katalog-treffer__meta" }, [K.el("span", { className: "katalog-marke", text: label }), " " + row[c.subtitle]]),
-      row[c.summary] ? K.el("p", { className: "katalog-treffer__text" }, marked(row[c.summary], current.terms, SNIPPET)) : null,
+    return K.el("li", { className: "kdk-treffer__eintrag" }, [
+      K.el("a", { href: K.page(row[c.kind], row[c.id]), className: "kdk-treffer__titel" }, marked(row[c.title], current.terms)),
+      K.el("p", { className: "kdk-treffer__meta" }, [K.el("span", { className: "kdk-marke", text: label }), " " + row[c.subtitle]]),
+      row[c.summary] ? K.el("p", { className: "kdk-treffer__text" }, marked(row[c.summary], current.terms, SNIPPET)) : null,
     ]);
   }
 
