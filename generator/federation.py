@@ -183,7 +183,8 @@ def load_sources(sources: list[Source], *, build_date: dt.date | None = None) ->
 
 
 def project_lands(project: dict, reference) -> set[str]:
-    """The Länder of a project, by the one rule enrich uses (domain.places)."""
+    """The Länder of a project, by the one rule enrich uses (domain.places). `for_land` runs before enrich: it
+    chooses the catalogue that enrich then derives its model from, so there is no Enriched to read here yet."""
     return {p.land_code for p in places(project, reference) if p.land_code}
 
 

@@ -86,7 +86,8 @@ def format_text(report: dict) -> str:
                 costs.append(f"Gesamtkosten {euro(p['budget']['total_eur'])}"
                              + (f" (Eigenanteil {euro(p['budget']['own_share_eur'])})" if "own_share_eur" in p["budget"] else ""))
             for f in p["funding"]:
-                costs.append(f"Förderung {f['title']}" + (f": {euro(f['amount_eur'])}" if f.get("amount_eur") is not None else ""))
+                # titles often carry „…“ or start with „Förderung“ themselves
+                costs.append(f"gefördert aus {f['title']}" + (f": {euro(f['amount_eur'])}" if f.get("amount_eur") is not None else ""))
             if costs:
                 out.append(f"{pad}Kosten: " + "; ".join(costs))
             flags = [x for x, on in (("Partner gesucht", p["seeking_partners"]), ("Austausch erwünscht", p["open_to_exchange"]),

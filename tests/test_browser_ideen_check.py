@@ -69,7 +69,7 @@ def test_hits_show_reported_experience_cost_and_flags(http):
     assert "Die Sensoren liefen stabil." in koeln.locator(".kdk-idea-experience").inner_text()
     assert "Würde es wieder so machen: Teilweise." in koeln.locator(".kdk-idea-experience").inner_text()
     assert "Gesamtkosten 480.000 € (Eigenanteil 168.000 €)" in koeln.locator(".kdk-idea-cost").inner_text()
-    assert "Förderung Modellprojekte Smart City (Testprogramm Bund): 312.000 €" in koeln.locator(".kdk-idea-cost").inner_text()
+    assert "gefördert aus Modellprojekte Smart City (Testprogramm Bund): 312.000 €" in koeln.locator(".kdk-idea-cost").inner_text()
     assert koeln.locator(".kdk-flag").all_text_contents() == ["Partner gesucht", "Austausch erwünscht", "Open Source"]
 
 

@@ -65,3 +65,11 @@ def test_errors_are_german_and_exit_2(tmp_path, capsys):
     assert code == 2 and "keine aussagekräftigen Wörter" in err
     code, _out, err = katalog(tmp_path, capsys, IDEA, "--groesse", "riesig")
     assert code == 2 and "keine Größenklasse" in err
+
+
+def test_a_grant_names_its_programme_once_with_its_amount(tmp_path, capsys):
+    funded = NOISE | {"funding": [{"programme": "umwelt-bund", "amount_eur": 45000}]}
+    root = write(tmp_path / "katalog", [funded], [NATIONWIDE])
+    cli.main(["ideen-check", IDEA, "--ags", GARMISCH, "--katalog", str(root), "--stichtag", "2026-11-27"])
+    out = capsys.readouterr().out
+    assert "   Kosten: Gesamtkosten 90.000 €; gefördert aus Umweltmessnetze Bund: 45.000 €" in out

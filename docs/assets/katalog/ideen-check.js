@@ -412,7 +412,7 @@
     row[D.funding].forEach(function (f) {
       var programme = f[index.U.programme], amount = f[index.U.amount_eur];
       var title = typeof programme === "number" ? index.raw.programmes[programme][index.P.title] : programme;
-      costs.push("Förderung " + title + (amount !== null && amount !== undefined ? ": " + K.euro(amount) : ""));
+      costs.push("gefördert aus " + title + (amount !== null && amount !== undefined ? ": " + K.euro(amount) : ""));  // Titel tragen oft schon „…“ oder „Förderung …“
     });
     if (costs.length) {
       var c = K.el("p", { "class": "kdk-idea-cost" });
