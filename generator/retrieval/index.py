@@ -142,17 +142,20 @@ def score(index: SearchIndex, query_concepts: list) -> tuple[list, list]:
         parts = next((len(alt.terms) for alt in concept.alts if alt.kind == PART), 1)
         for alt in concept.alts:
             sums: dict = {}
-            hits: dict = {}
-            for term in alt.terms:
-                for doc, points in postings.get(term, {}).items():
-                    sums[doc] = sums.get(doc, 0) + points
-                    hits[doc] = hits.get(doc, 0) + 1
+            hits: dict = {}  # terms found per doc, counted only for alternatives of several terms
+            if len(alt.terms) == 1:
+                sums = postings.get(alt.terms[0], {})  # read only
+            else:
+                for term in alt.terms:
+                    for doc, points in postings.get(term, {}).items():
+                        sums[doc] = sums.get(doc, 0) + points
+                        hits[doc] = hits.get(doc, 0) + 1
             if sums and alt.kind in SHOWN_KINDS:
                 entry = (concept.word, alt.label, alt.kind)
                 if entry not in found:
                     found.append(entry)
             if alt.kind in LITERAL_KINDS:
-                literal.update(doc for doc, count in hits.items() if count == len(alt.terms))
+                literal.update(doc for doc in sums if not hits or hits[doc] == len(alt.terms))
             per_alt.append((alt, sums, hits))
         weight = idf_points(n, len(literal))
         best: dict = {}
@@ -172,7 +175,7 @@ def score(index: SearchIndex, query_concepts: list) -> tuple[list, list]:
                 if alt.kind == PART_SYNONYM:
                     covered = COVER // parts
                 elif alt.kind in (EXACT, PART):
-                    covered = COVER * hits[doc] // count
+                    covered = COVER * hits[doc] // count if hits else COVER
                 else:
                     covered = COVER
                 if covered > share.get(doc, 0):

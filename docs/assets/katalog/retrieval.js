@@ -550,21 +550,26 @@
       }
       concept[1].forEach(function (alt) {
         var kind = alt[0], terms = alt[1];
-        var sums = new Map(), hits = new Map();
-        terms.forEach(function (t) {
-          var list = postings(t);
-          if (!list) return;
-          list.forEach(function (points, doc) {
-            sums.set(doc, (sums.get(doc) || 0) + points);
-            hits.set(doc, (hits.get(doc) || 0) + 1);
+        var sums = new Map(), hits = null;  // hits: terms found per doc, only for alternatives of several terms
+        if (terms.length === 1) {
+          sums = postings(terms[0]) || sums;
+        } else {
+          hits = new Map();
+          terms.forEach(function (t) {
+            var list = postings(t);
+            if (!list) return;
+            list.forEach(function (points, doc) {
+              sums.set(doc, (sums.get(doc) || 0) + points);
+              hits.set(doc, (hits.get(doc) || 0) + 1);
+            });
           });
-        });
+        }
         if (sums.size && shownKinds.indexOf(kind) >= 0) {
           var key = JSON.stringify([concept[0], alt[2], kind]);
           if (!foundKeys.has(key)) { foundKeys.add(key); found.push([concept[0], alt[2], kind]); }
         }
         if (constants.literalKinds.indexOf(kind) >= 0) {
-          hits.forEach(function (count, doc) { if (count === terms.length) literal.add(doc); });
+          sums.forEach(function (_points, doc) { if (!hits || hits.get(doc) === terms.length) literal.add(doc); });
         }
         perAlt.push([alt, sums, hits]);
       });
@@ -586,7 +591,7 @@
           if (value > (best.get(doc) || 0)) best.set(doc, value);
           var covered;
           if (kind === K.partSynonym) covered = Math.floor(cover / parts);
-          else if (kind === K.exact || kind === K.part) covered = Math.floor(cover * hits.get(doc) / count);
+          else if ((kind === K.exact || kind === K.part) && hits) covered = Math.floor(cover * hits.get(doc) / count);
           else covered = cover;
           if (covered > (share.get(doc) || 0)) share.set(doc, covered);
         });
