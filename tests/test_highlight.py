@@ -4,7 +4,11 @@ compound, a synonym from the thesaurus, a thesaurus phrase – never a stop word
 catalogue's search data."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from conftest import REPO_ROOT
+from generator.export.site_data import SEARCH_COLUMNS
 from retrieval_support import data_site, run_js
 
 REAL = str(REPO_ROOT / "catalogue")
@@ -64,3 +68,21 @@ def test_a_text_with_its_first_marked_word_early_is_cut_at_the_end():
 def test_a_short_text_is_shown_whole():
     [(shown, marked)] = snippets(("Sensoren", "Sensoren melden freie Parkplätze.", 200))
     assert shown == "Sensoren melden freie Parkplätze." and marked == ["Sensoren"]
+
+
+def shipped_summary(record_id: str) -> str:
+    """The summary of a record as the search page receives it (api/web/suche-d-*.js)."""
+    column = {name: i for i, name in enumerate(SEARCH_COLUMNS)}
+    for chunk in sorted((Path(data_site(REAL)) / "api" / "web").glob("suche-d-*.js")):
+        raw = chunk.read_text(encoding="utf-8")
+        for row in json.loads(raw[raw.index(",") + 1:raw.rindex(")")]):
+            if row[column["id"]] == record_id:
+                return row[column["summary"]]
+    raise AssertionError(f"{record_id} fehlt in den Suchdaten")
+
+
+def test_the_search_data_carry_the_whole_summary_so_a_late_match_is_marked():
+    summary = shipped_summary("lorawan-pilot-delbrueck")
+    assert summary == DELBRUECK
+    [(_shown, marked)] = snippets(("Parksensoren", summary, 200))
+    assert marked == ["Parksensoren"]

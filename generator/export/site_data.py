@@ -32,7 +32,6 @@ from generator.vocabularies import default_vocabularies, label
 WEB_DIR = "web"
 CHUNK = 20  # records per document chunk: the first 20 hits are spread over the index, so small chunks
 SHARD_BYTES = 40_000  # split a term shard above this size (a query loads one shard per term)
-SUMMARY_CHARS = 180
 FORMAT = 2
 SEARCH_COLUMNS = ("kind", "id", "title", "subtitle", "summary")  # kind: 0 project, 1 programme
 
@@ -105,7 +104,8 @@ def search_files(catalogue, enriched, index: SearchIndex) -> dict:
             rows.append(row(SEARCH_COLUMNS, {
                 "kind": 0 if kind == "project" else 1, "id": rid, "title": record["title"],
                 "subtitle": search.subtitle(catalogue, enriched, kind, rid),
-                "summary": truncate(record.get("summary", ""), SUMMARY_CHARS)}))
+                # the whole summary (the schema caps it): suche.js shows a snippet around the first match
+                "summary": " ".join(record.get("summary", "").split())}))
         files[f"suche-d-{start // CHUNK}"] = rows
     files["suche-lexikon"] = retrieval_constants.lexicon_data(index)
     files["suche-meta"] = {

@@ -39,7 +39,7 @@
   // Text mit hervorgehobenen Suchwörtern (<mark>), nur aus Textknoten gebaut: jedes Wort, dessen Analyse
   // (Wortstamm, Teile, gleichbedeutende Wörter; retrieval.js: marks) einen Begriff der Anfrage trifft. Mit `limit`
   // ein Ausschnitt, der die erste Hervorhebung zeigt (retrieval.js: snippet), wenn der Text länger ist.
-  var SNIPPET = 200; // Zeichen; die Suchdaten kürzen die Kurzbeschreibung schon (site_data.py SUMMARY_CHARS)
+  var SNIPPET = 200; // Zeichen; die Suchdaten tragen die ganze Kurzbeschreibung (höchstens 400 Zeichen)
   function marked(text, terms, limit) {
     text = String(text);
     var analyzer = K.analyzer();
