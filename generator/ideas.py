@@ -159,7 +159,7 @@ def idea_doc(text: str, index: IdeaIndex, asker: Asker, lexicon=None, thesaurus=
         terms: dict = {}
         part_alt = next((alt for alt in concept.alts if alt.kind == analysis.PART), None)
         for alt in concept.alts:
-            if alt.kind in (analysis.PREFIX, analysis.SHOWN):
+            if alt.kind in (analysis.PREFIX, analysis.SHOWN, analysis.SHOWN_PART):
                 continue
             factor = analysis.FACTORS[alt.kind]
             for term in alt.terms:

@@ -77,12 +77,13 @@ class Found:
     words: int  # concepts in the query (0: only filler words)
 
 
-KIND_WORDS = {"shown": "gleichbedeutend", "typo": "ähnlich geschrieben"}
+KIND_WORDS = {"shown": "gleichbedeutend mit", "shown-part": "gleichbedeutend mit einem Wortteil von",
+              "typo": "ähnlich geschrieben wie"}
 
 
 def notes(found: list) -> list[str]:
     """„Parkplatz“ (gleichbedeutend mit „Stellplätze“) for each alternative that matched, in query order."""
-    return [f"„{other}“ ({KIND_WORDS[kind]} mit „{word}“)" for word, other, kind in found]
+    return [f"„{other}“ ({KIND_WORDS[kind]} „{word}“)" for word, other, kind in found]
 
 
 def search(catalogue, enriched: Enriched, index: core_index.SearchIndex, query: str, filters: Filters | None = None,

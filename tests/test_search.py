@@ -51,10 +51,18 @@ def test_synonym_from_the_thesaurus_finds_records_and_is_named(catalogue, index)
     assert "„Parkplatz“ (gleichbedeutend mit „Stellplätze“)" in found.notes
 
 
+def test_a_synonym_of_a_compound_part_is_named_as_such(catalogue, index):
+    found = search.search(catalogue, sample_enriched(), index, "Stellplatzsensoren", limit=None)
+    assert [h.id for h in found.hits][:2] == ["dresden-parkleitsystem", "koeln-smart-parking"]
+    # „Parkplatz“ means the „Stellplatz“ in the query word, not the whole „Stellplatzsensoren“
+    assert "„Parkplatz“ (gleichbedeutend mit einem Wortteil von „Stellplatzsensoren“)" in found.notes
+    assert not any("(gleichbedeutend mit „Stellplatzsensoren“)" in n for n in found.notes)
+
+
 def test_a_typo_of_one_letter_in_a_long_word_is_forgiven_and_named(catalogue, index):
     found = search.search(catalogue, sample_enriched(), index, "Sensorn", limit=None)
     assert [h.id for h in found.hits][:2] == ["dresden-parkleitsystem", "koeln-smart-parking"]
-    assert any("ähnlich geschrieben mit „Sensorn“" in n for n in found.notes)
+    assert any("ähnlich geschrieben wie „Sensorn“" in n for n in found.notes)
 
 
 def test_no_hits_suggests_a_known_word_that_finds_something(catalogue, index):

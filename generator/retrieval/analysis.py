@@ -235,7 +235,8 @@ class Lexicon:
 
 EXACT, PREFIX, PART, SYNONYM, PART_SYNONYM, TYPO = "exact", "prefix", "part", "synonym", "part-synonym", "typo"
 SHOWN = "shown"  # a synonym named in the result when a record uses it; scored through its group term
-FACTORS = {EXACT: 100, PREFIX: 50, PART: 80, SYNONYM: 80, PART_SYNONYM: 40, TYPO: 60, SHOWN: 0}  # percent of the points
+SHOWN_PART = "shown-part"  # the same for a synonym of a compound's part („Kindergarten“ for the „Kita“ of „Kitaplatzvergabe“)
+FACTORS = {EXACT: 100, PREFIX: 50, PART: 80, SYNONYM: 80, PART_SYNONYM: 40, TYPO: 60, SHOWN: 0, SHOWN_PART: 0}  # percent of the points
 MIN_PREFIX = 3  # stems this long or longer also find longer stems starting with them ("glasf" -> "glasfas")
 MAX_PHRASE = 4  # longest thesaurus phrase (words)
 
@@ -308,5 +309,5 @@ def word_alternatives(stem: str, word: str, lexicon: Lexicon, thesaurus, group) 
     for part in parts:
         part_group = thesaurus.group_of((part,))
         if part_group is not None and part_group != group:
-            alts += thesaurus.alternatives(part_group, (part,), PART_SYNONYM)
+            alts += thesaurus.alternatives(part_group, (part,), PART_SYNONYM, SHOWN_PART)
     return alts

@@ -32,7 +32,7 @@ import math
 from dataclasses import dataclass, field
 
 from generator import text
-from generator.retrieval.analysis import EXACT, FACTORS, PART, PART_SYNONYM, PREFIX, TYPO, Lexicon, concepts
+from generator.retrieval.analysis import EXACT, FACTORS, PART, PART_SYNONYM, PREFIX, SHOWN, SHOWN_PART, TYPO, Lexicon, concepts
 from generator.retrieval.thesaurus import Thesaurus
 
 K1 = 1.2
@@ -41,7 +41,7 @@ SCALE = 100
 PROJECT_FIELDS = {"title": 5, "tags": 3, "topics": 3, "places": 3, "kind": 2, "summary": 2, "details": 1}
 PART_SHARE = 0.5  # a part inside a record's compound counts half a word of its own
 FUNDING_FIELDS = {"title": 5, "tags": 3, "topics": 3, "funder": 3, "kind": 2, "lands": 2, "summary": 2, "details": 1}
-SHOWN_KINDS = ("shown", "typo")
+SHOWN_KINDS = (SHOWN, SHOWN_PART, TYPO)
 FUNDING_TERM = "~foerderung"  # a query asking for funding (a word of the thesaurus group "foerderung") lists programmes first  # alternatives the result names ("auch gesucht: …")
 
 

@@ -91,13 +91,13 @@ class Thesaurus:
                 return length, group
         return 1, None
 
-    def alternatives(self, group: int, own: tuple, kind: str) -> list:
-        """The group term (scored with `kind`), then each other member as a SHOWN alternative: not scored, only
-        to say which synonym a record uses."""
+    def alternatives(self, group: int, own: tuple, kind: str, shown: str = "") -> list:
+        """The group term (scored with `kind`), then each other member as a `shown` alternative (SHOWN, or
+        SHOWN_PART for a compound's part): not scored, only to say which synonym a record uses."""
         from generator.retrieval.analysis import SHOWN, Alt
 
         return [Alt(kind, (self.term(group),), self.label(group))] + [
-            Alt(SHOWN, stems, phrase) for stems, phrase in self.groups[group][1] if stems != own]
+            Alt(shown or SHOWN, stems, phrase) for stems, phrase in self.groups[group][1] if stems != own]
 
 
 def default_file() -> Path:

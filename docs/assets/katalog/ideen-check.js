@@ -98,7 +98,7 @@
       var partAlt = null;
       concept[1].forEach(function (alt) { if (partAlt === null && alt[0] === kinds.part) partAlt = alt; });
       concept[1].forEach(function (alt) {
-        if (alt[0] === kinds.prefix || alt[0] === kinds.shown) return;
+        if (alt[0] === kinds.prefix || alt[0] === kinds.shown || alt[0] === kinds.shownPart) return;
         var f = factors[alt[0]];
         alt[1].forEach(function (t) { if (f > (terms.has(t) ? terms.get(t)[0] : 0)) terms.set(t, [f, alt[0]]); });
       });

@@ -449,7 +449,7 @@
     if (group !== null) alts = alts.concat(this.thesaurus.alternatives(group, [s], K.synonym, K.shown));
     parts.forEach(function (part) {
       var g = self.thesaurus.groupOf([part]);
-      if (g !== null && g !== group) alts = alts.concat(self.thesaurus.alternatives(g, [part], K.partSynonym, K.shown));
+      if (g !== null && g !== group) alts = alts.concat(self.thesaurus.alternatives(g, [part], K.partSynonym, K.shownPart));
     });
     return alts;
   };

@@ -124,7 +124,7 @@
       }
       status.textContent = K.number(hits.length) + " Treffer für „" + query.trim() + "“";
       var words = res[1].noteWords;
-      var found = res[0].found.map(function (f) { return "„" + f[1] + "“ (" + words[f[2]] + " mit „" + f[0] + "“)"; });
+      var found = res[0].found.map(function (f) { return "„" + f[1] + "“ (" + words[f[2]] + " „" + f[0] + "“)"; });
       if (found.length) {
         notes.textContent = "Auch gesucht: " + found.join(", ");
         notes.hidden = false;
