@@ -7,12 +7,8 @@ import re
 from conftest import REPO_ROOT
 
 ASSETS = REPO_ROOT / "docs" / "assets" / "katalog"
-# scripts that run on pages loading katalog-core.js first
-CORE_USERS = ("ideen-check.js", "explorer.js", "karte.js", "suche.js", "partner-finden.js")
-# kopfsuche.js runs on every page before katalog-core.js is loaded (it loads it on the first keystroke) and builds
-# the header form itself; it may keep these two bootstrap helpers and nothing else of the core.
-# (Its `page(query)` is the search page's address, a different function from KATALOG.page(kind, id).)
-BOOTSTRAP = {"kopfsuche.js": {"el", "url", "page"}}
+# scripts that use katalog-core.js (kopfsuche.js loads it on the first keystroke; its form is in the template)
+CORE_USERS = ("ideen-check.js", "explorer.js", "karte.js", "suche.js", "partner-finden.js", "kopfsuche.js")
 # variables holding one row of a data file (api/web/*.js) in the scripts above; vocabulary label pairs
 # [id, label] (named `pair`) are the one positional shape
 ROW_NAMES = ("row", "it", "item", "project", "place", "g", "l", "u", "decl")
@@ -35,9 +31,8 @@ def test_the_core_provides_the_shared_helpers():
 def test_no_site_script_keeps_its_own_copy_of_a_core_helper():
     helpers = core_helpers()
     copies = {}
-    for name in CORE_USERS + tuple(BOOTSTRAP):
+    for name in CORE_USERS:
         own = defined_functions((ASSETS / name).read_text(encoding="utf-8")) & helpers
-        own -= BOOTSTRAP.get(name, set())
         if own:
             copies[name] = sorted(own)
     assert copies == {}

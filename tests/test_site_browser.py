@@ -55,6 +55,18 @@ def test_search_works_offline_from_file_urls(site, page, start):
     assert "Treffer" in page.inner_text(".kdk-kopfsuche__status")
 
 
+def test_the_header_search_shows_only_where_it_can_work(site, browser):
+    """Without JavaScript nothing could answer it (and the policy sends no form), so it is not offered."""
+    path = (site.site / "projekte" / "garmisch-buergerportal.html").as_uri()
+    for javascript, visible in ((False, False), (True, True)):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(path)
+        page.wait_for_load_state("load")
+        assert page.locator("#kopfsuche-text").is_visible() == visible
+        context.close()
+
+
 def test_no_request_leaves_the_file_system(site, page):
     for path in ("index.html", "projekte/koeln-smart-parking.html", "uebersichten/foerderkalender.html"):
         page.goto((site.site / path).as_uri())

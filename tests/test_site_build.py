@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO_ROOT
 from site_support import BUILD_DATE, click_depths, html_pages, internal_target, is_external, links, parse
 
 pytestmark = pytest.mark.slow
@@ -107,6 +108,25 @@ def test_every_preloaded_data_file_exists(site):
     assert {href.rsplit("/", 1)[-1] for _page, href in preloaded} >= {"suche-meta.js", "projekte.js", "foerderung.js",
                                                                         "karte.js", "ideen-index.js"}
     assert [href for page, href in preloaded if not (page.parent / href).is_file()] == []
+
+
+def test_the_header_is_materials_own_with_our_search_form_in_place_of_its_search():
+    """overrides/partials/header.html is a copy; an update of Material that changes its header must be noticed."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (REPO_ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    search = re.search(r'    \{% if "material/search" in config.plugins %\}.*?\{% endif %\}\n    \{% endif %\}\n', theirs, re.S)
+    assert search is not None
+    expected = theirs.replace(search.group(0), '    {% include "partials/kopfsuche.html" %}\n')
+    assert ours[ours.index("{% set class"):] == expected[expected.index("{% set class"):]
+
+
+def test_the_header_search_form_is_in_the_page_and_opens_the_search_page(site):
+    elements = parse(site.site / "projekte" / "koeln-smart-parking.html").elements
+    form = next(e for e in elements if e.tag == "form" and "kdk-kopfsuche" in e.attrs.get("class", ""))
+    assert form.attrs["action"] == "../suche.html" and form.attrs["data-core"] == "../assets/katalog/katalog-core.js"
+    assert any(e.tag == "input" and e.attrs.get("name") == "q" and e.attrs.get("id") == "kopfsuche-text" for e in elements)
 
 
 def test_search_data_names_its_columns_and_carries_the_constants(site):

@@ -1,41 +1,19 @@
-/* Suchfeld in der Kopfzeile jeder Seite: dieselbe Suche wie suche.html (retrieval.js + katalog-core.js),
- * erst beim ersten Tippen geladen. Zeigt die besten Treffer in einer Liste; Enter öffnet die Suchseite
- * mit allen Treffern (#q=…). Kein Index der ganzen Website, keine Anfrage an fremde Server, auch über file://.
- * Werte aus Einträgen werden nur als Text eingesetzt. */
+/* Suchfeld in der Kopfzeile jeder Seite (Formular: overrides/partials/kopfsuche.html): dieselbe Suche wie
+ * suche.html (retrieval.js + katalog-core.js), erst beim ersten Tippen geladen. Zeigt die besten Treffer in einer
+ * Liste; Enter öffnet die Suchseite mit allen Treffern (#q=…). Ohne JavaScript bleibt das Formular verborgen.
+ * Kein Index der ganzen Website, keine Anfrage an fremde Server, auch über file://.
+ * Werte aus Einträgen werden nur als Text eingesetzt (K.el). */
 (function () {
   "use strict";
   var SHOWN = 8;
-  var here = document.currentScript && document.currentScript.src;
-  var base;
-  try { base = new URL("../../", here || location.href); } catch (error) { return; }
-  function url(path) { return new URL(path, base).href; }
-  var header = document.querySelector(".md-header__inner");
-  if (!header || document.getElementById("kopfsuche-text")) return;
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-
-  var form = el("form", { "class": "kdk-kopfsuche", role: "search", "aria-label": "Katalog durchsuchen", action: url("suche.html") });
-  var label = el("label", { "for": "kopfsuche-text", "class": "kdk-kopfsuche__label" }, "Katalog durchsuchen");
-  var input = el("input", { id: "kopfsuche-text", type: "search", name: "q", placeholder: "Katalog durchsuchen",
-    autocomplete: "off", spellcheck: "false", "aria-controls": "kopfsuche-liste" });
-  var panel = el("div", { id: "kopfsuche-liste", "class": "kdk-kopfsuche__liste" });
-  panel.hidden = true;
-  var status = el("p", { "class": "kdk-kopfsuche__status", role: "status", "aria-live": "polite" });
-  var list = el("ol", { "class": "kdk-kopfsuche__treffer" });
-  var all = el("a", { "class": "kdk-kopfsuche__alle", href: url("suche.html") }, "Alle Treffer auf der Suchseite");
-  panel.appendChild(status);
-  panel.appendChild(list);
-  panel.appendChild(all);
-  form.appendChild(label);
-  form.appendChild(input);
-  form.appendChild(panel);
-  var source = header.querySelector(".md-header__source");
-  header.insertBefore(form, source || null);
+  var form = document.querySelector("form.kdk-kopfsuche");
+  if (!form) return;
+  var input = form.querySelector("#kopfsuche-text");
+  var panel = form.querySelector("#kopfsuche-liste");
+  var status = form.querySelector(".kdk-kopfsuche__status");
+  var list = form.querySelector(".kdk-kopfsuche__treffer");
+  var all = form.querySelector(".kdk-kopfsuche__alle");
+  form.hidden = false;
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -50,14 +28,15 @@
   function core() {
     if (window.KATALOG && window.KATALOG.search) return Promise.resolve(window.KATALOG);
     if (!ready) {
-      ready = (window.KATALOG_RETRIEVAL ? Promise.resolve() : loadScript(url("assets/katalog/retrieval.js")))
-        .then(function () { return loadScript(url("assets/katalog/katalog-core.js")); })
+      ready = (window.KATALOG_RETRIEVAL ? Promise.resolve() : loadScript(form.getAttribute("data-retrieval")))
+        .then(function () { return loadScript(form.getAttribute("data-core")); })
         .then(function () { return window.KATALOG; });
     }
     return ready;
   }
 
-  function page(query) { return url("suche.html") + (query ? "#q=" + encodeURIComponent(query) : ""); }
+  // form.action: die Suchseite als volle Adresse (der Browser löst das relative action-Attribut auf)
+  function searchPage(query) { return form.action + (query ? "#q=" + encodeURIComponent(query) : ""); }
   function show(open) {
     panel.hidden = !open;
   }
@@ -66,7 +45,7 @@
   function run() {
     var query = input.value.trim();
     var mine = ++token;
-    all.href = page(query);
+    all.href = searchPage(query);
     if (!query) { show(false); return; }
     core().then(function (K) {
       return K.search(query).then(function (res) {
@@ -74,14 +53,15 @@
         var top = res.hits.slice(0, SHOWN);
         return K.docs(top.map(function (h) { return h.doc; })).then(function (rows) {
           if (mine !== token) return;
-          while (list.firstChild) list.removeChild(list.firstChild);
+          K.clear(list);
           return K.searchMeta().then(function (meta) {
             var c = K.columns(meta.columns); // Spaltennamen aus generator/export/site_data.py (SEARCH_COLUMNS)
             rows.forEach(function (row) {
-              var li = el("li", { "class": "kdk-kopfsuche__eintrag" });
-              li.appendChild(el("a", { href: K.page(row[c.kind], row[c.id]) }, row[c.title]));
-              li.appendChild(el("span", { "class": "kdk-kopfsuche__meta" }, (row[c.kind] === 0 ? "Projekt" : "Förderprogramm") + " · " + row[c.subtitle]));
-              list.appendChild(li);
+              list.appendChild(K.el("li", { className: "kdk-kopfsuche__eintrag" }, [
+                K.el("a", { href: K.page(row[c.kind], row[c.id]), text: row[c.title] }),
+                K.el("span", { className: "kdk-kopfsuche__meta",
+                  text: (row[c.kind] === 0 ? "Projekt" : "Förderprogramm") + " · " + row[c.subtitle] }),
+              ]));
             });
             return rows;
           });
@@ -105,7 +85,7 @@
   input.addEventListener("focus", function () { core().catch(function () {}); if (input.value.trim() && list.firstChild) show(true); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    location.href = page(input.value.trim());
+    location.href = searchPage(input.value.trim());
   });
   form.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { show(false); input.focus(); }
