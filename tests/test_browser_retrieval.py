@@ -126,7 +126,13 @@ def test_ideen_check_finds_both_parking_projects_for_giessen(served):
     page = open_page(context, watch, real_server() + "ideen-check.html")
     page.wait_for_selector(".kdk-idea[data-ready]")
     page.fill("#idee-kommune", "Gießen")
+    # the Stadt before the Kreis of the same name, each saying what it is
+    page.wait_for_selector(".kdk-idea-option[data-ags='06531005']")
+    assert page.locator(".kdk-idea-option").all_text_contents()[:2] == ["Gießen (Stadt) – Kreis Gießen, Hessen",
+                                                                         "Gießen (Landkreis) – Hessen"]
     page.click(".kdk-idea-option[data-ags='06531005']")
+    assert page.locator("#idee-kommune-gewaehlt").text_content().startswith(
+        "Gewählt: Gießen (Kreis Gießen, Hessen, 20.000 bis 100.000 Einwohner)")
     page.fill("#idee-text", "Parksensoren in der Innenstadt")
     page.wait_for_selector(".kdk-idea[data-state='fertig']")
     titles = page.locator(".kdk-idea-hit h3 a").all_text_contents()

@@ -638,13 +638,19 @@
 
     function schedule() { clearTimeout(timer); rootEl.setAttribute("data-state", "rechnet"); timer = setTimeout(run, DEBOUNCE_MS); }
 
+    // „Gießen (Stadt) – Kreis Gießen, Hessen“, not „Gießen – Gießen“; names such as „Rhein-Sieg-Kreis“ or
+    // „Region Hannover“ say what they are already
+    function kreisLabel(name) {
+      return /kreis|region/i.test(name) ? name : "Kreis " + name;
+    }
+
     function pick(m) {
       picked = m;
       closeList();
       search.value = "";
       chosen.replaceChildren();
       if (m) {
-        var text = m.name + " (" + (m.kreis ? m.kreis + ", " : "") + (index.labels.lands.map.get(m.land) || m.land) + ", " + (index.labels.sizes.map.get(m.size) || m.size) + ")";
+        var text = m.name + " (" + (m.kreis ? kreisLabel(m.kreis) + ", " : "") + (index.labels.lands.map.get(m.land) || m.land) + ", " + (index.labels.sizes.map.get(m.size) || m.size) + ")";
         chosen.appendChild(K.el("span", null, ["Gewählt: " + text + " "]));
         var reset = K.el("button", { type: "button", "class": "md-button" }, ["Andere Kommune"]);
         reset.addEventListener("click", function () { pick(null); search.focus(); });
@@ -687,7 +693,8 @@
       options.replaceChildren();
       search.removeAttribute("aria-activedescendant");
       found.forEach(function (m, i) {
-        var label = m.name + " – " + (m.kreis ? m.kreis + ", " : "") + (index.labels.lands.map.get(m.land) || m.land) + " (" + (index.labels.applicants.map.get(m.applicant) || m.applicant) + ")";
+        var label = m.name + " (" + (index.labels.applicants.map.get(m.applicant) || m.applicant) + ") – " +
+          (m.kreis ? kreisLabel(m.kreis) + ", " : "") + (index.labels.lands.map.get(m.land) || m.land);
         var li = K.el("li", { role: "option", id: "idee-kommune-option-" + i, "aria-selected": "false", "class": "kdk-idea-option", "data-ags": m.key }, [label]);
         li.addEventListener("mousedown", function (event) { event.preventDefault(); }); // the field keeps the focus
         li.addEventListener("click", function () { pick(m); });
