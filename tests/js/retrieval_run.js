@@ -21,13 +21,19 @@ function web(name) {
   return loadData(path.join(site, "api", "web", name + ".js"), "KATALOG_DATEN")[name];
 }
 
-function searchAll(queries) {
+// The analyzer of the search page (katalog-core.js: K.searchMeta) from the shipped lexicon and its packed stems.
+function searchAnalyzer() {
   const meta = web("suche-meta");
   const lexicon = web("suche-lexikon");
   const all = lexicon.words.concat(lexicon.extra);
   const stems = R.unpackStems(all, lexicon.cuts, lexicon.odd);
-  const analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, stems);
-  const indexed = new Set(stems.slice(0, lexicon.words.length));
+  return { analyzer: new R.Analyzer(meta.analysis, all, lexicon.thesaurus, stems),
+           indexed: new Set(stems.slice(0, lexicon.words.length)) };
+}
+
+function searchAll(queries) {
+  const meta = web("suche-meta");
+  const { analyzer, indexed } = searchAnalyzer();
   const shards = {};
   const cache = new Map();
   function shardFile(term) {
@@ -62,10 +68,7 @@ function searchAll(queries) {
 }
 
 function marksAll(requests) {
-  const meta = web("suche-meta");
-  const lexicon = web("suche-lexikon");
-  const all = lexicon.words.concat(lexicon.extra);
-  const analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, R.unpackStems(all, lexicon.cuts, lexicon.odd));
+  const { analyzer } = searchAnalyzer();
   return requests.map(([query, text]) => {
     const terms = new Set(R.conceptTerms(analyzer.concepts(query)));
     return analyzer.marks(text, terms).map(([start, end]) => text.slice(start, end));
@@ -98,10 +101,7 @@ if (request.search) out.search = searchAll(request.search);
 if (request.ideas) out.ideas = ideasAll(request.ideas);
 if (request.marks) out.marks = marksAll(request.marks);
 if (request.snippets) out.snippets = request.snippets.map(([query, text, limit]) => {
-  const meta = web("suche-meta");
-  const lexicon = web("suche-lexikon");
-  const all = lexicon.words.concat(lexicon.extra);
-  const analyzer = new R.Analyzer(meta.analysis, all, lexicon.thesaurus, R.unpackStems(all, lexicon.cuts, lexicon.odd));
+  const { analyzer } = searchAnalyzer();
   const [shown, spans] = R.snippet(text, analyzer.marks(text, new Set(R.conceptTerms(analyzer.concepts(query)))), limit);
   return [shown, spans.map(([a, b]) => shown.slice(a, b))];
 });
@@ -110,7 +110,9 @@ if (request.lexiconStems) {
   const lexicon = web("suche-lexikon");
   const all = lexicon.words.concat(lexicon.extra);
   const stems = R.unpackStems(all, lexicon.cuts, lexicon.odd);
-  out.lexiconStems = all.map((w, i) => [w, stems[i]]);
+  const ideas = web("ideen-index");
+  const ideaStems = R.unpackStems(ideas.words, ideas.cuts, ideas.odd);
+  out.lexiconStems = all.map((w, i) => [w, stems[i]]).concat(ideas.words.map((w, i) => [w, ideaStems[i]]));
 }
 if (request.words) out.words = request.words.map(([t, stop, n]) => { const s = {}; stop.forEach((w) => { s[w] = true; }); return R.words(t, s, n); });
 process.stdout.write(JSON.stringify(out));

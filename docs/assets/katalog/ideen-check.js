@@ -571,7 +571,8 @@
   function prepare(raw) {
     if (!index) {
       index = decodeIndex(raw);
-      analyzer = new R.Analyzer(index.raw.analysis, index.raw.words, index.raw.thesaurus);
+      analyzer = new R.Analyzer(index.raw.analysis, index.raw.words, index.raw.thesaurus,
+        R.unpackStems(index.raw.words, index.raw.cuts, index.raw.odd)); // Stämme vorberechnet (ideas_data.py)
     }
   }
 
