@@ -41,8 +41,8 @@ SCALE = 100
 PROJECT_FIELDS = {"title": 5, "tags": 3, "topics": 3, "places": 3, "kind": 2, "summary": 2, "details": 1}
 PART_SHARE = 0.5  # a part inside a record's compound counts half a word of its own
 FUNDING_FIELDS = {"title": 5, "tags": 3, "topics": 3, "funder": 3, "kind": 2, "lands": 2, "summary": 2, "details": 1}
-SHOWN_KINDS = (SHOWN, SHOWN_PART, TYPO)
-FUNDING_TERM = "~foerderung"  # a query asking for funding (a word of the thesaurus group "foerderung") lists programmes first  # alternatives the result names ("auch gesucht: …")
+SHOWN_KINDS = (SHOWN, SHOWN_PART, TYPO)  # alternatives the result names ("auch gesucht: …")
+FUNDING_TERM = "~foerderung"  # a query asking for funding (a word of the thesaurus group "foerderung") lists programmes first
 
 
 def record_terms(fields: dict, weights: dict, lexicon: Lexicon, thesaurus) -> tuple[dict, int]:
