@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import REPO_ROOT
-from generator import ideas, text
+from generator import formats, ideas, text
 from generator.retrieval import index as core_index
 from retrieval_support import data_site, loaded, run_js, synthetic_catalogue
 
@@ -82,6 +82,15 @@ def test_shipped_lexicon_stems_unpack_to_the_python_stems():
     pairs = run_js(data_site(REAL), {"lexiconStems": True})["lexiconStems"]  # the search's, then the Ideen-Check's
     assert len(pairs) > 2000
     assert [(w, s) for w, s in pairs if s != text.stem(w)] == []
+
+
+def test_numbers_money_and_dates_read_the_same_in_the_browser_and_in_python():
+    numbers = [0, 7, 999, 1000, 45000, 1085664, 17500000, 2.5, 12.5]
+    euros = [0, 312000, 1237000, 14400000]
+    days = ["2026-12-02", "2027-03-31", "2026-03", "2026"]
+    got = run_js(data_site(REAL), {"formats": {"number": numbers, "euro": euros, "dates": days}})["formats"]
+    assert got == {"number": [formats.number(n) for n in numbers], "euro": [formats.euro(n) for n in euros],
+                   "dates": [formats.german_date(d) for d in days]}
 
 
 def test_javascript_tokenizer_equals_python():

@@ -1,6 +1,6 @@
 // Runs the JavaScript retrieval core under Node on the data files a build wrote, for the parity tests.
 // Usage: node retrieval_run.js SITE_DIR < requests.json  (requests: {"search": [queries], "ideas": [[text, asker]],
-// "stems": [words], "words": [[text, stop, minLength]], "marks": [[query, text]],
+// "stems": [words], "words": [[text, stop, minLength]], "marks": [[query, text]], "formats": {number, euro, dates},
 // "snippets": [[query, text, limit]]}); prints the results as JSON.
 "use strict";
 const fs = require("fs");
@@ -75,17 +75,21 @@ function marksAll(requests) {
   });
 }
 
-function ideasAll(requests) {
-  // the page's scripts in the page's order: katalog-core.js (shared helpers) before ideen-check.js
+// The page's scripts in the page's order (katalog-core.js, the shared helpers, first) in a page-like sandbox.
+function pageScripts(scripts) {
   const sandbox = { KATALOG_RETRIEVAL: R, URL: URL, location: { href: "file:///site/ideen-check.html" },
                     document: { currentScript: null, readyState: "complete", querySelector: () => null },
                     performance: { now: () => 0 } };
   sandbox.globalThis = sandbox.window = sandbox;
   vm.createContext(sandbox);
-  for (const script of ["katalog-core.js", "ideen-check.js"]) {
+  for (const script of scripts) {
     vm.runInContext(fs.readFileSync(path.resolve(__dirname, "../../docs/assets/katalog", script), "utf8"), sandbox);
   }
-  const api = sandbox.KatalogIdeen;
+  return sandbox;
+}
+
+function ideasAll(requests) {
+  const api = pageScripts(["katalog-core.js", "ideen-check.js"]).KatalogIdeen;
   api.prepare(web("ideen-index"));
   return requests.map(([text, asker]) => {
     const a = api.askerFor(asker.land || "", asker.size || "");
@@ -105,6 +109,11 @@ if (request.snippets) out.snippets = request.snippets.map(([query, text, limit])
   const [shown, spans] = R.snippet(text, analyzer.marks(text, new Set(R.conceptTerms(analyzer.concepts(query)))), limit);
   return [shown, spans.map(([a, b]) => shown.slice(a, b))];
 });
+if (request.formats) {
+  const K = pageScripts(["katalog-core.js"]).KATALOG;
+  out.formats = { number: request.formats.number.map((n) => K.number(n)), euro: request.formats.euro.map((n) => K.euro(n)),
+                  dates: request.formats.dates.map((d) => K.germanDate(d)) };
+}
 if (request.stems) out.stems = request.stems.map((w) => R.stem(w));
 if (request.lexiconStems) {
   const lexicon = web("suche-lexikon");
