@@ -10,6 +10,7 @@ from pyshacl import validate
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
+from conftest import FIXTURE_CATALOGUE
 from export_support import BUILD_DATE, fixture_catalogue_loaded, sample_enriched
 from generator.export import dcat, write_all
 
@@ -18,11 +19,14 @@ PUBLIC = "https://katalog.example.org/sub/api/"
 LICENCES = "http://dcat-ap.de/def/licenses/"
 
 
-@pytest.fixture
-def api(fixture_catalogue, tmp_path, monkeypatch):
-    monkeypatch.delenv("KATALOG_SITE_URL", raising=False)
-    write_all(fixture_catalogue_loaded(fixture_catalogue), sample_enriched(), tmp_path)
-    return tmp_path
+@pytest.fixture(scope="module")
+def api(tmp_path_factory):
+    """The exports of the fixture catalogue without a configured site address, written once: tests only read them."""
+    target = tmp_path_factory.mktemp("api")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("KATALOG_SITE_URL", raising=False)
+        write_all(fixture_catalogue_loaded(FIXTURE_CATALOGUE), sample_enriched(), target)
+    return target
 
 
 def graph(api: Path, name: str = "dcat.ttl", fmt: str = "turtle") -> rdflib.Graph:

@@ -115,6 +115,7 @@ def test_ideen_check_equals_python_on_the_real_catalogue():
     same_ideas(run_js(data_site(REAL), {"ideas": requests})["ideas"], python_ideas(REAL, requests))
 
 
+@pytest.mark.slow  # seconds of CPU: left out of make test-fast, run by make test
 def test_ideen_check_equals_python_on_a_synthetic_catalogue_of_400_projects():
     root = synthetic_catalogue()
     _catalogue, core, _s = loaded(root)
