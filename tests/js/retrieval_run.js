@@ -21,50 +21,32 @@ function web(name) {
   return loadData(path.join(site, "api", "web", name + ".js"), "KATALOG_DATEN")[name];
 }
 
-// The analyzer of the search page (katalog-core.js: K.searchMeta) from the shipped lexicon and its packed stems.
+// The analyzer of the search page (katalog-core.js: K.searchMeta) from the shipped lexicon and its packed stems,
+// for the highlighting requests.
 function searchAnalyzer() {
   const meta = web("suche-meta");
   const lexicon = web("suche-lexikon");
   const all = lexicon.words.concat(lexicon.extra);
   const stems = R.unpackStems(all, lexicon.cuts, lexicon.odd);
-  return { analyzer: new R.Analyzer(meta.analysis, all, lexicon.thesaurus, stems),
-           indexed: new Set(stems.slice(0, lexicon.words.length)) };
+  return { analyzer: new R.Analyzer(meta.analysis, all, lexicon.thesaurus, stems) };
 }
 
-function searchAll(queries) {
-  const meta = web("suche-meta");
-  const { analyzer, indexed } = searchAnalyzer();
-  const shards = {};
-  const cache = new Map();
-  function shardFile(term) {
-    for (let n = Math.min(term.length, 8); n >= 1; n--) {
-      const file = meta.shards[term.slice(0, n)];
-      if (file !== undefined) return "suche-t-" + file;
-    }
-    return null;
+// The search as the page runs it: katalog-core.js (K.search: shard lookup, postings, suggestion) over the data
+// files, handed in the way the page's <script> tags hand them in (KATALOG_DATEN).
+async function searchAll(queries) {
+  const sandbox = pageScripts(["katalog-core.js"]);
+  const folder = path.join(site, "api", "web");
+  for (const file of fs.readdirSync(folder).filter((f) => f.startsWith("suche-"))) {
+    vm.runInContext(fs.readFileSync(path.join(folder, file), "utf8"), sandbox);
   }
-  function postings(term) {
-    if (cache.has(term)) return cache.get(term);
-    const file = shardFile(term);
-    let map;
-    if (file) {
-      if (!(file in shards)) shards[file] = fs.existsSync(path.join(site, "api", "web", file + ".js")) ? web(file) : {};
-      const list = shards[file][term];
-      if (list) {
-        map = new Map();
-        let doc = 0;
-        for (let i = 0; i < list.length; i += 2) { doc += list[i]; map.set(doc, list[i + 1]); }
-      }
-    }
-    cache.set(term, map);
-    return map;
+  const K = sandbox.KATALOG;
+  const out = [];
+  for (const q of queries) {
+    const r = await K.search(q);
+    out.push({ concepts: r.concepts, ranked: r.hits.map((h) => [h.doc, h.score, h.points]), found: r.found,
+               suggestion: r.suggestion });
   }
-  return queries.map((q) => {
-    const concepts = analyzer.concepts(q);
-    const result = R.score(meta.analysis, concepts, postings, meta.projects, meta.n);
-    return { concepts: concepts, ranked: result.ranked, found: result.found,
-             suggestion: result.ranked.length ? "" : analyzer.suggestion(q, (t) => indexed.has(t)) };
-  });
+  return out;
 }
 
 function marksAll(requests) {
@@ -99,9 +81,10 @@ function ideasAll(requests) {
   });
 }
 
+(async () => {
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = {};
-if (request.search) out.search = searchAll(request.search);
+if (request.search) out.search = await searchAll(request.search);
 if (request.ideas) out.ideas = ideasAll(request.ideas);
 if (request.marks) out.marks = marksAll(request.marks);
 if (request.snippets) out.snippets = request.snippets.map(([query, text, limit]) => {
@@ -125,3 +108,4 @@ if (request.lexiconStems) {
 }
 if (request.words) out.words = request.words.map(([t, stop, n]) => { const s = {}; stop.forEach((w) => { s[w] = true; }); return R.words(t, s, n); });
 process.stdout.write(JSON.stringify(out));
+})();

@@ -163,7 +163,7 @@
     postingCache.set(term, map);
     return map;
   }
-  /* Alle Treffer: {concepts, hits: [{doc, score}] absteigend, found: [[wort, anderes wort, art]], suggestion};
+  /* Alle Treffer: {concepts, hits: [{doc, score (Rang), points}] absteigend, found: [[wort, anderes wort, art]], suggestion};
    * doc = Index (Projekte zuerst, dann Förderprogramme). Dieselbe Rangfolge wie `katalog suche`. */
   K.search = function (query) {
     return K.searchMeta().then(function () {
@@ -176,7 +176,7 @@
       });
       return Promise.all(files.map(function (f) { return K.load(f).catch(function () { return null; }); })).then(function () {
         var result = R.score(meta.analysis, concepts, postings, meta.projects, meta.n);
-        var hits = result.ranked.map(function (r) { return { doc: r[0], score: r[1] }; });
+        var hits = result.ranked.map(function (r) { return { doc: r[0], score: r[1], points: r[2] }; });
         var stems = [];
         concepts.forEach(function (c) { c[1].forEach(function (alt) { alt[1].forEach(function (t) { if (stems.indexOf(t) < 0) stems.push(t); }); }); });
         return { concepts: concepts, stems: stems, hits: hits, found: result.found,
