@@ -6,6 +6,8 @@ keeps these tests about the formats, not about the enrich stage.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +15,13 @@ from generator.catalogue import load_catalogue
 from generator.enrich import Deadline, DeadlineStatus, Enriched, FundingMatch, SimilarLink, domain
 
 BUILD_DATE = dt.date(2026, 11, 27)
+
+
+def payload(path: Path) -> tuple[str, object]:
+    """(name, data) of a site data file (api/web/*.js): `KATALOG_DATEN("name",{json});`."""
+    match = re.fullmatch(r'KATALOG_DATEN\("([^"]+)",(.*)\);\n', path.read_text(encoding="utf-8"), re.DOTALL)
+    assert match, path.name
+    return match.group(1), json.loads(match.group(2))
 
 
 def fixture_catalogue_loaded(root):

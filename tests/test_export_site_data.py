@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from export_support import fixture_catalogue_loaded, sample_enriched
+from export_support import fixture_catalogue_loaded, payload, sample_enriched
 from generator.enrich import retrieval
 from generator.export import site_data, write_all
 from generator.enrich import enrich
@@ -17,12 +17,6 @@ from generator.enrich import enrich
 def web(fixture_catalogue, tmp_path):
     write_all(fixture_catalogue_loaded(fixture_catalogue), sample_enriched(), tmp_path)
     return tmp_path / "web"
-
-
-def payload(path):
-    match = re.fullmatch(r'KATALOG_DATEN\("([^"]+)",(.*)\);\n', path.read_text(encoding="utf-8"), re.DOTALL)
-    assert match, path.name
-    return match.group(1), json.loads(match.group(2))
 
 
 def test_every_file_announces_its_own_name(web):

@@ -4,10 +4,10 @@ compound, a synonym from the thesaurus, a thesaurus phrase – never a stop word
 catalogue's search data."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from conftest import REPO_ROOT
+from export_support import payload
 from generator.export.site_data import SEARCH_COLUMNS
 from retrieval_support import data_site, run_js
 
@@ -74,8 +74,7 @@ def shipped_summary(record_id: str) -> str:
     """The summary of a record as the search page receives it (api/web/suche-d-*.js)."""
     column = {name: i for i, name in enumerate(SEARCH_COLUMNS)}
     for chunk in sorted((Path(data_site(REAL)) / "api" / "web").glob("suche-d-*.js")):
-        raw = chunk.read_text(encoding="utf-8")
-        for row in json.loads(raw[raw.index(",") + 1:raw.rindex(")")]):
+        for row in payload(chunk)[1]:
             if row[column["id"]] == record_id:
                 return row[column["summary"]]
     raise AssertionError(f"{record_id} fehlt in den Suchdaten")

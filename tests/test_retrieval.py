@@ -37,13 +37,11 @@ def test_first_parts_are_learned_from_compound_nouns():
 
 def test_shipped_stems_are_the_letters_the_stemmer_cuts_off():
     words = ["parkplätzen", "straßen", "sensoren", "park"]
-    cuts, odd = constants.stem_cuts(words, [text.stem(w) for w in words])
-    assert cuts == "2220" and odd == {}  # parkplatz|en, strass|en, sensor|en, park
+    assert constants.packed_stems((text.stem(w), w) for w in words) == {"cuts": "2220", "odd": {}}  # parkplatz|en, strass|en, sensor|en, park
 
 
 def test_a_stem_that_is_no_prefix_is_shipped_whole():
-    cuts, odd = constants.stem_cuts(["kita", "ämter"], ["kita", "amtx"])
-    assert cuts == "0~" and odd == {"1": "amtx"}
+    assert constants.packed_stems([("kita", "kita"), ("amtx", "ämter")]) == {"cuts": "0~", "odd": {"1": "amtx"}}
 
 
 def test_one_typo_in_a_long_word_is_matched():

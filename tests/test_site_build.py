@@ -1,7 +1,6 @@
 """The fixture catalogue built into a real site with `mkdocs build --strict` (once per module)."""
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT
+from export_support import payload
 from site_support import BUILD_DATE, click_depths, html_pages, internal_target, is_external, links, parse
 
 pytestmark = pytest.mark.slow
@@ -130,8 +130,7 @@ def test_the_header_search_form_is_in_the_page_and_opens_the_search_page(site):
 
 
 def test_search_data_names_its_columns_and_carries_the_constants(site):
-    meta = (site.site / "api" / "web" / "suche-meta.js").read_text(encoding="utf-8")
-    data = json.loads(meta[meta.index(",") + 1:meta.rindex(")")])
+    _name, data = payload(site.site / "api" / "web" / "suche-meta.js")
     assert data["columns"] == ["kind", "id", "title", "subtitle", "summary"]
     assert data["analysis"]["links"] == ["es", "en", "s", "n", "e"] and "und" in data["analysis"]["stop"]
     lexicon = (site.site / "api" / "web" / "suche-lexikon.js").read_text(encoding="utf-8")

@@ -55,12 +55,6 @@ APPLICANTS = ["gemeinde", "stadt", "kreisfreie-stadt", "gemeindeverband", "landk
 CODE_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"  # applicant x size, one letter
 
 
-def lexicon_data(lexicon) -> dict:
-    """The lexicon's words with their stems packed (retrieval_constants.stem_cuts): the page does not stem them."""
-    cuts, odd = retrieval_constants.stem_cuts(list(lexicon.surface.values()), list(lexicon.surface))
-    return {"words": list(lexicon.surface.values()), "cuts": cuts, "odd": odd}
-
-
 def varint(value: int) -> str:
     if value < 0:
         raise ValueError("varint: negative value")
@@ -132,7 +126,8 @@ def index_data(catalogue, statuses: dict, core) -> dict:
         "topicBasis": ideas.TOPIC_BASIS, "topicShare": ideas.TOPIC_SHARE, "maxTopics": ideas.MAX_TOPICS,
         "partnerPool": ideas.PARTNER_POOL, "maxPartners": ideas.MAX_PARTNERS,
         "analysis": retrieval_constants.analysis_constants(),
-        **lexicon_data(core.lexicon), "thesaurus": core.thesaurus.as_data(),
+        "words": core.lexicon.words(), **retrieval_constants.packed_stems(core.lexicon.surface.items()),
+        "thesaurus": core.thesaurus.as_data(),
         "common": sorted(t for t in index.df if t not in index.idf),
         "alphabet": VARINT_ALPHABET,
         "labels": {"topics": topics, "lands": lands, "statuses": statuses_vocab,

@@ -23,16 +23,15 @@ def analysis_constants() -> dict:
 
 def lexicon_data(core_index: index.SearchIndex) -> dict:
     """The lexicon split into words whose stem the index has (suggestions come only from these) and the others
-    (first parts learned from compounds, thesaurus words), their stems packed as `cuts` (see stem_cuts),
-    plus the thesaurus."""
+    (first parts learned from compounds, thesaurus words), their stems packed (see packed_stems), plus the
+    thesaurus."""
     indexed: list[tuple[str, str]] = []
     other: list[tuple[str, str]] = []
     for stem, word in core_index.lexicon.surface.items():
         (indexed if stem in core_index.postings else other).append((stem, word))
-    pairs = indexed + other
-    cuts, odd = stem_cuts([w for _s, w in pairs], [s for s, _w in pairs])
-    return {"words": [w for _s, w in indexed], "extra": [w for _s, w in other], "cuts": cuts, "odd": odd,
+    return {"words": [w for _s, w in indexed], "extra": [w for _s, w in other], **packed_stems(indexed + other),
             "thesaurus": core_index.thesaurus.as_data()}
+
 
 CUT_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -42,13 +41,13 @@ def folded(word: str) -> str:
     return word.lower().replace("ß", "ss").replace("ä", "a").replace("ö", "o").replace("ü", "u")
 
 
-def stem_cuts(words: list[str], stems: list[str]) -> tuple[str, dict]:
-    """Each word's stem as the number of letters the stemmer cuts off its folded form, one character per word:
-    the browser then need not stem thousands of lexicon words before the first search (issue 11, speed).
-    A stem that is not such a prefix (none known today) is listed in `odd` by position."""
+def packed_stems(pairs) -> dict:
+    """The stems of (stem, word) pairs as `cuts`, one character per word: how many letters the stemmer cuts off
+    the folded word. The browser then need not stem thousands of lexicon words before the first search
+    (retrieval.js: unpackStems). A stem that is not such a prefix (none known today) is listed in `odd` by position."""
     cuts = []
     odd = {}
-    for i, (word, stem) in enumerate(zip(words, stems, strict=True)):
+    for i, (stem, word) in enumerate(pairs):
         base = folded(word)
         cut = len(base) - len(stem)
         if base.startswith(stem) and cut < len(CUT_DIGITS):
@@ -56,4 +55,4 @@ def stem_cuts(words: list[str], stems: list[str]) -> tuple[str, dict]:
         else:
             cuts.append("~")
             odd[str(i)] = stem
-    return "".join(cuts), odd
+    return {"cuts": "".join(cuts), "odd": odd}

@@ -180,7 +180,7 @@
   }
 
   /* constants: the `analysis` object Python writes (see generator/retrieval/constants.py). */
-  /* Die Stämme der Lexikonwörter aus `cuts` (constants.py: stem_cuts): je Wort ein Zeichen, wie viele
+  /* Die Stämme der Lexikonwörter aus `cuts` (constants.py: packed_stems): je Wort ein Zeichen, wie viele
    * Buchstaben der Stemmer von der gefalteten Form abschneidet; `odd` nennt Ausnahmen nach Position. */
   var CUT_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
   function folded(word) {
