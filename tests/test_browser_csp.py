@@ -6,6 +6,7 @@ import functools
 import http.server
 import re
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,11 +73,15 @@ def test_external_links_carry_noopener_and_noreferrer(pages):
 
 # --- in Chromium --------------------------------------------------------------------------------------
 
+@contextmanager
 def watched(browser, served: bool):
+    """A browser context recording policy violations, closed afterwards whatever happens."""
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
-    watch = guard_context(context, re.sub(r"^http://|/$", "", server_base()) if served else None)
-    return context, watch
+    try:
+        yield context, guard_context(context, re.sub(r"^http://|/$", "", server_base()) if served else None)
+    finally:
+        context.close()
 
 
 def address(served: bool, path: str) -> str:
@@ -91,8 +96,7 @@ def csp_problems(page, watch) -> list:
 
 @pytest.mark.parametrize("served", [True, False], ids=["http", "file"])
 def test_no_policy_violation_on_any_page_family(browser, served):
-    context, watch = watched(browser, served)
-    try:
+    with watched(browser, served) as (context, watch):
         problems = {}
         for path in PAGES:
             page = open_page(context, watch, address(served, path))
@@ -103,38 +107,30 @@ def test_no_policy_violation_on_any_page_family(browser, served):
             page.close()
         assert problems == {}
         assert watch.page_errors == [] and watch.foreign_requests == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("served", [True, False], ids=["http", "file"])
 def test_header_search_works_under_the_policy(browser, served):
     """The catalogue's header search (assets/katalog/kopfsuche.js loads retrieval.js and the index files)."""
-    context, watch = watched(browser, served)
-    try:
+    with watched(browser, served) as (context, watch):
         page = open_page(context, watch, address(served, "projekte/koeln-smart-parking.html"))
         page.click("#kopfsuche-text", timeout=5000)
         page.keyboard.type("Parkplätze", delay=20)
         page.wait_for_selector(".kdk-kopfsuche__eintrag", timeout=15000)
         assert any("Smart Parking" in t for t in page.locator(".kdk-kopfsuche__eintrag").all_inner_texts())
         assert csp_problems(page, watch) == [] and watch.page_errors == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("served", [True, False], ids=["http", "file"])
 def test_the_policy_is_enforced(browser, served):
     """An injected inline script does not run, and the attempt is reported as a violation."""
-    context, watch = watched(browser, served)
-    try:
+    with watched(browser, served) as (context, watch):
         page = open_page(context, watch, address(served, "index.html"))
         ran = page.evaluate("""() => { const s = document.createElement("script");
             s.textContent = "window.__injected = true"; document.body.appendChild(s); return window.__injected === true; }""")
         assert ran is False
         assert any("script-src" in v for v in page.evaluate("() => window.__csp"))
         watch.console_errors.clear()
-    finally:
-        context.close()
 
 
 # --- the 404 page under a sub-path -------------------------------------------------------------------
