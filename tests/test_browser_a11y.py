@@ -129,17 +129,21 @@ def test_no_english_leftovers_for_readers(http):
     assert page.locator("h1").inner_text().startswith("Seite nicht gefunden")
 
 
+def tab_into(page, selector: str, limit: int, failure: str) -> None:
+    """Press Tab, as a keyboard user does, until the focus is inside `selector` (at most `limit` times)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.closest(s) !== null", selector):
+            return
+    raise AssertionError(failure)
+
+
 def test_keyboard_only_search_from_query_to_record(http):
     page = open_page(*http, server_base() + "suche.html")
     page.locator("#suche-text").focus()
     page.keyboard.type("Parkplätzen")
     page.wait_for_selector("#suche-treffer li a")
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('#suche-treffer') !== null"):
-            break
-    else:
-        raise AssertionError("Tab never reached a search hit")
+    tab_into(page, "#suche-treffer", 30, "Tab never reached a search hit")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/projekte/" in page.url or "/foerderprogramme/" in page.url
@@ -154,12 +158,7 @@ def test_keyboard_only_explorer_filter_and_result(http):
     page.keyboard.press("Space")
     assert box.is_checked()
     expect(page.locator("#explorer-status")).not_to_have_text(before)
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('#explorer-liste') !== null"):
-            break
-    else:
-        raise AssertionError("Tab never reached a result")
+    tab_into(page, "#explorer-liste", 60, "Tab never reached a result")
     assert page.evaluate("document.activeElement.tagName") == "A"
 
 
